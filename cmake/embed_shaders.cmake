@@ -1,0 +1,13 @@
+# Writes every shaders/*.vert|*.frag into one C++ file as a lookup table of strings.
+file(GLOB files ${DIR}/*.vert ${DIR}/*.frag)
+list(SORT files)
+set(body "// Generated from shaders/ by cmake/embed_shaders.cmake; do not edit.\n#include <string_view>\n#include <utility>\nnamespace ca::render {\nextern const std::pair<std::string_view, std::string_view> kEmbeddedShaders[];\nextern const int kEmbeddedShaderCount;\nconst std::pair<std::string_view, std::string_view> kEmbeddedShaders[] = {\n")
+set(count 0)
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "  {\"${name}\", R\"glsl(${text})glsl\"},\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(APPEND body "};\nconst int kEmbeddedShaderCount = ${count};\n}  // namespace ca::render\n")
+file(WRITE ${OUT} "${body}")

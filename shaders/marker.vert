@@ -1,0 +1,18 @@
+#version 330 core
+// Point symbols as GL points; the fragment shader cuts the shape and draws a white rim.
+layout(location = 0) in vec2 a_position_m;
+layout(location = 1) in vec4 a_color;
+layout(location = 2) in float a_size_px;
+layout(location = 3) in float a_shape;  // 0 circle, 1 square, 2 triangle
+uniform vec2 u_centre_m;
+uniform vec2 u_scale;
+out vec4 v_color;
+flat out float v_shape;
+flat out float v_size_px;
+void main() {
+    gl_Position = vec4((a_position_m - u_centre_m) * u_scale, 0.0, 1.0);
+    gl_PointSize = a_size_px + 2.0;  // room for the rim
+    v_color = a_color;
+    v_shape = a_shape;
+    v_size_px = a_size_px + 2.0;
+}

@@ -1,0 +1,53 @@
+// Font atlas from the data's own characters.
+#include "app/fonts.hpp"
+
+#include <filesystem>
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include "ui/strings.hpp"
+
+namespace ca::app {
+namespace {
+
+constexpr const char* kCjkFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+constexpr int kSimplifiedChineseFace = 2;  // in the .ttc: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK
+
+}  // namespace
+
+void build_font_atlas(const model::Project& project, float size_px, ImVector<ImWchar>& ranges) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    builder.AddText("°·×…→←");
+    for (int t = 0; t <= static_cast<int>(ui::Text::Skipped); ++t)
+        for (auto lang : {ui::Language::Chinese, ui::Language::English}) {
+            const auto text = ui::tr(static_cast<ui::Text>(t), lang);
+            builder.AddText(text.data(), text.data() + text.size());
+        }
+    for (const auto& layer : project.layers) {
+        builder.AddText(layer.name.c_str());
+        for (const auto& name : layer.field_names) builder.AddText(name.c_str());
+        for (const auto& f : layer.features)
+            for (const auto& v : f.values)
+                if (const auto* s = std::get_if<std::string>(&v)) builder.AddText(s->c_str());
+    }
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+
+    io.Fonts->Clear();
+    if (std::filesystem::exists(kCjkFont)) {
+        ImFontConfig config;
+        config.FontNo = kSimplifiedChineseFace;
+        config.OversampleH = 1;  // CJK glyphs are dense: keep the atlas small
+        io.Fonts->AddFontFromFileTTF(kCjkFont, size_px, &config, ranges.Data);
+    } else {
+        io.Fonts->AddFontDefault();  // without fonts-noto-cjk Chinese shows as '?': ./run installs it
+    }
+    io.Fonts->Build();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+}  // namespace ca::app

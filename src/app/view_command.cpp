@@ -1,0 +1,61 @@
+// `countyatlas view`: load the data, open the window; with no display, draw the map to a PNG.
+#include "app/view_command.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/sample_data.hpp"
+#include "app/viewer.hpp"
+#include "cli/source_options.hpp"
+#include "core/loading/load_project.hpp"
+#include "core/model/error.hpp"
+#include "core/print/draw_map.hpp"
+#include "core/scene/build.hpp"
+
+namespace ca::app {
+
+struct ViewCommand {
+    cli::SourceOptions sources;
+    ViewerOptions viewer;
+    std::string headless_png = "countyatlas-map.png";
+    int exit_code = 0;
+
+    void run() {
+        if (sources.sources().empty()) throw Error("view needs at least one file (or run countyatlas alone for the sample)");
+        model::Project project = loading::load_project(sources.sources(), sources.load_options());
+        const char* display = std::getenv("DISPLAY");
+        const char* wayland = std::getenv("WAYLAND_DISPLAY");
+        const bool has_display = (display && *display) || (wayland && *wayland);
+        if (!has_display && viewer.screenshot_path.empty()) {
+            // No screen to show it on: still do the job, as a picture of the map.
+            print::write_png(scene::build(project), viewer.width_px, viewer.height_px, headless_png);
+            std::cout << "No display: the map was drawn to " << headless_png << "\n";
+            return;
+        }
+        run_viewer(project, viewer);
+    }
+};
+
+std::shared_ptr<ViewCommand> register_view_command(CLI::App& root) {
+    auto command = std::make_shared<ViewCommand>();
+    CLI::App* view = root.add_subcommand("view", "Open the map window on the given files");
+    command->sources.add_to(*view);
+    view->add_option("--screenshot", command->viewer.screenshot_path, "Render one frame to this PNG and exit");
+    view->add_option("--size", command->viewer.width_px, "Window width in pixels")->check(CLI::Range(320, 8192));
+    view->add_option("--height", command->viewer.height_px, "Window height in pixels")->check(CLI::Range(240, 8192));
+    view->add_option("--headless-png", command->headless_png, "Where the map goes when there is no display");
+    view->callback([command] { command->run(); });
+    return command;
+}
+
+int run_view_on_sample(const std::shared_ptr<ViewCommand>& command, const char* argv0) {
+    const std::string sample = find_sample_county(argv0);
+    if (sample.empty()) throw Error("the sample county data/sample/county.gpkg is not found; run ./run from the project folder");
+    command->sources.files = {sample};
+    command->run();
+    return command->exit_code;
+}
+
+int view_exit_code(const std::shared_ptr<ViewCommand>& command) { return command->exit_code; }
+
+}  // namespace ca::app

@@ -1,0 +1,14 @@
+// The headless subcommands of `countyatlas`, each registered on the root CLI11 app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace ca::cli {
+
+// Exit statuses (listed in --help): 0 success, 1 unexpected failure, 2 bad input.
+inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitFailure = 1;
+
+void register_info_command(CLI::App& root);
+
+}  // namespace ca::cli

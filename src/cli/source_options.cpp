@@ -1,0 +1,44 @@
+// Shared data options for the commands.
+#include "cli/source_options.hpp"
+
+#include "core/model/error.hpp"
+
+namespace ca::cli {
+
+void SourceOptions::add_to(CLI::App& command, bool positional_files) {
+    if (positional_files) command.add_option("files", files, "Data files, FILE[:LAYER]; roles are guessed");
+    command.add_option("--villages", villages, "Village boundaries, FILE[:LAYER]");
+    command.add_option("--townships", townships, "Township boundaries, FILE[:LAYER] (else dissolved from villages)");
+    command.add_option("--sites", sites, "Project sites, FILE[:LAYER]");
+    command.add_option("--lines", lines, "Ditches, pipelines, roads..., FILE[:LAYER]");
+    command.add_option("--ponds", ponds, "Ponds, cellars, wells, FILE[:LAYER]");
+    command.add_option("--encoding", encoding, "Text encoding of the sources, e.g. GBK (overrides .cpg)");
+    command.add_option("--assume-crs", assume_crs, "CRS for layers that declare none, e.g. EPSG:4490");
+    command.add_option("--coords", coords, "Points and lines typed from web maps: wgs84 (default), gcj02 or bd09");
+}
+
+std::vector<loading::SourceArgument> SourceOptions::sources() const {
+    std::vector<loading::SourceArgument> result;
+    auto add = [&result](const std::vector<std::string>& specs, model::Role role) {
+        for (const auto& spec : specs) result.push_back({spec, role});
+    };
+    add(files, model::Role::Unknown);
+    add(villages, model::Role::Villages);
+    add(townships, model::Role::Townships);
+    add(sites, model::Role::Sites);
+    add(lines, model::Role::Lines);
+    add(ponds, model::Role::Ponds);
+    return result;
+}
+
+loading::LoadOptions SourceOptions::load_options() const {
+    loading::LoadOptions options;
+    options.read.encoding = encoding;
+    options.read.assume_crs = assume_crs;
+    auto parsed = io::web_map_coords_from_string(coords);
+    if (!parsed) throw Error("--coords " + coords + " is not one of wgs84, gcj02, bd09");
+    options.coords = *parsed;
+    return options;
+}
+
+}  // namespace ca::cli

@@ -1,0 +1,37 @@
+// Triangulation through GEOSConstrainedDelaunayTriangulation.
+#include "core/analysis/triangulate.hpp"
+
+namespace ca::analysis {
+
+std::vector<model::Vec2> triangulate(const GeosContext& geos, const model::Geometry& polygon) {
+    std::vector<model::Vec2> triangles;
+    if (polygon.type != model::GeometryType::Polygon || polygon.empty()) return triangles;
+    const GEOSContextHandle_t ctx = geos.handle();
+    Geom g = geos.to_geos(polygon);
+    if (!g) return triangles;
+    Geom tris = geos.own(GEOSConstrainedDelaunayTriangulation_r(ctx, g.get()));
+    if (!tris) return triangles;
+    const int n = GEOSGetNumGeometries_r(ctx, tris.get());
+    triangles.reserve(static_cast<std::size_t>(n) * 3);
+    for (int i = 0; i < n; ++i) {
+        const GEOSGeometry* ring = GEOSGetExteriorRing_r(ctx, GEOSGetGeometryN_r(ctx, tris.get(), i));
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, ring);
+        for (unsigned k = 0; k < 3; ++k) {
+            model::Vec2 p;
+            GEOSCoordSeq_getXY_r(ctx, seq, k, &p.x, &p.y);
+            triangles.push_back(p);
+        }
+    }
+    return triangles;
+}
+
+model::Vec2 point_inside(const GeosContext& geos, const model::Geometry& geometry) {
+    Geom g = geos.to_geos(geometry);
+    Geom p = geos.checked(GEOSPointOnSurface_r(geos.handle(), g.get()), "point-on-surface");
+    model::Vec2 result;
+    GEOSGeomGetX_r(geos.handle(), p.get(), &result.x);
+    GEOSGeomGetY_r(geos.handle(), p.get(), &result.y);
+    return result;
+}
+
+}  // namespace ca::analysis

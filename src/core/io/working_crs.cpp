@@ -1,0 +1,74 @@
+// PROJ-backed implementation of model::Projection.
+#include "core/io/working_crs.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <proj.h>
+
+#include "core/model/error.hpp"
+
+namespace ca::io {
+namespace {
+
+class ProjProjection final : public model::Projection {
+public:
+    explicit ProjProjection(const std::string& target) {
+        m_ctx = proj_context_create();
+        PJ* raw = proj_create_crs_to_crs(m_ctx, "EPSG:4490", target.c_str(), nullptr);
+        if (!raw) {
+            proj_context_destroy(m_ctx);
+            throw Error("cannot build a projection to " + target + " (PROJ database missing?)");
+        }
+        // Lon/lat in, easting/northing out, whatever the CRS definitions say about axis order.
+        m_pj = proj_normalize_for_visualization(m_ctx, raw);
+        proj_destroy(raw);
+        PJ* crs = proj_create(m_ctx, target.c_str());
+        m_name = crs ? proj_get_name(crs) : target;
+        if (crs) {
+            const char* code = proj_get_id_code(crs, 0);
+            m_epsg = code ? std::atoi(code) : 0;
+            proj_destroy(crs);
+        }
+    }
+    ~ProjProjection() override {
+        proj_destroy(m_pj);  // before its context
+        proj_context_destroy(m_ctx);
+    }
+
+    void forward(std::span<model::Vec2> points) const override { transform(points, PJ_FWD); }
+    void inverse(std::span<model::Vec2> points) const override { transform(points, PJ_INV); }
+    std::string name() const override { return m_name; }
+    int epsg() const override { return m_epsg; }
+
+private:
+    void transform(std::span<model::Vec2> points, PJ_DIRECTION direction) const {
+        if (points.empty()) return;
+        proj_trans_generic(m_pj, direction, &points[0].x, sizeof(model::Vec2), points.size(), &points[0].y,
+                           sizeof(model::Vec2), points.size(), nullptr, 0, 0, nullptr, 0, 0);
+    }
+
+    PJ_CONTEXT* m_ctx = nullptr;
+    PJ* m_pj = nullptr;
+    std::string m_name;
+    int m_epsg = 0;
+};
+
+}  // namespace
+
+std::shared_ptr<const model::Projection> make_projection(const std::string& target_crs) {
+    return std::make_shared<ProjProjection>(target_crs);
+}
+
+std::shared_ptr<const model::Projection> choose_working_crs(const model::Extent& lonlat) {
+    const double lon = lonlat.empty() ? 105.0 : lonlat.centre().x;
+    const double lat = lonlat.empty() ? 35.0 : lonlat.centre().y;
+    const int central_meridian = 3 * static_cast<int>(std::lround(lon / 3.0));
+    if (central_meridian >= 75 && central_meridian <= 135 && lat > 0)
+        return make_projection("EPSG:" + std::to_string(4534 + (central_meridian - 75) / 3));
+    const int utm_zone = std::clamp(static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
+    return make_projection("EPSG:" + std::to_string((lat >= 0 ? 32600 : 32700) + utm_zone));
+}
+
+}  // namespace ca::io

@@ -1,0 +1,50 @@
+// The field names of ../shared/DATA-CONTRACT.md: which source field plays which meaning.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ca::model {
+
+enum class Meaning {
+    VillageName, VillageCode, Township, TownshipCode,
+    Households, Population, PoorHouseholds, PoorPopulation, IncomePerCapita,
+    ProjectName, ProjectType, Funds, BeneficiaryHouseholds, BeneficiaryPeople,
+    Status, Year, Batch, Lon, Lat, Kind, Capacity,
+};
+inline constexpr std::size_t kMeaningCount = static_cast<std::size_t>(Meaning::Capacity) + 1;
+
+// The contract's canonical field name: "village_name", "funds_yuan"...
+std::string_view canonical_name(Meaning meaning);
+
+struct FieldMatch {
+    int field_index = -1;     // into the layer's fields
+    std::string source_name;  // as the source spells it, UTF-8
+    double scale = 1;         // multiply values by this: 10,000 for funds in 万元
+};
+
+class FieldMapping {
+public:
+    const std::optional<FieldMatch>& operator[](Meaning m) const { return m_matches[static_cast<std::size_t>(m)]; }
+    std::optional<FieldMatch>& operator[](Meaning m) { return m_matches[static_cast<std::size_t>(m)]; }
+    bool has(Meaning m) const { return (*this)[m].has_value(); }
+    int index(Meaning m) const { return has(m) ? (*this)[m]->field_index : -1; }
+
+private:
+    std::array<std::optional<FieldMatch>, kMeaningCount> m_matches;
+};
+
+// Matches field names case-insensitively (and ignoring full-width forms and surrounding spaces)
+// against each meaning's canonical name, then its aliases in the contract's order; the first
+// match wins. A funds field named with 万元 or ending in _wan gets scale 10,000.
+FieldMapping map_fields(const std::vector<std::string>& field_names);
+
+// Canonical project type ("whole_village", "relocation"...; "other" for anything unknown).
+std::string canonical_project_type(std::string_view value);
+// Canonical infrastructure kind ("ditch", "pipeline"...; empty when unknown).
+std::string canonical_kind(std::string_view value);
+
+}  // namespace ca::model

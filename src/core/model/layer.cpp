@@ -1,0 +1,74 @@
+// Layer queries and role names.
+#include "core/model/layer.hpp"
+
+#include <array>
+
+#include "core/model/text.hpp"
+
+namespace ca::model {
+
+const char* to_string(Role role) {
+    switch (role) {
+        case Role::Unknown: return "unknown";
+        case Role::Villages: return "villages";
+        case Role::Townships: return "townships";
+        case Role::Sites: return "sites";
+        case Role::Lines: return "lines";
+        case Role::Ponds: return "ponds";
+    }
+    return "unknown";
+}
+
+Role role_from_string(std::string_view name) {
+    const std::string key = fold_key(name);
+    for (Role r : {Role::Villages, Role::Townships, Role::Sites, Role::Lines, Role::Ponds})
+        if (key == to_string(r)) return r;
+    return Role::Unknown;
+}
+
+bool meaning_applies(Role role, Meaning m) {
+    using enum Meaning;
+    switch (role) {
+        case Role::Villages:
+            return m == VillageName || m == VillageCode || m == Township || m == TownshipCode || m == Households ||
+                   m == Population || m == PoorHouseholds || m == PoorPopulation || m == IncomePerCapita;
+        case Role::Townships:
+            return m == Township || m == TownshipCode || m == Households || m == Population || m == PoorHouseholds ||
+                   m == PoorPopulation || m == IncomePerCapita;
+        case Role::Sites:
+            return m == ProjectName || m == ProjectType || m == Funds || m == BeneficiaryHouseholds ||
+                   m == BeneficiaryPeople || m == Status || m == Year || m == Batch || m == Township ||
+                   m == VillageName || m == VillageCode || m == Lon || m == Lat;
+        case Role::Lines: return m == Kind || m == Township || m == VillageName || m == Year || m == Status;
+        case Role::Ponds:
+            return m == Kind || m == Capacity || m == Township || m == VillageName || m == Year || m == Status ||
+                   m == Lon || m == Lat;
+        case Role::Unknown: return true;
+    }
+    return true;
+}
+
+Extent Layer::extent() const {
+    Extent e;
+    for (const Feature& f : features)
+        for (const Vec2& p : f.geometry.coords) e.add(p);
+    return e;
+}
+
+GeometryType Layer::dominant_geometry() const {
+    std::array<std::size_t, 4> counts{};
+    for (const Feature& f : features) ++counts[static_cast<std::size_t>(f.geometry.type)];
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < counts.size(); ++i)
+        if (counts[i] > counts[best] || (best == 0 && counts[i] > 0)) best = i;
+    return static_cast<GeometryType>(best);
+}
+
+const Value& Layer::value(const Feature& f, Meaning m) const {
+    static const Value kNull;
+    const int index = mapping.index(m);
+    if (index < 0 || static_cast<std::size_t>(index) >= f.values.size()) return kNull;
+    return f.values[static_cast<std::size_t>(index)];
+}
+
+}  // namespace ca::model

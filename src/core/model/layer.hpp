@@ -1,0 +1,59 @@
+// A loaded vector layer: its features in lon/lat, fields, role and what loading had to fix.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/model/fields.hpp"
+#include "core/model/geometry.hpp"
+#include "core/model/value.hpp"
+
+namespace ca::model {
+
+enum class Role { Unknown, Villages, Townships, Sites, Lines, Ponds };
+
+const char* to_string(Role role);
+Role role_from_string(std::string_view name);  // Role::Unknown for a name it does not know
+// Whether a field meaning is read for layers of this role (a sites layer has no "kind").
+bool meaning_applies(Role role, Meaning meaning);
+
+struct Feature {
+    std::int64_t fid = 0;  // the source's feature id, or the row number of a table
+    Geometry geometry;     // lon/lat degrees on CGCS2000 (EPSG:4490)
+    std::vector<Value> values;  // one per Layer::field_names
+};
+
+// What loading met and did, counted so nothing is dropped silently.
+struct LoadCounts {
+    std::size_t repaired = 0;          // invalid geometries made valid
+    std::size_t empty_skipped = 0;     // NULL or empty geometries left out of a geometry layer
+    std::size_t without_geometry = 0;  // table rows kept without a location (placed by name later)
+    std::size_t from_lon_lat = 0;      // points built from lon/lat columns
+};
+
+struct CrsInfo {
+    std::string name;  // "CGCS2000 / 3-degree Gauss-Kruger zone 34"
+    int epsg = 0;      // 0 when the CRS has no EPSG code
+};
+
+struct Layer {
+    std::string source_path;
+    std::string name;
+    std::string driver;          // GDAL's short name: "GPKG", "ESRI Shapefile"...
+    std::string encoding;        // how text was decoded, e.g. "UTF-8", "GBK (.cpg)"
+    std::string geometry_type;   // as the source declares it: "Multi Polygon", "Point", "None"
+    CrsInfo source_crs;
+    Role role = Role::Unknown;
+    bool role_given = false;     // true when the user named the role
+    std::vector<std::string> field_names;  // UTF-8
+    FieldMapping mapping;
+    std::vector<Feature> features;
+    LoadCounts counts;
+
+    Extent extent() const;                     // lon/lat of all features
+    GeometryType dominant_geometry() const;    // the type most features have
+    const Value& value(const Feature& f, Meaning m) const;  // NULL when the field is absent
+};
+
+}  // namespace ca::model

@@ -1,0 +1,17 @@
+// Text helpers for names typed by people: trimming, full-width forms, case, UTF-8 checks.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ca::model {
+
+// Trims ASCII and ideographic spaces and turns full-width ASCII forms (Ａ１（）) into half-width,
+// so "  资金（元） " and "资金(元)" compare equal.
+std::string normalize_text(std::string_view text);
+// normalize_text, then ASCII letters lower-cased: the key under which field names are matched.
+std::string fold_key(std::string_view text);
+bool is_valid_utf8(std::string_view text);
+bool ends_with(std::string_view text, std::string_view suffix);
+
+}  // namespace ca::model

@@ -1,0 +1,106 @@
+// Cairo drawing of Fill, Stroke and Marker items.
+#include "core/print/draw_map.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <numbers>
+
+#include "core/model/error.hpp"
+
+namespace ca::print {
+namespace {
+
+void set_color(cairo_t* cr, scene::Color c) { cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0); }
+
+void add_path(cairo_t* cr, const model::Geometry& g, const scene::Viewport& v, bool close_rings) {
+    for (std::size_t r = 0; r < g.ring_count(); ++r) {
+        const auto ring = g.ring(r);
+        if (ring.empty()) continue;
+        const auto first = v.to_px(ring[0]);
+        cairo_move_to(cr, first.x, first.y);
+        for (std::size_t i = 1; i < ring.size(); ++i) {
+            const auto p = v.to_px(ring[i]);
+            cairo_line_to(cr, p.x, p.y);
+        }
+        if (close_rings) cairo_close_path(cr);
+    }
+}
+
+struct Painter {
+    cairo_t* cr;
+    const scene::Viewport& v;
+
+    void operator()(const scene::Fill& fill) const {
+        add_path(cr, fill.shape_m, v, true);
+        set_color(cr, fill.color);
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);  // holes and enclaves stay open
+        cairo_fill(cr);
+    }
+    void operator()(const scene::Stroke& stroke) const {
+        add_path(cr, stroke.shape_m, v, stroke.shape_m.type == model::GeometryType::Polygon);
+        set_color(cr, stroke.color);
+        cairo_set_line_width(cr, stroke.width_px);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        std::vector<double> dashes(stroke.dash_px.begin(), stroke.dash_px.end());
+        cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, nullptr, 0, 0);
+    }
+    void operator()(const scene::Marker& marker) const {
+        const auto p = v.to_px(marker.position_m);
+        const double r = marker.size_px / 2.0;
+        switch (marker.shape) {
+            case scene::MarkerShape::Circle: cairo_arc(cr, p.x, p.y, r, 0, 2 * std::numbers::pi); break;
+            case scene::MarkerShape::Square: cairo_rectangle(cr, p.x - r, p.y - r, 2 * r, 2 * r); break;
+            case scene::MarkerShape::Triangle:
+                cairo_move_to(cr, p.x, p.y - r);
+                cairo_line_to(cr, p.x + r, p.y + r);
+                cairo_line_to(cr, p.x - r, p.y + r);
+                cairo_close_path(cr);
+                break;
+        }
+        set_color(cr, marker.color);
+        cairo_fill_preserve(cr);
+        cairo_set_source_rgba(cr, 1, 1, 1, 0.9);  // a white rim keeps markers readable on any fill
+        cairo_set_line_width(cr, 0.8);
+        cairo_stroke(cr);
+    }
+};
+
+}  // namespace
+
+void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr) {
+    cairo_save(cr);
+    set_color(cr, scene.background);
+    cairo_paint(cr);
+    const Painter painter{cr, viewport};
+    for (const auto& item : scene.items) std::visit(painter, item);
+    cairo_restore(cr);
+}
+
+void write_png(const scene::Scene& scene, int width_px, int height_px, const std::string& path) {
+    namespace fs = std::filesystem;
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width_px, height_px), &cairo_surface_destroy);
+    std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
+    draw_map(scene, scene::Viewport::fit(scene.extent_m, width_px, height_px), cr.get());
+    cairo_surface_flush(surface.get());
+
+    const fs::path target(path);
+    const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".part");
+    if (cairo_surface_write_to_png(surface.get(), temp.c_str()) != CAIRO_STATUS_SUCCESS) {
+        std::error_code ec;
+        fs::remove(temp, ec);
+        throw Error("cannot write the PNG (is the folder there and writable?)").file(path);
+    }
+    std::error_code ec;
+    fs::rename(temp, target, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+        throw Error("cannot move the finished PNG into place: " + ec.message()).file(path);
+    }
+}
+
+}  // namespace ca::print

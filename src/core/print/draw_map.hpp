@@ -1,0 +1,19 @@
+// The print back-end: draws a Scene with Cairo onto any surface (PNG, PDF, SVG).
+#pragma once
+
+#include <string>
+
+#include <cairo.h>
+
+#include "core/scene/scene.hpp"
+
+namespace ca::print {
+
+// Draws the scene's items in paint order, in device units of `viewport` (pixels or points).
+void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr);
+
+// Renders the whole scene, fitted, to a PNG of the given size. Written to a temporary file
+// beside `path` and renamed into place, so a failure leaves no partial file.
+void write_png(const scene::Scene& scene, int width_px, int height_px, const std::string& path);
+
+}  // namespace ca::print

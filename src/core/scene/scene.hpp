@@ -1,0 +1,70 @@
+// The map as plain data in paint order, for any back-end: OpenGL in the viewer, Cairo in print.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/model/geometry.hpp"
+
+namespace ca::scene {
+
+struct Color {
+    std::uint8_t r = 0, g = 0, b = 0, a = 255;
+    friend bool operator==(const Color&, const Color&) = default;
+};
+
+enum class MarkerShape { Circle, Square, Triangle };
+
+// Geometries here are in the working CRS, metres.
+struct Fill {
+    model::Geometry shape_m;  // polygons
+    Color color;
+};
+struct Stroke {
+    model::Geometry shape_m;  // lines, or polygon rings drawn as outlines
+    Color color;
+    float width_px = 1;
+    std::vector<float> dash_px;  // on/off lengths; empty for solid
+};
+struct Marker {
+    model::Vec2 position_m;
+    Color color;
+    float size_px = 6;
+    MarkerShape shape = MarkerShape::Circle;
+};
+using Item = std::variant<Fill, Stroke, Marker>;
+
+struct LegendEntry {
+    std::string label;
+    Color color;
+    enum class Kind { Area, Line, Point } kind = Kind::Area;
+};
+
+struct Scene {
+    model::Extent extent_m;
+    std::vector<Item> items;  // paint order: first drawn first
+    std::vector<LegendEntry> legend;
+    Color background{246, 244, 238, 255};
+};
+
+// A window or page onto the map: which ground point sits at the centre and at what scale.
+// Pixel y grows downwards, northing upwards.
+struct Viewport {
+    model::Vec2 centre_m;
+    double m_per_px = 1;
+    int width_px = 1;
+    int height_px = 1;
+
+    model::Vec2 to_px(model::Vec2 m) const {
+        return {(m.x - centre_m.x) / m_per_px + width_px / 2.0, height_px / 2.0 - (m.y - centre_m.y) / m_per_px};
+    }
+    model::Vec2 to_m(model::Vec2 px) const {
+        return {centre_m.x + (px.x - width_px / 2.0) * m_per_px, centre_m.y - (px.y - height_px / 2.0) * m_per_px};
+    }
+    // The whole extent in view with `margin_px` free on every side.
+    static Viewport fit(const model::Extent& extent_m, int width_px, int height_px, double margin_px = 16);
+};
+
+}  // namespace ca::scene

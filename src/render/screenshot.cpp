@@ -1,0 +1,38 @@
+// Framebuffer to PNG through stb_image_write, which Debian's stb package ships compiled.
+#include "render/screenshot.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
+#include <stb/stb_image_write.h>
+
+#include "core/model/error.hpp"
+#include "render/gl.hpp"
+
+namespace ca::render {
+
+void save_framebuffer_png(int width_px, int height_px, const std::string& path) {
+    namespace fs = std::filesystem;
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width_px) * height_px * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width_px, height_px, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    const fs::path target(path);
+    const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".part");
+    // OpenGL's rows run bottom-up, PNG's top-down.
+    const std::size_t stride = static_cast<std::size_t>(width_px) * 3;
+    std::vector<unsigned char> flipped(pixels.size());
+    for (int row = 0; row < height_px; ++row)
+        std::copy_n(pixels.data() + (height_px - 1 - row) * stride, stride, flipped.data() + row * stride);
+    if (!stbi_write_png(temp.c_str(), width_px, height_px, 3, flipped.data(), static_cast<int>(stride)))
+        throw Error("cannot write the screenshot (is the folder there and writable?)").file(path);
+    std::error_code ec;
+    fs::rename(temp, target, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+        throw Error("cannot move the screenshot into place: " + ec.message()).file(path);
+    }
+}
+
+}  // namespace ca::render
