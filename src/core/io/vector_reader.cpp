@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <mutex>
 
 #include <cpl_conv.h>
 
@@ -36,6 +37,8 @@ void check_shapefile_siblings(const std::string& path) {
 }
 
 Dataset open_dataset(const std::string& path, bool& is_shapefile) {
+    static std::once_flag drivers_registered;  // GDAL's driver registry is process-wide
+    std::call_once(drivers_registered, [] { GDALAllRegister(); });
     std::error_code ec;
     if (!fs::exists(path, ec)) throw Error("file not found").file(path);
     if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)

@@ -39,10 +39,9 @@ bool meaning_applies(Role role, Meaning m) {
             return m == ProjectName || m == ProjectType || m == Funds || m == BeneficiaryHouseholds ||
                    m == BeneficiaryPeople || m == Status || m == Year || m == Batch || m == Township ||
                    m == VillageName || m == VillageCode || m == Lon || m == Lat;
-        case Role::Lines: return m == Kind || m == Township || m == VillageName || m == Year || m == Status;
-        case Role::Ponds:
-            return m == Kind || m == Capacity || m == Township || m == VillageName || m == Year || m == Status ||
-                   m == Lon || m == Lat;
+        // A line's or pond's "name" is its own, not a village's: no VillageName here.
+        case Role::Lines: return m == Kind || m == Township || m == Year || m == Status;
+        case Role::Ponds: return m == Kind || m == Capacity || m == Township || m == Year || m == Status || m == Lon || m == Lat;
         case Role::Unknown: return true;
     }
     return true;
