@@ -7,7 +7,7 @@
 
 #include <stb/stb_image_write.h>
 
-#include "core/model/error.hpp"
+#include "core/model/safe_write.hpp"
 #include "render/gl.hpp"
 
 namespace ca::render {
@@ -18,21 +18,14 @@ void save_framebuffer_png(int width_px, int height_px, const std::string& path) 
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, width_px, height_px, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-    const fs::path target(path);
-    const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".part");
     // OpenGL's rows run bottom-up, PNG's top-down.
     const std::size_t stride = static_cast<std::size_t>(width_px) * 3;
     std::vector<unsigned char> flipped(pixels.size());
     for (int row = 0; row < height_px; ++row)
         std::copy_n(pixels.data() + (height_px - 1 - row) * stride, stride, flipped.data() + row * stride);
-    if (!stbi_write_png(temp.c_str(), width_px, height_px, 3, flipped.data(), static_cast<int>(stride)))
-        throw Error("cannot write the screenshot (is the folder there and writable?)").file(path);
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw Error("cannot move the screenshot into place: " + ec.message()).file(path);
-    }
+    model::write_via_temp(path, [&](const fs::path& temp) {
+        return stbi_write_png(temp.c_str(), width_px, height_px, 3, flipped.data(), static_cast<int>(stride)) != 0;
+    });
 }
 
 }  // namespace ca::render

@@ -38,6 +38,17 @@ bool fits(Role role, GeometryType geometry) {
     return false;
 }
 
+// True when most features' kind values are water points (坝塘, 水窖, 水井...).
+bool kinds_are_water_points(const model::Layer& layer) {
+    if (!layer.mapping.has(Meaning::Kind) || layer.features.empty()) return false;
+    std::size_t water = 0;
+    for (const auto& f : layer.features) {
+        const std::string kind = model::canonical_kind(model::to_text(layer.value(f, Meaning::Kind)));
+        water += kind == "pond" || kind == "reservoir" || kind == "cellar" || kind == "well";
+    }
+    return water * 2 > layer.features.size();
+}
+
 }  // namespace
 
 Role guess_role(const model::Layer& layer) {
@@ -58,7 +69,7 @@ Role guess_role(const model::Layer& layer) {
             return Role::Villages;  // an unnamed polygon layer is most often the boundaries
         case GeometryType::Line: return Role::Lines;
         case GeometryType::Point:
-            if (m.has(Meaning::Capacity) && !project_fields) return Role::Ponds;
+            if (m.has(Meaning::Capacity) || kinds_are_water_points(layer)) return Role::Ponds;
             return Role::Sites;
         case GeometryType::None:
             return project_fields || m.has(Meaning::VillageName) ? Role::Sites : Role::Unknown;

@@ -8,6 +8,8 @@
 namespace ca::model {
 namespace {
 
+constexpr std::size_t kDbfNameLength = 10;
+
 struct MeaningNames {
     Meaning meaning;
     std::string_view canonical;
@@ -72,6 +74,17 @@ FieldMapping map_fields(const std::vector<std::string>& field_names) {
                 if (keys[i] == candidate)
                     mapping[row.meaning] = FieldMatch{static_cast<int>(i), field_names[i], 1.0};
             if (mapping.has(row.meaning)) break;
+        }
+    }
+    // DBF field names stop at 10 bytes: a shapefile written from "poor_population" says
+    // "poor_popul". Such a name matches a longer canonical name it begins, after exact matches.
+    for (const auto& row : meaning_table()) {
+        for (std::size_t i = 0; i < keys.size() && !mapping.has(row.meaning); ++i) {
+            if (keys[i].size() != kDbfNameLength) continue;
+            bool claimed = false;
+            for (std::size_t m = 0; m < kMeaningCount; ++m) claimed = claimed || mapping.index(static_cast<Meaning>(m)) == static_cast<int>(i);
+            if (!claimed && row.canonical.size() > kDbfNameLength && row.canonical.substr(0, kDbfNameLength) == keys[i])
+                mapping[row.meaning] = FieldMatch{static_cast<int>(i), field_names[i], 1.0};
         }
     }
 

@@ -17,7 +17,7 @@ void Extent::add(Vec2 p) {
     max_y = std::max(max_y, p.y);
 }
 
-void Extent::add(const Extent& other) {
+void Extent::merge(const Extent& other) {
     if (other.empty()) return;
     add(Vec2{other.min_x, other.min_y});
     add(Vec2{other.max_x, other.max_y});

@@ -18,7 +18,7 @@ struct Extent {
 
     bool empty() const { return max_x < min_x || max_y < min_y; }
     void add(Vec2 p);
-    void add(const Extent& other);
+    void merge(const Extent& other);
     Vec2 centre() const { return {(min_x + max_x) / 2, (min_y + max_y) / 2}; }
     double width() const { return empty() ? 0 : max_x - min_x; }
     double height() const { return empty() ? 0 : max_y - min_y; }

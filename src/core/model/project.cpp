@@ -9,7 +9,7 @@ void ProblemLog::report(const std::string& kind, std::string message) {
 
 Extent Project::extent() const {
     Extent e;
-    for (const Layer& layer : layers) e.add(layer.extent());
+    for (const Layer& layer : layers) e.merge(layer.extent());
     return e;
 }
 

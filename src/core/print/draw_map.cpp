@@ -6,7 +6,7 @@
 #include <memory>
 #include <numbers>
 
-#include "core/model/error.hpp"
+#include "core/model/safe_write.hpp"
 
 namespace ca::print {
 namespace {
@@ -88,19 +88,9 @@ void write_png(const scene::Scene& scene, int width_px, int height_px, const std
     draw_map(scene, scene::Viewport::fit(scene.extent_m, width_px, height_px), cr.get());
     cairo_surface_flush(surface.get());
 
-    const fs::path target(path);
-    const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".part");
-    if (cairo_surface_write_to_png(surface.get(), temp.c_str()) != CAIRO_STATUS_SUCCESS) {
-        std::error_code ec;
-        fs::remove(temp, ec);
-        throw Error("cannot write the PNG (is the folder there and writable?)").file(path);
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw Error("cannot move the finished PNG into place: " + ec.message()).file(path);
-    }
+    model::write_via_temp(path, [&](const fs::path& temp) {
+        return cairo_surface_write_to_png(surface.get(), temp.c_str()) == CAIRO_STATUS_SUCCESS;
+    });
 }
 
 }  // namespace ca::print

@@ -1,0 +1,61 @@
+// The real viewer, under a display (Xvfb in ./test): its screenshot shows villages where they are.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "core/loading/load_project.hpp"
+#include "support/fixtures.hpp"
+#include "support/village_probe.hpp"
+
+using namespace ca;
+
+namespace {
+
+// The viewer needs a display: use the one there is, else start Xvfb for this one command.
+std::string with_display(const std::string& arguments) {
+    const char* display = std::getenv("DISPLAY");
+    const std::string binary = std::string("'") + CA_BINARY + "' ";
+    if (display && *display) return binary + arguments;
+    return "xvfb-run -a -s '-screen 0 1280x800x24' " + binary + arguments;
+}
+
+}  // namespace
+
+TEST_CASE("a viewer screenshot of the sample has each large village's fill colour at a point inside it") {
+    test::TempDir dir;
+    const std::string png = dir.file("shot.png");
+    const std::string villages = test::sample_county() + ":villages";
+    const auto result = test::run(with_display("view '" + villages + "' --screenshot '" + png + "'"));
+    REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+    const auto info = nlohmann::json::parse(result.out);
+    const auto& map = info["map"];
+    scene::Viewport viewport;
+    viewport.centre_m = {map["centre_m"][0].get<double>(), map["centre_m"][1].get<double>()};
+    viewport.m_per_px = map["m_per_px"].get<double>();
+    viewport.width_px = map["width"].get<int>();
+    viewport.height_px = map["height"].get<int>();
+    const int left = map["x"].get<int>(), top = map["y"].get<int>();
+
+    const auto project = loading::load_project({{villages, model::Role::Unknown}}, {});
+    for (const auto& probe : test::largest_villages(project, 8)) {
+        CAPTURE(probe.name);
+        const auto px = viewport.to_px(probe.inside_m);
+        const auto rgb = test::png_pixel(png, left + static_cast<int>(px.x), top + static_cast<int>(px.y));
+        CHECK(std::abs(rgb.r - probe.fill.r) <= 3);
+        CHECK(std::abs(rgb.g - probe.fill.g) <= 3);
+        CHECK(std::abs(rgb.b - probe.fill.b) <= 3);
+    }
+}
+
+TEST_CASE("without a display the viewer still draws the map, to a PNG, and says where") {
+    test::TempDir dir;
+    const std::string png = dir.file("headless.png");
+    const auto result = test::run("env -u DISPLAY -u WAYLAND_DISPLAY '" + std::string(CA_BINARY) + "' view '" +
+                                  test::sample_county() + "' --headless-png '" + png + "'");
+    REQUIRE_MESSAGE(result.exit_code == 0, result.err);
+    CHECK(result.out == "No display: the map was drawn to " + png + "\n");
+    CHECK(test::png_size(png) == std::pair{1280, 800});
+}

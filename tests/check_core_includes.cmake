@@ -1,0 +1,13 @@
+# Fails when any file under src/core includes an ImGui, GLFW or OpenGL header.
+file(GLOB_RECURSE files ${DIR}/*.hpp ${DIR}/*.cpp)
+set(bad "")
+foreach(f ${files})
+  file(STRINGS ${f} lines REGEX "#include[ \t]*[<\"](imgui|GLFW/|GL/|render/|ui/|app/)")
+  if(lines)
+    list(APPEND bad "${f}: ${lines}")
+  endif()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "src/core must not include GL, GLFW, ImGui or upper layers:\n${bad}")
+endif()
+message(STATUS "no GL, GLFW or ImGui includes under ${DIR}")

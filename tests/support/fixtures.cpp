@@ -1,0 +1,127 @@
+// Test helpers, implemented with the C++ standard library, GDAL and stb_image.
+#include "support/fixtures.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <stb/stb_image.h>
+
+namespace ca::test {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+    std::random_device device;
+    m_path = fs::temp_directory_path() / ("countyatlas-test-" + std::to_string(device()) + std::to_string(device()));
+    fs::create_directories(m_path);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+}
+
+static std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+CommandResult run(const std::string& command_line) {
+    TempDir dir;
+    const std::string out = dir.file("out"), err = dir.file("err");
+    const int status = std::system(("(" + command_line + ") >'" + out + "' 2>'" + err + "' </dev/null").c_str());
+    CommandResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_file(out);
+    result.err = read_file(err);
+    return result;
+}
+
+CommandResult run_countyatlas(const std::string& arguments) { return run(std::string("'") + CA_BINARY + "' " + arguments); }
+
+std::string sample_county() { return (fs::path(CA_SOURCE_DIR) / "data" / "sample" / "county.gpkg").string(); }
+
+void write_text(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+void write_layer(const std::string& path, const std::string& driver_name, int epsg, const std::vector<FieldSpec>& fields,
+                 const std::vector<Row>& rows, const std::vector<std::string>& layer_options) {
+    GDALAllRegister();
+    GDALDriverH driver = GDALGetDriverByName(driver_name.c_str());
+    if (!driver) throw std::runtime_error("no GDAL driver " + driver_name);
+    GDALDatasetH ds = GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    if (!ds) throw std::runtime_error("cannot create " + path);
+    OGRSpatialReferenceH srs = nullptr;
+    if (epsg) {
+        srs = OSRNewSpatialReference(nullptr);
+        OSRImportFromEPSG(srs, epsg);
+    }
+    std::vector<const char*> options;
+    for (const auto& o : layer_options) options.push_back(o.c_str());
+    options.push_back(nullptr);
+    OGRwkbGeometryType type = wkbNone;
+    for (const Row& row : rows)
+        if (!row.wkt.empty()) {
+            OGRGeometryH g = nullptr;
+            char* wkt = const_cast<char*>(row.wkt.c_str());
+            OGR_G_CreateFromWkt(&wkt, nullptr, &g);
+            type = OGR_G_GetGeometryType(g);
+            OGR_G_DestroyGeometry(g);
+            break;
+        }
+    const std::string layer_name = fs::path(path).stem().string();
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, layer_name.c_str(), srs, type, options.data());
+    for (const FieldSpec& f : fields) {
+        OGRFieldDefnH defn = OGR_Fld_Create(f.name.c_str(), f.integer ? OFTInteger : OFTString);
+        OGR_L_CreateField(layer, defn, TRUE);
+        OGR_Fld_Destroy(defn);
+    }
+    for (const Row& row : rows) {
+        OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+        for (std::size_t i = 0; i < row.values.size(); ++i) OGR_F_SetFieldString(feature, static_cast<int>(i), row.values[i].c_str());
+        if (!row.wkt.empty()) {
+            OGRGeometryH g = nullptr;
+            char* wkt = const_cast<char*>(row.wkt.c_str());
+            OGR_G_CreateFromWkt(&wkt, nullptr, &g);
+            OGR_F_SetGeometryDirectly(feature, g);
+        }
+        if (OGR_L_CreateFeature(layer, feature) != OGRERR_NONE) throw std::runtime_error("cannot write a feature to " + path);
+        OGR_F_Destroy(feature);
+    }
+    GDALClose(ds);
+    if (srs) OSRRelease(srs);
+}
+
+static std::unique_ptr<unsigned char, decltype(&stbi_image_free)> load_png(const std::string& path, int& w, int& h) {
+    int channels = 0;
+    std::unique_ptr<unsigned char, decltype(&stbi_image_free)> data(stbi_load(path.c_str(), &w, &h, &channels, 3), &stbi_image_free);
+    if (!data) throw std::runtime_error("cannot read PNG " + path);
+    return data;
+}
+
+Rgb png_pixel(const std::string& path, int x, int y) {
+    int w = 0, h = 0;
+    auto data = load_png(path, w, h);
+    if (x < 0 || y < 0 || x >= w || y >= h) throw std::runtime_error("pixel outside " + path);
+    const unsigned char* p = data.get() + (static_cast<std::size_t>(y) * w + x) * 3;
+    return {p[0], p[1], p[2]};
+}
+
+std::pair<int, int> png_size(const std::string& path) {
+    int w = 0, h = 0;
+    load_png(path, w, h);
+    return {w, h};
+}
+
+}  // namespace ca::test

@@ -1,0 +1,61 @@
+// Test helpers: temporary folders, running the countyatlas binary, writing small vector files.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ca::test {
+
+// A fresh folder under the system temp dir, removed with everything in it at scope exit.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    std::filesystem::path m_path;
+};
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs a shell command line, capturing stdout and stderr.
+CommandResult run(const std::string& command_line);
+// Runs the built countyatlas binary with the given arguments (already shell-quoted as needed).
+CommandResult run_countyatlas(const std::string& arguments);
+std::string sample_county();  // absolute path of data/sample/county.gpkg
+
+void write_text(const std::string& path, const std::string& text);
+
+// One feature of a fixture layer: WKT (empty for none) and its attribute values as text.
+struct Row {
+    std::string wkt;
+    std::vector<std::string> values;
+};
+struct FieldSpec {
+    std::string name;
+    bool integer = false;  // else text
+};
+
+// Writes a one-layer vector file with GDAL. epsg 0 writes no CRS. Options are GDAL layer creation
+// options ("ENCODING=CP936"). Field names and values are given in UTF-8 and recoded by GDAL.
+void write_layer(const std::string& path, const std::string& driver, int epsg, const std::vector<FieldSpec>& fields,
+                 const std::vector<Row>& rows, const std::vector<std::string>& layer_options = {});
+
+struct Rgb {
+    int r = 0, g = 0, b = 0;
+};
+// The pixel at (x, y) of a PNG; throws when the file cannot be read or the point is outside.
+Rgb png_pixel(const std::string& path, int x, int y);
+std::pair<int, int> png_size(const std::string& path);
+
+}  // namespace ca::test
