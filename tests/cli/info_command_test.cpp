@@ -76,7 +76,7 @@ TEST_CASE("broken inputs give one line naming the file, and exit status 2") {
     std::vector<test::Row> rows;
     for (int i = 0; i < 40; ++i)
         rows.push_back({"POLYGON((101 25,101.1 25,101.1 25.1,101.05 25.12,101 25.1,101 25))", {"v" + std::to_string(i)}});
-    test::write_layer(good, "ESRI Shapefile", 4490, {{"村名"}}, rows);
+    test::write_layer(good, "ESRI Shapefile", 4490, {{"村名"}}, rows, {"ENCODING=UTF-8"});
     namespace fs = std::filesystem;
     auto copy_as = [&](const std::string& stem, std::initializer_list<const char*> exts) {
         for (const char* ext : exts) fs::copy_file(dir.file(std::string("good") + ext), dir.file(stem + ext));

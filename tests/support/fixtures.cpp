@@ -66,6 +66,7 @@ void write_layer(const std::string& path, const std::string& driver_name, int ep
     if (epsg) {
         srs = OSRNewSpatialReference(nullptr);
         OSRImportFromEPSG(srs, epsg);
+        OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);  // WKT is written x = lon or easting
     }
     std::vector<const char*> options;
     for (const auto& o : layer_options) options.push_back(o.c_str());

@@ -138,6 +138,18 @@ void append_geometry(OGRGeometryH g, model::Geometry& out, std::vector<Vec2>& sc
     }
 }
 
+// OGR transforms separate x and y arrays, not interleaved points: split, transform, join.
+bool transform_in_place(OGRCoordinateTransformationH transform, std::vector<Vec2>& points) {
+    std::vector<double> xs(points.size()), ys(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) xs[i] = points[i].x, ys[i] = points[i].y;
+    std::vector<int> ok(points.size());
+    if (!OCTTransformEx(transform, static_cast<int>(points.size()), xs.data(), ys.data(), nullptr, ok.data()) ||
+        std::find(ok.begin(), ok.end(), 0) != ok.end())
+        return false;
+    for (std::size_t i = 0; i < points.size(); ++i) points[i] = {xs[i], ys[i]};
+    return true;
+}
+
 model::Value read_value(OGRFeatureH f, int i, OGRFieldType type, TextDecoder& decoder) {
     if (!OGR_F_IsFieldSetAndNotNull(f, i)) return {};
     switch (type) {
@@ -242,17 +254,12 @@ model::Layer read_layer(OGRLayerH ogr_layer, const std::string& path, const std:
         for (int i = 0; i < field_count; ++i)
             feature.values.push_back(read_value(f.get(), i, field_types[static_cast<std::size_t>(i)], decoder));
         append_geometry(OGR_F_GetGeometryRef(f.get()), feature.geometry, scratch);
-        if (to_lonlat && !feature.geometry.empty()) {
-            auto& c = feature.geometry.coords;
-            std::vector<int> ok(c.size());
-            if (!OCTTransformEx(to_lonlat.get(), static_cast<int>(c.size()), &c[0].x, &c[0].y, nullptr, ok.data()) ||
-                std::find(ok.begin(), ok.end(), 0) != ok.end())
-                throw Error("coordinates cannot be transformed from " + layer.source_crs.name +
-                            " (are they in that CRS? check the .prj or --assume-crs)")
-                    .file(file)
-                    .layer(layer.name)
-                    .feature("feature " + std::to_string(feature.fid));
-        }
+        if (to_lonlat && !feature.geometry.empty() && !transform_in_place(to_lonlat.get(), feature.geometry.coords))
+            throw Error("coordinates cannot be transformed from " + layer.source_crs.name +
+                        " (are they in that CRS? check the .prj or --assume-crs)")
+                .file(file)
+                .layer(layer.name)
+                .feature("feature " + std::to_string(feature.fid));
         if (!has_geometry_column && point_from_lon_lat(layer, feature)) ++layer.counts.from_lon_lat;
         layer.features.push_back(std::move(feature));
     }
@@ -269,6 +276,18 @@ model::Layer read_layer(OGRLayerH ogr_layer, const std::string& path, const std:
     return layer;
 }
 
+// Sets a GDAL configuration option for this thread while alive.
+class ScopedConfig {
+public:
+    ScopedConfig(const char* key, const char* value) : m_key(key) { CPLSetThreadLocalConfigOption(key, value); }
+    ~ScopedConfig() { CPLSetThreadLocalConfigOption(m_key, nullptr); }
+    ScopedConfig(const ScopedConfig&) = delete;
+    ScopedConfig& operator=(const ScopedConfig&) = delete;
+
+private:
+    const char* m_key;
+};
+
 }  // namespace
 
 SourceSpec parse_source(std::string_view argument) {
@@ -281,6 +300,10 @@ SourceSpec parse_source(std::string_view argument) {
 }
 
 std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOptions& options) {
+    // Office sheets have a header row, but when every cell is text (numbers typed as text are
+    // common) GDAL's header detection takes it for data. The drivers read these while reading.
+    const ScopedConfig xlsx_headers("OGR_XLSX_HEADERS", "FORCE");
+    const ScopedConfig ods_headers("OGR_ODS_HEADERS", "FORCE");
     bool is_shapefile = false;
     Dataset ds = open_dataset(source.path, is_shapefile);
     const std::string driver = GDALGetDriverShortName(GDALGetDatasetDriver(ds.get()));

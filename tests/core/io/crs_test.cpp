@@ -31,40 +31,49 @@ model::Vec2 cs2cs_to_lonlat(int epsg, double easting, double northing, AxisOrder
     return {lon, lat};
 }
 
+// Reads a three-vertex line in `epsg` and compares every vertex with cs2cs: a polygon or line
+// must come through as whole as a single point.
 void check_against_cs2cs(int epsg, double easting, double northing, AxisOrder order = AxisOrder::NorthingFirst) {
     CAPTURE(epsg);
+    const std::vector<std::pair<double, double>> vertices = {
+        {easting, northing}, {easting + 1000.25, northing + 500.5}, {easting - 700.75, northing + 1200.125}};
     test::TempDir dir;
-    const std::string path = dir.file("points.gpkg");
+    const std::string path = dir.file("line.gpkg");
     std::ostringstream wkt;
     wkt.precision(15);
-    wkt << "POINT(" << easting << " " << northing << ")";
+    wkt << "LINESTRING(";
+    for (std::size_t i = 0; i < vertices.size(); ++i) wkt << (i ? "," : "") << vertices[i].first << " " << vertices[i].second;
+    wkt << ")";
     test::write_layer(path, "GPKG", epsg, {}, {{wkt.str(), {}}});
     const auto layers = io::read_source({path, {}}, {});
-    const model::Vec2 ours = layers.at(0).features.at(0).geometry.coords.at(0);
-    const model::Vec2 proj = cs2cs_to_lonlat(epsg, easting, northing, order);
-    // 1 mm on the ground: 1e-8 degrees of latitude is 1.1 mm.
-    const double metres_per_degree = 111320.0;
-    CHECK(std::fabs(ours.y - proj.y) * metres_per_degree < 0.001);
-    CHECK(std::fabs(ours.x - proj.x) * metres_per_degree * std::cos(proj.y * M_PI / 180) < 0.001);
     CHECK(layers[0].source_crs.epsg == epsg);
+    const auto& coords = layers.at(0).features.at(0).geometry.coords;
+    REQUIRE(coords.size() == vertices.size());
+    for (std::size_t i = 0; i < vertices.size(); ++i) {
+        const model::Vec2 proj = cs2cs_to_lonlat(epsg, vertices[i].first, vertices[i].second, order);
+        // 1 mm on the ground: 1e-8 degrees of latitude is 1.1 mm.
+        const double metres_per_degree = 111320.0;
+        CHECK(std::fabs(coords[i].y - proj.y) * metres_per_degree < 0.001);
+        CHECK(std::fabs(coords[i].x - proj.x) * metres_per_degree * std::cos(proj.y * M_PI / 180) < 0.001);
+    }
 }
 
 }  // namespace
 
-TEST_CASE("a Gauss-Kruger point without zone prefix reads as the lon/lat cs2cs gives, to 1 mm") {
+TEST_CASE("a Gauss-Kruger line without zone prefix reads as the lon/lat cs2cs gives, to 1 mm") {
     check_against_cs2cs(4543, 433187.612, 2845231.407);  // CGCS2000 / 3-degree GK CM 102E
 }
 
-TEST_CASE("a Gauss-Kruger point with zone prefix reads as the lon/lat cs2cs gives, to 1 mm") {
+TEST_CASE("a Gauss-Kruger line with zone prefix reads as the lon/lat cs2cs gives, to 1 mm") {
     check_against_cs2cs(4522, 34433187.612, 2845231.407);  // CGCS2000 / 3-degree GK zone 34
 }
 
-TEST_CASE("Xi'an 1980 and Beijing 1954 Gauss-Kruger points read as cs2cs gives them") {
+TEST_CASE("Xi'an 1980 and Beijing 1954 Gauss-Kruger lines read as cs2cs gives them") {
     check_against_cs2cs(2383, 433187.612, 2845231.407);  // Xian 1980 / 3-degree GK CM 102E
     check_against_cs2cs(2431, 433187.612, 2845231.407);  // Beijing 1954 / 3-degree GK CM 102E
 }
 
-TEST_CASE("UTM points read as cs2cs gives them") { check_against_cs2cs(32647, 732000.5, 2846000.25, AxisOrder::EastingFirst); }
+TEST_CASE("UTM lines read as cs2cs gives them") { check_against_cs2cs(32647, 732000.5, 2846000.25, AxisOrder::EastingFirst); }
 
 TEST_CASE("the working CRS is the 3-degree Gauss-Kruger zone nearest the data") {
     model::Extent yunnan;

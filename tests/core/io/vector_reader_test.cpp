@@ -73,3 +73,36 @@ TEST_CASE("FILE:LAYER is split at the last colon unless the whole argument is a 
     CHECK(io::parse_source("plain.shp").layer.empty());
     CHECK(io::parse_source(test::sample_county()).path == test::sample_county());
 }
+
+TEST_CASE("an Excel sheet whose cells are all text still has its first row as field names") {
+    test::TempDir dir;
+    const std::string path = dir.file("projects.xlsx");
+    test::write_layer(path, "XLSX", 0, {{"项目名称"}, {"村委会"}, {"总投资(万元)"}},
+                      {{"", {"麻栗树人饮工程", "麻栗树", "12.5"}}, {"", {"石板箐核桃基地", "石板箐", "30"}}});
+    const auto layers = io::read_source({path, {}}, {});
+    const auto& layer = layers.at(0);
+    CHECK(layer.features.size() == 2);
+    CHECK(layer.field_names == std::vector<std::string>{"项目名称", "村委会", "总投资(万元)"});
+    CHECK(model::to_text(layer.value(layer.features[1], model::Meaning::VillageName)) == "石板箐");
+}
+
+TEST_CASE("KML from a phone app and FlatGeobuf read with their features and CRS") {
+    test::TempDir dir;
+    const std::string kml = dir.file("track.kml");
+    test::write_layer(kml, "LIBKML", 4326, {{"name"}}, {{"LINESTRING(101.25 25.61,101.26 25.62)", {"沟渠"}}});
+    const auto k = io::read_source({kml, {}}, {});
+    REQUIRE(k.size() == 1);
+    // WGS84 and CGCS2000 differ by centimetres, which PROJ does not model: coordinates stay put.
+    const auto& c = k[0].features.at(0).geometry.coords;
+    REQUIRE(c.size() == 2);
+    CHECK(c[0].x == doctest::Approx(101.25).epsilon(1e-12));
+    CHECK(c[1].y == doctest::Approx(25.62).epsilon(1e-12));
+    CHECK(k[0].source_crs.epsg == 4326);
+
+    const std::string fgb = dir.file("villages.fgb");
+    test::write_layer(fgb, "FlatGeobuf", 4543, {{"村名"}}, {{"POLYGON((433000 2845000,434000 2845000,434000 2846000,433000 2845000))", {"麻栗树"}}});
+    const auto f = io::read_source({fgb, {}}, {});
+    CHECK(f.at(0).features.at(0).geometry.type == model::GeometryType::Polygon);
+    CHECK(f[0].source_crs.epsg == 4543);
+    CHECK(model::to_text(f[0].value(f[0].features[0], model::Meaning::VillageName)) == "麻栗树");
+}
