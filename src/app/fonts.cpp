@@ -16,7 +16,8 @@ constexpr int kSimplifiedChineseFace = 2;  // in the .ttc: 0 JP, 1 KR, 2 SC, 3 T
 
 }  // namespace
 
-void build_font_atlas(const model::Project& project, float size_px, ImVector<ImWchar>& ranges) {
+void build_font_atlas(const model::Project& project, const std::vector<std::string>& more_text, float size_px,
+                      ImVector<ImWchar>& ranges) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
@@ -26,6 +27,7 @@ void build_font_atlas(const model::Project& project, float size_px, ImVector<ImW
             const auto text = ui::tr(static_cast<ui::Text>(t), lang);
             builder.AddText(text.data(), text.data() + text.size());
         }
+    for (const auto& text : more_text) builder.AddText(text.c_str());
     for (const auto& layer : project.layers) {
         builder.AddText(layer.name.c_str());
         for (const auto& name : layer.field_names) builder.AddText(name.c_str());

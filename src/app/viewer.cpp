@@ -87,6 +87,7 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SAMPLES, 4);  // smooth borders and lines
     const bool screenshot = !options.screenshot_path.empty();
     if (screenshot) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     std::unique_ptr<GLFWwindow, decltype(&glfwDestroyWindow)> window(
@@ -96,13 +97,16 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
     glfwSwapInterval(1);
 
     ImGuiSession imgui(window.get());
-    ImVector<ImWchar> glyph_ranges;
-    build_font_atlas(project, kFontSizePx, glyph_ranges);
-
     ui::ViewerState state;
     state.project = std::move(project);
     state.language = ui::language_from_environment();
     state.scene = scene::build(state.project);
+    std::vector<std::string> legend_labels;
+    for (const auto& entry : state.scene.legend)
+        for (auto language : {model::Language::Chinese, model::Language::English})
+            legend_labels.push_back(model::display_name(entry.key, language));
+    ImVector<ImWchar> glyph_ranges;
+    build_font_atlas(state.project, legend_labels, kFontSizePx, glyph_ranges);
     render::MapRenderer renderer;
     renderer.upload(state.scene);
 

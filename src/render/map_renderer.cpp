@@ -18,6 +18,7 @@ struct LineVertex {
     float x, y, nx, ny;
     std::uint8_t r, g, b, a;
     float width_px, distance_m, dash_on, dash_off;
+    float side, along;
 };
 struct MarkerVertex {
     float x, y;
@@ -53,12 +54,12 @@ void extrude(const model::Geometry& g, model::Vec2 origin, const scene::Stroke& 
             const double dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
             if (len == 0) continue;
             const float nx = static_cast<float>(-dy / len), ny = static_cast<float>(dx / len);
-            auto v = [&](model::Vec2 p, float side, double d) {
-                out.push_back({static_cast<float>(p.x - origin.x), static_cast<float>(p.y - origin.y), nx * side, ny * side,
-                               s.color.r, s.color.g, s.color.b, s.color.a, s.width_px, static_cast<float>(d), dash_on, dash_off});
+            auto v = [&](model::Vec2 p, float side, float along, double d) {
+                out.push_back({static_cast<float>(p.x - origin.x), static_cast<float>(p.y - origin.y), nx, ny, s.color.r,
+                               s.color.g, s.color.b, s.color.a, s.width_px, static_cast<float>(d), dash_on, dash_off, side, along});
             };
-            v(a, -1, distance), v(a, 1, distance), v(b, 1, distance + len);
-            v(a, -1, distance), v(b, 1, distance + len), v(b, -1, distance + len);
+            v(a, -1, -1, distance), v(a, 1, -1, distance), v(b, 1, 1, distance + len);
+            v(a, -1, -1, distance), v(b, 1, 1, distance + len), v(b, -1, 1, distance + len);
             distance += len;
         }
     }
@@ -83,6 +84,7 @@ MapRenderer::MapRenderer() {
     attribute<LineVertex>(3, 1, GL_FLOAT, offsetof(LineVertex, width_px));
     attribute<LineVertex>(4, 1, GL_FLOAT, offsetof(LineVertex, distance_m));
     attribute<LineVertex>(5, 2, GL_FLOAT, offsetof(LineVertex, dash_on));
+    attribute<LineVertex>(6, 2, GL_FLOAT, offsetof(LineVertex, side));
     glBindVertexArray(m_markers.vao);
     glBindBuffer(GL_ARRAY_BUFFER, m_markers.vbo);
     attribute<MarkerVertex>(0, 2, GL_FLOAT, offsetof(MarkerVertex, x));

@@ -24,7 +24,7 @@ Text role_text(model::Role role) {
 
 ImU32 to_imgui(scene::Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
 
-void legend_swatch(const scene::LegendEntry& entry) {
+void legend_swatch(const scene::LegendEntry& entry, Language language) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeight();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -34,10 +34,13 @@ void legend_swatch(const scene::LegendEntry& entry) {
             draw->AddLine({p.x, p.y + h / 2}, {p.x + 18, p.y + h / 2}, to_imgui(entry.color), 2.5f);
             break;
         case scene::LegendEntry::Kind::Point: draw->AddCircleFilled({p.x + 9, p.y + h / 2}, 5, to_imgui(entry.color)); break;
+        case scene::LegendEntry::Kind::Square:
+            draw->AddRectFilled({p.x + 5, p.y + h / 2 - 4}, {p.x + 13, p.y + h / 2 + 4}, to_imgui(entry.color));
+            break;
     }
     ImGui::Dummy({22, h});
     ImGui::SameLine();
-    ImGui::TextUnformatted(entry.label.c_str());
+    ImGui::TextUnformatted(model::display_name(entry.key, language).c_str());
 }
 
 }  // namespace
@@ -71,7 +74,7 @@ void draw_side_panel(const ViewerState& state, Actions& actions) {
     if (!state.scene.legend.empty()) {
         ImGui::Separator();
         ImGui::TextUnformatted(std::string(tr(Text::Legend, lang)).c_str());
-        for (const auto& entry : state.scene.legend) legend_swatch(entry);
+        for (const auto& entry : state.scene.legend) legend_swatch(entry, lang);
     }
     ImGui::End();
 }

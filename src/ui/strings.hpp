@@ -3,9 +3,11 @@
 
 #include <string_view>
 
+#include "core/model/language.hpp"
+
 namespace ca::ui {
 
-enum class Language { Chinese, English };
+using model::Language;
 
 enum class Text {
     Layers, Legend, Features, Role, FitToData, NoLayers, Cursor, Scale, WorkingCrs, LanguageName,

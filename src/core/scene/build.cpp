@@ -84,11 +84,14 @@ Scene build(const model::Project& project) {
     std::set<std::string> kinds_seen;
     add_lines(project, scene, kinds_seen);
 
+    std::set<std::string> pond_kinds;
     for (const auto* layer : project.layers_with(Role::Ponds)) {
         // Ponds drawn as points at their place; polygon ponds at their vertices' centre.
         for (const auto& f : layer->features) {
-            const std::string kind = model::canonical_kind(text_of(*layer, f, Meaning::Kind));
-            Marker m = style::pond_marker(kind.empty() ? "pond" : kind);
+            std::string kind = model::canonical_kind(text_of(*layer, f, Meaning::Kind));
+            if (kind.empty()) kind = "pond";
+            pond_kinds.insert(kind);
+            Marker m = style::pond_marker(kind);
             model::Geometry g = projected(project, f.geometry);
             const auto e = g.extent();
             m.position_m = f.geometry.type == model::GeometryType::Point ? g.coords.front() : e.centre();
@@ -114,8 +117,10 @@ Scene build(const model::Project& project) {
 
     for (const auto& kind : kinds_seen) {
         const Stroke s = style::line_style(kind);
-        scene.legend.push_back({kind.empty() ? "other line" : kind, s.color, LegendEntry::Kind::Line});
+        scene.legend.push_back({kind, s.color, LegendEntry::Kind::Line});
     }
+    for (const auto& kind : pond_kinds)
+        scene.legend.push_back({kind, style::pond_marker(kind).color, LegendEntry::Kind::Square});
     for (const auto& type : types_seen)
         scene.legend.push_back({type, style::project_type_color(type), LegendEntry::Kind::Point});
     return scene;

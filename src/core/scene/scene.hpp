@@ -37,9 +37,9 @@ struct Marker {
 using Item = std::variant<Fill, Stroke, Marker>;
 
 struct LegendEntry {
-    std::string label;
+    std::string key;  // canonical value ("ditch", "whole_village"); model::display_name gives the label
     Color color;
-    enum class Kind { Area, Line, Point } kind = Kind::Area;
+    enum class Kind { Area, Line, Point, Square } kind = Kind::Area;
 };
 
 struct Scene {

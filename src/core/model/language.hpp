@@ -1,0 +1,15 @@
+// The two languages of CountyAtlas, and the display names of the contract's canonical values.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ca::model {
+
+enum class Language { Chinese, English };
+
+// "whole_village" -> "整村推进" / "whole-village promotion"; "ditch" -> "沟渠" / "ditch".
+// Unknown values come back as they are.
+std::string display_name(std::string_view canonical_value, Language language);
+
+}  // namespace ca::model
