@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
                "1 any other failure.");
     app.require_subcommand(0, 1);
     ca::cli::register_info_command(app);
+    ca::cli::register_stats_command(app);
     auto view = ca::app::register_view_command(app);
     try {
         app.parse(argc, argv);

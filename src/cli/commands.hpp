@@ -10,5 +10,6 @@ inline constexpr int kExitBadInput = 2;
 inline constexpr int kExitFailure = 1;
 
 void register_info_command(CLI::App& root);
+void register_stats_command(CLI::App& root);
 
 }  // namespace ca::cli

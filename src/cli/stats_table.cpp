@@ -1,0 +1,199 @@
+// Formatting statistics rows: one flattening shared by CSV and the text table.
+#include "cli/stats_table.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <sstream>
+
+namespace ca::cli {
+namespace {
+
+using analysis::RegionStats;
+using nlohmann::ordered_json;
+
+// Whole numbers print as integers (812, not 812.0); the rest as they are.
+ordered_json number(double x) {
+    if (std::isfinite(x) && std::floor(x) == x && std::fabs(x) < 1e15) return static_cast<std::int64_t>(x);
+    return x;
+}
+ordered_json number(const std::optional<double>& x) { return x ? number(*x) : ordered_json(); }
+
+ordered_json row_json(const RegionStats& r, StatsLevel level, bool is_total) {
+    ordered_json j;
+    if (level == StatsLevel::Village && !is_total) j["village_name"] = r.village_name;
+    j["township"] = is_total ? ordered_json() : ordered_json(r.township);
+    j["villages"] = r.villages;
+    j["households"] = number(r.households);
+    j["population"] = number(r.population);
+    j["poor_households"] = number(r.poor_households);
+    j["poor_population"] = number(r.poor_population);
+    j["poverty_rate"] = number(r.poverty_rate);
+    j["income_per_capita"] = number(r.income_per_capita);
+    j["poor_villages"] = r.poor_villages;
+    j["covered_poor_villages"] = r.covered_poor_villages;
+    j["coverage"] = number(r.coverage);
+    j["sites"] = r.sites;
+    j["sites_by_type"] = r.sites_by_type;
+    j["funds_yuan"] = number(r.funds_yuan);
+    j["beneficiary_households"] = number(r.beneficiary_households);
+    j["beneficiary_people"] = number(r.beneficiary_people);
+    j["funds_per_poor_person"] = number(r.funds_per_poor_person);
+    j["line_km_by_kind"] = ordered_json::object();
+    for (const auto& [kind, km] : r.line_km_by_kind) j["line_km_by_kind"][kind] = km;
+    j["ponds"] = r.ponds;
+    j["pond_capacity_m3"] = number(r.pond_capacity_m3);
+    return j;
+}
+
+// Flattens a JSON row into (column, value) pairs, objects one level down as the contract names them.
+std::vector<std::pair<std::string, ordered_json>> flatten(const ordered_json& row) {
+    std::vector<std::pair<std::string, ordered_json>> cells;
+    for (const auto& [key, value] : row.items()) {
+        if (key == "sites_by_type") {
+            for (const auto& [type, n] : value.items()) cells.emplace_back("sites_" + type, n);
+        } else if (key == "line_km_by_kind") {
+            for (const auto& [kind, km] : value.items()) cells.emplace_back(kind + "_km", km);
+        } else {
+            cells.emplace_back(key, value);
+        }
+    }
+    return cells;
+}
+
+std::vector<ordered_json> all_rows(const analysis::Statistics& stats, StatsLevel level) {
+    std::vector<ordered_json> rows;
+    for (const auto& r : level == StatsLevel::Village ? stats.villages : stats.townships) rows.push_back(row_json(r, level, false));
+    ordered_json total = row_json(stats.total, level, true);
+    if (level == StatsLevel::Village) {
+        // The total row of a village table has the village column too, empty.
+        ordered_json with_name;
+        with_name["village_name"] = nullptr;
+        for (const auto& [k, v] : total.items()) with_name[k] = v;
+        total = with_name;
+    }
+    rows.push_back(total);
+    return rows;
+}
+
+std::string cell_text(const ordered_json& v) {
+    if (v.is_null()) return {};
+    if (v.is_string()) return v.get<std::string>();
+    return v.dump();
+}
+
+std::string csv_escape(const std::string& text) {
+    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+// Terminal columns a UTF-8 string takes: East Asian characters take two.
+std::size_t display_width(const std::string& s) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        width += len >= 3 ? 2 : 1;
+        i += len;
+    }
+    return width;
+}
+
+std::string fixed(const ordered_json& v, int decimals) {
+    if (v.is_null()) return "-";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v.get<double>());
+    return buffer;
+}
+
+}  // namespace
+
+ordered_json stats_json(const analysis::Statistics& stats, StatsLevel level) {
+    ordered_json j;
+    j["poverty_line_yuan"] = number(stats.options.poverty_line_yuan);
+    j["poor_rate_threshold"] = stats.options.poor_rate_threshold;
+    j["regions"] = ordered_json::array();
+    for (const auto& r : level == StatsLevel::Village ? stats.villages : stats.townships) j["regions"].push_back(row_json(r, level, false));
+    j["total"] = row_json(stats.total, level, true);
+    j["unmatched_sites"] = ordered_json::array();
+    for (const auto& u : stats.unmatched_sites)
+        j["unmatched_sites"].push_back({{"file", u.file}, {"layer", u.layer}, {"row", u.row}, {"township", u.township},
+                                        {"village_name", u.village_name}, {"project_name", u.project_name}, {"reason", u.reason}});
+    return j;
+}
+
+std::string stats_csv(const analysis::Statistics& stats, StatsLevel level) {
+    std::ostringstream out;
+    const auto rows = all_rows(stats, level);
+    bool header = true;
+    for (const auto& row : rows) {
+        const auto cells = flatten(row);
+        if (header) {
+            for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << cells[i].first;
+            out << "\n";
+            header = false;
+        }
+        for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_escape(cell_text(cells[i].second));
+        out << "\n";
+    }
+    return out.str();
+}
+
+std::string stats_text_table(const analysis::Statistics& stats, StatsLevel level) {
+    struct Column {
+        std::string heading;
+        std::function<std::string(const ordered_json&)> value;
+    };
+    std::vector<Column> columns;
+    if (level == StatsLevel::Village)
+        columns.push_back({"村", [](const ordered_json& r) { return r["village_name"].is_null() ? std::string("合计") : cell_text(r["village_name"]); }});
+    columns.push_back({"乡镇", [level](const ordered_json& r) {
+                           return r["township"].is_null() ? std::string(level == StatsLevel::Village ? "" : "合计") : cell_text(r["township"]);
+                       }});
+    auto integer = [](const char* key) { return [key](const ordered_json& r) { return fixed(r[key], 0); }; };
+    columns.push_back({"村数", integer("villages")});
+    columns.push_back({"户数", integer("households")});
+    columns.push_back({"人口", integer("population")});
+    columns.push_back({"贫困人口", integer("poor_population")});
+    columns.push_back({"贫困发生率%", [](const ordered_json& r) { return r["poverty_rate"].is_null() ? "-" : fixed(r["poverty_rate"].get<double>() * 100, 1); }});
+    columns.push_back({"人均纯收入", integer("income_per_capita")});
+    columns.push_back({"贫困村", integer("poor_villages")});
+    columns.push_back({"已覆盖", integer("covered_poor_villages")});
+    columns.push_back({"项目", integer("sites")});
+    columns.push_back({"资金(万元)", [](const ordered_json& r) { return fixed(r["funds_yuan"].get<double>() / 10000, 1); }});
+    columns.push_back({"受益人数", integer("beneficiary_people")});
+    for (const auto& [kind, name] : std::vector<std::pair<std::string, std::string>>{{"ditch", "沟渠km"}, {"pipeline", "管道km"}, {"road", "道路km"}})
+        if (stats.total.line_km_by_kind.count(kind))
+            columns.push_back({name, [kind](const ordered_json& r) { return fixed(r["line_km_by_kind"][kind], 1); }});
+    columns.push_back({"塘窖井", integer("ponds")});
+    columns.push_back({"蓄水m³", integer("pond_capacity_m3")});
+
+    const auto rows = all_rows(stats, level);
+    std::vector<std::vector<std::string>> cells;
+    std::vector<std::size_t> widths;
+    for (const auto& c : columns) widths.push_back(display_width(c.heading));
+    for (const auto& row : rows) {
+        cells.emplace_back();
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            cells.back().push_back(columns[i].value(row));
+            widths[i] = std::max(widths[i], display_width(cells.back().back()));
+        }
+    }
+    std::ostringstream out;
+    auto line = [&](const std::vector<std::string>& values) {
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const std::string pad(widths[i] - display_width(values[i]), ' ');
+            out << (i ? "  " : "") << (i < (level == StatsLevel::Village ? 2u : 1u) ? values[i] + pad : pad + values[i]);
+        }
+        out << "\n";
+    };
+    std::vector<std::string> headings;
+    for (const auto& c : columns) headings.push_back(c.heading);
+    line(headings);
+    for (const auto& row : cells) line(row);
+    return out.str();
+}
+
+}  // namespace ca::cli

@@ -1,0 +1,21 @@
+// The statistics as the contract's rows: JSON, CSV and an aligned text table for reports.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/analysis/statistics.hpp"
+
+namespace ca::cli {
+
+enum class StatsLevel { Township, Village };
+
+// {"poverty_line_yuan", "poor_rate_threshold", "regions", "total", "unmatched_sites"}
+nlohmann::ordered_json stats_json(const analysis::Statistics& stats, StatsLevel level);
+// The same rows flattened: sites_by_type.industry -> sites_industry, line_km_by_kind.ditch -> ditch_km.
+std::string stats_csv(const analysis::Statistics& stats, StatsLevel level);
+// Aligned columns with Chinese headings, for the terminal and for pasting into a report.
+std::string stats_text_table(const analysis::Statistics& stats, StatsLevel level);
+
+}  // namespace ca::cli

@@ -1,0 +1,62 @@
+// Geodesic lengths through PROJ's geodesic.h (a pure-math part of libproj, no CRS database).
+#include "core/analysis/measure.hpp"
+
+#include <geodesic.h>
+
+namespace ca::analysis {
+namespace {
+
+// CGCS2000's ellipsoid; WGS84's differs in the flattening's ninth digit.
+constexpr double kSemiMajorM = 6378137.0;
+constexpr double kFlattening = 1 / 298.257222101;
+
+const geod_geodesic& cgcs2000() {
+    static const geod_geodesic g = [] {
+        geod_geodesic e;
+        geod_init(&e, kSemiMajorM, kFlattening);
+        return e;
+    }();
+    return g;
+}
+
+double segment_m(double lon1, double lat1, double lon2, double lat2) {
+    double s12 = 0;
+    geod_inverse(&cgcs2000(), lat1, lon1, lat2, lon2, &s12, nullptr, nullptr);
+    return s12;
+}
+
+}  // namespace
+
+double geodesic_length_m(const model::Geometry& lonlat) {
+    if (lonlat.type == model::GeometryType::Point) return 0;
+    double total = 0;
+    for (std::size_t r = 0; r < lonlat.ring_count(); ++r) {
+        const auto ring = lonlat.ring(r);
+        for (std::size_t i = 1; i < ring.size(); ++i) total += segment_m(ring[i - 1].x, ring[i - 1].y, ring[i].x, ring[i].y);
+    }
+    return total;
+}
+
+double geodesic_length_m(GEOSContextHandle_t ctx, const GEOSGeometry* g) {
+    if (!g) return 0;
+    const int type = GEOSGeomTypeId_r(ctx, g);
+    if (type == GEOS_LINESTRING || type == GEOS_LINEARRING) {
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx, g);
+        unsigned n = 0;
+        GEOSCoordSeq_getSize_r(ctx, seq, &n);
+        double total = 0, px = 0, py = 0;
+        for (unsigned i = 0; i < n; ++i) {
+            double x = 0, y = 0;
+            GEOSCoordSeq_getXY_r(ctx, seq, i, &x, &y);
+            if (i > 0) total += segment_m(px, py, x, y);
+            px = x, py = y;
+        }
+        return total;
+    }
+    if (type == GEOS_POLYGON || type == GEOS_POINT) return 0;  // only linework counts
+    double total = 0;
+    for (int i = 0; i < GEOSGetNumGeometries_r(ctx, g); ++i) total += geodesic_length_m(ctx, GEOSGetGeometryN_r(ctx, g, i));
+    return total;
+}
+
+}  // namespace ca::analysis

@@ -1,0 +1,248 @@
+// The statistics engine: place, cut, measure, then sum villages into townships and the county.
+#include "core/analysis/statistics.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "core/analysis/measure.hpp"
+#include "core/analysis/name_matching.hpp"
+#include "core/analysis/triangulate.hpp"
+#include "core/analysis/village_index.hpp"
+#include "core/model/error.hpp"
+#include "core/model/text.hpp"
+
+namespace ca::analysis {
+namespace {
+
+using model::Meaning;
+using model::Role;
+
+std::string text(const model::Layer& layer, const model::Feature& f, Meaning m) {
+    return model::normalize_text(model::to_text(layer.value(f, m)));
+}
+
+// A number from a field, scaled to the contract's unit (万元 to yuan); 0 when absent.
+double number(const model::Layer& layer, const model::Feature& f, Meaning m) {
+    const auto value = model::to_number(layer.value(f, m));
+    const auto& match = layer.mapping[m];
+    return value && match ? *value * match->scale : 0.0;
+}
+
+std::string file_name(const model::Layer& layer) { return std::filesystem::path(layer.source_path).filename().string(); }
+
+void add_into(RegionStats& into, const RegionStats& from) {
+    into.villages += from.villages;
+    into.households += from.households;
+    into.population += from.population;
+    into.poor_households += from.poor_households;
+    into.poor_population += from.poor_population;
+    into.poor_villages += from.poor_villages;
+    into.covered_poor_villages += from.covered_poor_villages;
+    into.sites += from.sites;
+    for (const auto& [type, n] : from.sites_by_type) into.sites_by_type[type] += n;
+    into.funds_yuan += from.funds_yuan;
+    into.beneficiary_households += from.beneficiary_households;
+    into.beneficiary_people += from.beneficiary_people;
+    for (const auto& [kind, km] : from.line_km_by_kind) into.line_km_by_kind[kind] += km;
+    into.ponds += from.ponds;
+    into.pond_capacity_m3 += from.pond_capacity_m3;
+    into.income_times_population += from.income_times_population;
+    into.population_with_income += from.population_with_income;
+}
+
+// Ratios come last, from the sums, so a township's rate is its people's rate, not a mean of rates.
+void finish_ratios(RegionStats& r) {
+    r.poverty_rate = r.population > 0 ? std::optional(r.poor_population / r.population) : std::nullopt;
+    r.income_per_capita =
+        r.population_with_income > 0 ? std::optional(r.income_times_population / r.population_with_income) : std::nullopt;
+    r.coverage = r.poor_villages > 0 ? std::optional(static_cast<double>(r.covered_poor_villages) / r.poor_villages) : std::nullopt;
+    r.funds_per_poor_person = r.poor_population > 0 ? std::optional(r.funds_yuan / r.poor_population) : std::nullopt;
+}
+
+struct VillageRef {
+    const model::Layer* layer;
+    const model::Feature* feature;
+};
+
+// Townships for villages that do not name theirs: the township polygon holding a point inside.
+std::vector<std::string> townships_by_location(const GeosContext& geos, const model::Project& project,
+                                               const std::vector<VillageRef>& villages) {
+    std::vector<std::string> names(villages.size());
+    std::vector<const model::Geometry*> shapes;
+    std::vector<std::string> shape_names;
+    for (const auto* layer : project.layers_with(Role::Townships))
+        for (const auto& f : layer->features) {
+            shapes.push_back(&f.geometry);
+            shape_names.push_back(text(*layer, f, Meaning::Township));
+        }
+    if (shapes.empty()) return names;
+    const VillageIndex townships(geos, shapes);
+    for (std::size_t i = 0; i < villages.size(); ++i)
+        if (const auto t = townships.locate(point_inside(geos, villages[i].feature->geometry))) names[i] = shape_names[*t];
+    return names;
+}
+
+std::string unmatched_reason(VillageNames::Outcome outcome, const std::string& township, const std::string& village) {
+    switch (outcome) {
+        case VillageNames::Outcome::NoSuchTownship: return "no township \"" + township + "\" among the villages";
+        case VillageNames::Outcome::NoSuchVillage:
+            return "no village \"" + village + "\"" + (township.empty() ? std::string() : " in township \"" + township + "\"");
+        case VillageNames::Outcome::Ambiguous: return "several villages are called \"" + village + "\"; give the township";
+        case VillageNames::Outcome::Found: break;
+    }
+    return {};
+}
+
+}  // namespace
+
+const std::vector<std::string>& project_types() {
+    static const std::vector<std::string> kTypes = {"whole_village", "relocation", "industry", "microcredit",
+                                                    "training",      "housing",    "other"};
+    return kTypes;
+}
+
+Statistics compute_statistics(const model::Project& project, const StatsOptions& options) {
+    const auto village_layers = project.layers_with(Role::Villages);
+    if (village_layers.empty()) throw Error("no villages layer: pass the village boundaries with --villages FILE");
+    for (const auto* layer : village_layers)
+        if (!layer->mapping.has(Meaning::VillageName))
+            throw Error("has no village name field (village_name, 村名, 村委会, 行政村...); rename the field or see DATA-CONTRACT.md")
+                .file(file_name(*layer))
+                .layer(layer->name);
+
+    GeosContext geos;
+    Statistics stats;
+    stats.options = options;
+
+    std::vector<VillageRef> refs;
+    std::vector<const model::Geometry*> shapes;
+    for (const auto* layer : village_layers)
+        for (const auto& f : layer->features) {
+            refs.push_back({layer, &f});
+            shapes.push_back(&f.geometry);
+        }
+    const auto located_townships = townships_by_location(geos, project, refs);
+
+    // Every row carries every type and kind, so tables have the same columns everywhere.
+    std::set<std::string> kinds;
+    for (const auto* layer : project.layers_with(Role::Lines))
+        for (const auto& f : layer->features) {
+            const std::string kind = model::canonical_kind(text(*layer, f, Meaning::Kind));
+            kinds.insert(kind.empty() ? "other" : kind);
+        }
+    RegionStats blank;
+    for (const auto& type : project_types()) blank.sites_by_type[type] = 0;
+    for (const auto& kind : kinds) blank.line_km_by_kind[kind] = 0;
+
+    VillageNames names;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        const auto& [layer, f] = refs[i];
+        RegionStats row = blank;
+        row.village_name = text(*layer, *f, Meaning::VillageName);
+        row.village_code = text(*layer, *f, Meaning::VillageCode);
+        row.township = text(*layer, *f, Meaning::Township);
+        if (row.township.empty()) row.township = located_townships[i];
+        row.villages = 1;
+        row.households = number(*layer, *f, Meaning::Households);
+        row.population = number(*layer, *f, Meaning::Population);
+        row.poor_households = number(*layer, *f, Meaning::PoorHouseholds);
+        row.poor_population = number(*layer, *f, Meaning::PoorPopulation);
+        if (const auto income = model::to_number(layer->value(*f, Meaning::IncomePerCapita)); income && row.population > 0) {
+            row.income_times_population = *income * row.population;
+            row.population_with_income = row.population;
+        }
+        names.add(row.township, row.village_name, i);
+        stats.villages.push_back(std::move(row));
+    }
+
+    const VillageIndex index(geos, shapes);
+    for (const auto* layer : project.layers_with(Role::Sites))
+        for (const auto& f : layer->features) {
+            std::optional<std::size_t> village;
+            UnmatchedSite miss{file_name(*layer), layer->name, f.fid, text(*layer, f, Meaning::Township),
+                               text(*layer, f, Meaning::VillageName), text(*layer, f, Meaning::ProjectName), {}};
+            if (!f.geometry.empty()) {
+                // A located site counts where it stands, whatever village its row names.
+                village = index.locate(f.geometry.coords.front());
+                if (!village) miss.reason = "outside every village";
+            } else if (miss.village_name.empty()) {
+                miss.reason = "no location and no village name";
+            } else {
+                const auto match = names.find(miss.township, miss.village_name);
+                if (match.outcome == VillageNames::Outcome::Found) village = match.index;
+                else miss.reason = unmatched_reason(match.outcome, miss.township, miss.village_name);
+            }
+            if (!village) {
+                stats.unmatched_sites.push_back(std::move(miss));
+                continue;
+            }
+            RegionStats& row = stats.villages[*village];
+            ++row.sites;
+            ++row.sites_by_type[model::canonical_project_type(text(*layer, f, Meaning::ProjectType))];
+            row.funds_yuan += number(*layer, f, Meaning::Funds);
+            row.beneficiary_households += number(*layer, f, Meaning::BeneficiaryHouseholds);
+            row.beneficiary_people += number(*layer, f, Meaning::BeneficiaryPeople);
+        }
+
+    for (const auto* layer : project.layers_with(Role::Ponds))
+        for (const auto& f : layer->features) {
+            const model::Vec2 at = f.geometry.type == model::GeometryType::Point ? f.geometry.coords.front() : point_inside(geos, f.geometry);
+            const auto village = index.locate(at);
+            if (!village) {
+                ++stats.ponds_outside;
+                continue;
+            }
+            ++stats.villages[*village].ponds;
+            stats.villages[*village].pond_capacity_m3 += number(*layer, f, Meaning::Capacity);
+        }
+
+    for (const auto* layer : project.layers_with(Role::Lines))
+        for (const auto& f : layer->features) {
+            std::string kind = model::canonical_kind(text(*layer, f, Meaning::Kind));
+            if (kind.empty()) kind = "other";
+            double inside_m = 0;
+            index.split_line(f.geometry, [&](std::size_t village, double length_m) {
+                stats.villages[village].line_km_by_kind[kind] += length_m / 1000;
+                inside_m += length_m;
+            });
+            stats.line_km_outside += std::max(0.0, analysis::geodesic_length_m(f.geometry) - inside_m) / 1000;
+        }
+
+    for (auto& row : stats.villages) {
+        finish_ratios(row);
+        const bool poor = (row.poverty_rate && *row.poverty_rate >= options.poor_rate_threshold) ||
+                          (row.income_per_capita && *row.income_per_capita < options.poverty_line_yuan);
+        row.poor_villages = poor ? 1 : 0;
+        row.covered_poor_villages = poor && row.sites > 0 ? 1 : 0;
+        finish_ratios(row);  // coverage follows the poor flag
+    }
+
+    // Townships in the order of their codes when every village has one, else of their names.
+    std::map<std::string, std::string> order_key;  // township -> smallest village code, or its name
+    bool all_coded = true;
+    for (const auto& v : stats.villages) all_coded = all_coded && !v.village_code.empty();
+    for (const auto& v : stats.villages) {
+        const std::string key = all_coded ? v.village_code : v.township;
+        auto [it, inserted] = order_key.emplace(v.township, key);
+        if (!inserted && key < it->second) it->second = key;
+    }
+    std::vector<std::string> township_order;
+    for (const auto& [name, key] : order_key) township_order.push_back(name);
+    std::sort(township_order.begin(), township_order.end(),
+              [&](const std::string& a, const std::string& b) { return order_key[a] < order_key[b]; });
+    for (const auto& name : township_order) {
+        RegionStats row = blank;
+        row.township = name;
+        for (const auto& v : stats.villages)
+            if (v.township == name) add_into(row, v);
+        finish_ratios(row);
+        stats.townships.push_back(std::move(row));
+    }
+    stats.total = blank;
+    for (const auto& v : stats.villages) add_into(stats.total, v);
+    finish_ratios(stats.total);
+    return stats;
+}
+
+}  // namespace ca::analysis
