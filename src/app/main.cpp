@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
     ca::cli::register_info_command(app);
     ca::cli::register_stats_command(app);
+    ca::cli::register_rank_command(app);
+    ca::cli::register_clusters_command(app);
     auto view = ca::app::register_view_command(app);
     try {
         app.parse(argc, argv);

@@ -11,5 +11,7 @@ inline constexpr int kExitFailure = 1;
 
 void register_info_command(CLI::App& root);
 void register_stats_command(CLI::App& root);
+void register_rank_command(CLI::App& root);
+void register_clusters_command(CLI::App& root);
 
 }  // namespace ca::cli

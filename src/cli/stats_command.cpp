@@ -1,13 +1,13 @@
 // `countyatlas stats`: the township (or village) table of DATA-CONTRACT.md.
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
 #include "cli/source_options.hpp"
 #include "cli/stats_table.hpp"
+#include "cli/threshold_options.hpp"
 #include "core/model/error.hpp"
-#include "core/model/safe_write.hpp"
 
 namespace ca::cli {
 namespace {
@@ -29,15 +29,7 @@ struct StatsCommand {
         else if (format == "csv") text = stats_csv(stats, level);
         else text = stats_text_table(stats, level);
 
-        if (output.empty()) {
-            std::cout << text;
-        } else {
-            model::write_via_temp(output, [&](const std::filesystem::path& temp) {
-                std::ofstream out(temp, std::ios::binary);
-                out << text;
-                return static_cast<bool>(out.flush());
-            });
-        }
+        emit(text, output);
         // Nothing leaves silently: say on stderr what was counted nowhere.
         if (!stats.unmatched_sites.empty())
             std::cerr << "countyatlas: " << stats.unmatched_sites.size()
@@ -55,10 +47,7 @@ void register_stats_command(CLI::App& root) {
     stats->add_option("--by", command->by, "township (default) or village")->check(CLI::IsMember({"township", "village"}));
     stats->add_option("--format", command->format, "table (default), json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
     stats->add_option("-o,--output", command->output, "Write to this file instead of standard output");
-    stats->add_option("--poverty-line", command->options.poverty_line_yuan, "Yuan per person per year (default 2300)")
-        ->check(CLI::PositiveNumber);
-    stats->add_option("--poor-rate", command->options.poor_rate_threshold, "Poverty rate that makes a village poor (default 0.30)")
-        ->check(CLI::Range(0.0, 1.0));
+    add_threshold_options(*stats, command->options);
     stats->callback([command] { command->run(); });
 }
 

@@ -1,0 +1,130 @@
+// `countyatlas rank`: villages or townships ordered by a metric, or the poor villages no project reached.
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/output_file.hpp"
+#include "cli/source_options.hpp"
+#include "cli/threshold_options.hpp"
+#include "core/analysis/coverage_gaps.hpp"
+#include "core/analysis/metrics.hpp"
+#include "core/model/error.hpp"
+
+namespace ca::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json optional_number(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(); }
+
+struct RankCommand {
+    SourceOptions sources;
+    analysis::StatsOptions thresholds;
+    std::string by = "village";
+    std::string metric = "poverty_rate";
+    std::string format = "table";
+    std::string output;
+    int top = 0;
+    bool uncovered = false;
+
+    void run() const {
+        if (!analysis::is_metric(metric)) {
+            std::string names;
+            for (const auto& n : analysis::metric_names()) names += (names.empty() ? "" : ", ") + n;
+            throw Error("--metric " + metric + " is not one of: " + names);
+        }
+        if (sources.sources().empty()) throw Error("rank needs data: --villages FILE, and --sites, --lines as you have them");
+        const model::Project project = loading::load_project(sources.sources(), sources.load_options());
+        const auto stats = analysis::compute_statistics(project, thresholds);
+        const bool villages = by == "village" || uncovered;
+        const auto& rows = villages ? stats.villages : stats.townships;
+
+        std::vector<std::size_t> order;
+        std::vector<analysis::CoverageGap> gaps;
+        if (uncovered) {
+            gaps = analysis::coverage_gaps(project, stats);
+            for (const auto& g : gaps) order.push_back(g.village);
+        } else {
+            for (std::size_t i = 0; i < rows.size(); ++i)
+                if (analysis::metric_value(rows[i], metric)) order.push_back(i);
+        }
+        // Poorest first: highest rate or count, lowest income. Ties keep the layer's order.
+        const bool ascending = analysis::lower_is_poorer(metric);
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const auto va = analysis::metric_value(rows[a], metric), vb = analysis::metric_value(rows[b], metric);
+            if (!va || !vb) return va.has_value() && !vb.has_value();
+            return ascending ? *va < *vb : *va > *vb;
+        });
+        if (top > 0 && order.size() > static_cast<std::size_t>(top)) order.resize(static_cast<std::size_t>(top));
+
+        auto gap_of = [&](std::size_t village) -> const analysis::CoverageGap* {
+            for (const auto& g : gaps)
+                if (g.village == village) return &g;
+            return nullptr;
+        };
+        ordered_json list = ordered_json::array();
+        for (std::size_t rank = 0; rank < order.size(); ++rank) {
+            const auto& row = rows[order[rank]];
+            ordered_json j;
+            j["rank"] = rank + 1;
+            if (villages) j["village_name"] = row.village_name;
+            j["township"] = row.township;
+            j[metric] = optional_number(analysis::metric_value(row, metric));
+            if (const auto* gap = gap_of(order[rank])) {
+                j["nearest_site_m"] = optional_number(gap->nearest_site_m);
+                j["nearest_water_line_m"] = optional_number(gap->nearest_water_line_m);
+            }
+            list.push_back(j);
+        }
+        emit(render(list), output);
+    }
+
+    std::string render(const ordered_json& list) const {
+        if (format == "json") return list.dump(2) + "\n";
+        std::ostringstream out;
+        bool header = true;
+        for (const auto& row : list) {
+            if (header) {
+                bool first = true;
+                for (const auto& [key, value] : row.items()) out << (first ? "" : format == "csv" ? "," : "\t") << key, first = false;
+                out << "\n";
+                header = false;
+            }
+            bool first = true;
+            for (const auto& [key, value] : row.items()) {
+                out << (first ? "" : format == "csv" ? "," : "\t");
+                first = false;
+                if (value.is_string()) out << value.get<std::string>();
+                else if (value.is_number_float()) {
+                    char buffer[32];
+                    std::snprintf(buffer, sizeof buffer, key == "poverty_rate" || key == "coverage" ? "%.4f" : "%.1f", value.get<double>());
+                    out << buffer;
+                } else if (!value.is_null()) out << value.dump();
+            }
+            out << "\n";
+        }
+        return out.str();
+    }
+};
+
+}  // namespace
+
+void register_rank_command(CLI::App& root) {
+    auto command = std::make_shared<RankCommand>();
+    CLI::App* rank = root.add_subcommand("rank", "Rank villages or townships by a metric; --uncovered lists poor villages no project reached");
+    command->sources.add_to(*rank);
+    add_threshold_options(*rank, command->thresholds);
+    rank->add_option("--by", command->by, "village (default) or township")->check(CLI::IsMember({"village", "township"}));
+    rank->add_option("--metric", command->metric, "poverty_rate (default), poor_population, income_per_capita, funds_per_poor_person...");
+    rank->add_option("--top", command->top, "Only the first N")->check(CLI::NonNegativeNumber);
+    rank->add_flag("--uncovered", command->uncovered, "Poor villages with no project, with distances to the nearest site and ditch or pipeline");
+    rank->add_option("--format", command->format, "table (default, tab-separated), json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+    rank->add_option("-o,--output", command->output, "Write to this file instead of standard output");
+    rank->callback([command] { command->run(); });
+}
+
+}  // namespace ca::cli
