@@ -124,18 +124,25 @@ ordered_json stats_json(const analysis::Statistics& stats, StatsLevel level) {
     return j;
 }
 
-std::string stats_csv(const analysis::Statistics& stats, StatsLevel level) {
-    std::ostringstream out;
-    const auto rows = all_rows(stats, level);
-    bool header = true;
-    for (const auto& row : rows) {
+FlatTable stats_flat(const analysis::Statistics& stats, StatsLevel level) {
+    FlatTable table;
+    for (const auto& row : all_rows(stats, level)) {
         const auto cells = flatten(row);
-        if (header) {
-            for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << cells[i].first;
-            out << "\n";
-            header = false;
-        }
-        for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_escape(cell_text(cells[i].second));
+        if (table.columns.empty())
+            for (const auto& [name, value] : cells) table.columns.push_back(name);
+        table.rows.emplace_back();
+        for (const auto& [name, value] : cells) table.rows.back().push_back(value);
+    }
+    return table;
+}
+
+std::string stats_csv(const analysis::Statistics& stats, StatsLevel level) {
+    const FlatTable table = stats_flat(stats, level);
+    std::ostringstream out;
+    for (std::size_t i = 0; i < table.columns.size(); ++i) out << (i ? "," : "") << table.columns[i];
+    out << "\n";
+    for (const auto& row : table.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_escape(cell_text(row[i]));
         out << "\n";
     }
     return out.str();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -10,6 +11,13 @@
 namespace ca::cli {
 
 enum class StatsLevel { Township, Village };
+
+// The rows (regions, then the total) flattened as CSV columns, values as JSON scalars.
+struct FlatTable {
+    std::vector<std::string> columns;
+    std::vector<std::vector<nlohmann::ordered_json>> rows;
+};
+FlatTable stats_flat(const analysis::Statistics& stats, StatsLevel level);
 
 // {"poverty_line_yuan", "poor_rate_threshold", "regions", "total", "unmatched_sites"}
 nlohmann::ordered_json stats_json(const analysis::Statistics& stats, StatsLevel level);

@@ -1,7 +1,14 @@
 // The GDAL error trap: collects failures, drops GDAL's chatter.
 #include "core/io/gdal_handles.hpp"
 
+#include <mutex>
+
 namespace ca::io {
+
+void register_gdal_drivers() {
+    static std::once_flag registered;
+    std::call_once(registered, [] { GDALAllRegister(); });
+}
 
 GdalErrorTrap::GdalErrorTrap() { CPLPushErrorHandlerEx(&GdalErrorTrap::handle, this); }
 

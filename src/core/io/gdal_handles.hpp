@@ -21,6 +21,9 @@ using SpatialRef = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, 
 using CoordTransform =
     std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, Deleter<OCTDestroyCoordinateTransformation>>;
 
+// Registers GDAL's drivers once per process (GDAL's registry is process-wide).
+void register_gdal_drivers();
+
 // While alive, GDAL's errors go here instead of stderr, so they can become one ca::Error line.
 class GdalErrorTrap {
 public:

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <mutex>
 
 #include <cpl_conv.h>
 
@@ -37,8 +36,7 @@ void check_shapefile_siblings(const std::string& path) {
 }
 
 Dataset open_dataset(const std::string& path, bool& is_shapefile) {
-    static std::once_flag drivers_registered;  // GDAL's driver registry is process-wide
-    std::call_once(drivers_registered, [] { GDALAllRegister(); });
+    register_gdal_drivers();
     std::error_code ec;
     if (!fs::exists(path, ec)) throw Error("file not found").file(path);
     if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)

@@ -1,0 +1,15 @@
+// Township polygons: from a townships layer when given, else dissolved from their villages.
+#pragma once
+
+#include <vector>
+
+#include "core/analysis/statistics.hpp"
+
+namespace ca::analysis {
+
+// One polygon per row of stats.townships, in lon/lat. A township layer's polygon is used when its
+// name matches (as name matching does: 镇 / 乡 suffixes and full-width forms aside); otherwise the
+// union of the township's villages.
+std::vector<model::Geometry> township_shapes(const model::Project& project, const Statistics& stats);
+
+}  // namespace ca::analysis

@@ -1,0 +1,31 @@
+// Writing a table of values (with polygons or without) to any GDAL vector format: GeoPackage, XLSX...
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/geometry.hpp"
+#include "core/model/value.hpp"
+
+namespace ca::io {
+
+enum class ColumnType { Text, Integer, Real };
+
+struct Column {
+    std::string name;
+    ColumnType type = ColumnType::Real;
+};
+
+struct TableRow {
+    std::vector<model::Value> values;        // one per column; NULL where empty
+    std::optional<model::Geometry> polygon;  // lon/lat, CGCS2000; written only when the table has geometry
+};
+
+// Writes one layer named `layer` with the GDAL driver ("GPKG", "XLSX", "CSV"...). With
+// `with_geometry` the layer holds multipolygons in EPSG:4490. Written to a temporary file beside
+// `path`, then renamed: a failure leaves no partial file and the previous file untouched.
+void write_table(const std::string& path, const std::string& driver, const std::string& layer, const std::vector<Column>& columns,
+                 const std::vector<TableRow>& rows, bool with_geometry);
+
+}  // namespace ca::io
