@@ -1,6 +1,9 @@
 // Formatting statistics rows: one flattening shared by CSV and the text table.
 #include "cli/stats_table.hpp"
 
+#include "core/analysis/dissolve.hpp"
+#include "core/io/table_writer.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -201,6 +204,48 @@ std::string stats_text_table(const analysis::Statistics& stats, StatsLevel level
     line(headings);
     for (const auto& row : cells) line(row);
     return out.str();
+}
+
+// The same rows as CSV, as a spreadsheet or as a GeoPackage of region polygons for any GIS.
+void write_stats_file(const model::Project& project, const analysis::Statistics& stats, StatsLevel level, const std::string& format,
+                      const std::string& path) {
+    const FlatTable table = stats_flat(stats, level);
+    const bool with_geometry = format == "gpkg";
+    std::vector<io::Column> columns;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        io::ColumnType type = io::ColumnType::Integer;
+        for (const auto& row : table.rows) {
+            if (row[c].is_string()) type = io::ColumnType::Text;
+            else if (row[c].is_number_float() && type != io::ColumnType::Text) type = io::ColumnType::Real;
+        }
+        columns.push_back({table.columns[c], type});
+    }
+    std::vector<model::Geometry> shapes;
+    if (with_geometry) {
+        if (level == StatsLevel::Township) {
+            shapes = analysis::township_shapes(project, stats);
+        } else {
+            for (const auto* layer : project.layers_with(model::Role::Villages))
+                for (const auto& f : layer->features) shapes.push_back(f.geometry);
+        }
+    }
+    std::vector<io::TableRow> rows;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const bool is_total = r + 1 == table.rows.size();
+        if (with_geometry && is_total) continue;  // a map layer holds regions; the total is in the table formats
+        io::TableRow row;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            const auto& v = table.rows[r][c];
+            if (v.is_null()) row.values.emplace_back();
+            else if (columns[c].type == io::ColumnType::Text) row.values.emplace_back(v.get<std::string>());
+            else if (columns[c].type == io::ColumnType::Integer) row.values.emplace_back(v.get<std::int64_t>());
+            else row.values.emplace_back(v.get<double>());
+        }
+        if (with_geometry) row.polygon = shapes[r];
+        rows.push_back(std::move(row));
+    }
+    const std::string layer = level == StatsLevel::Township ? "township_stats" : "village_stats";
+    io::write_table(path, with_geometry ? "GPKG" : "XLSX", layer, columns, rows, with_geometry);
 }
 
 }  // namespace ca::cli

@@ -1,6 +1,8 @@
 // Geodesic lengths through PROJ's geodesic.h (a pure-math part of libproj, no CRS database).
 #include "core/analysis/measure.hpp"
 
+#include <cmath>
+
 #include <geodesic.h>
 
 namespace ca::analysis {
@@ -25,14 +27,30 @@ double segment_m(double lon1, double lat1, double lon2, double lat2) {
     return s12;
 }
 
+constexpr double kShortSegmentM = 5000;
+
 }  // namespace
+
+double segment_length_m(model::Vec2 a, model::Vec2 b) {
+    constexpr double kDegree = 0.017453292519943295;
+    constexpr double kE2 = kFlattening * (2 - kFlattening);
+    const double mid = (a.y + b.y) / 2 * kDegree;
+    const double s = std::sin(mid);
+    const double w2 = 1 - kE2 * s * s;
+    const double prime_vertical = kSemiMajorM / std::sqrt(w2);        // N
+    const double meridian = prime_vertical * (1 - kE2) / w2;           // M
+    const double north = meridian * (b.y - a.y) * kDegree;
+    const double east = prime_vertical * std::cos(mid) * (b.x - a.x) * kDegree;
+    const double local = std::sqrt(north * north + east * east);
+    return local < kShortSegmentM ? local : segment_m(a.x, a.y, b.x, b.y);
+}
 
 double geodesic_length_m(const model::Geometry& lonlat) {
     if (lonlat.type == model::GeometryType::Point) return 0;
     double total = 0;
     for (std::size_t r = 0; r < lonlat.ring_count(); ++r) {
         const auto ring = lonlat.ring(r);
-        for (std::size_t i = 1; i < ring.size(); ++i) total += segment_m(ring[i - 1].x, ring[i - 1].y, ring[i].x, ring[i].y);
+        for (std::size_t i = 1; i < ring.size(); ++i) total += segment_length_m(ring[i - 1], ring[i]);
     }
     return total;
 }
@@ -48,7 +66,7 @@ double geodesic_length_m(GEOSContextHandle_t ctx, const GEOSGeometry* g) {
         for (unsigned i = 0; i < n; ++i) {
             double x = 0, y = 0;
             GEOSCoordSeq_getXY_r(ctx, seq, i, &x, &y);
-            if (i > 0) total += segment_m(px, py, x, y);
+            if (i > 0) total += segment_length_m({px, py}, {x, y});
             px = x, py = y;
         }
         return total;

@@ -7,6 +7,11 @@
 
 namespace ca::analysis {
 
+// Length in metres of the straight (in lon/lat) segment a-b on the CGCS2000 ellipsoid. Segments
+// under 5 km use the local radii of curvature at their mid-latitude (relative error below 1e-9
+// there, and far cheaper); longer ones the full geodesic solution.
+double segment_length_m(model::Vec2 a, model::Vec2 b);
+
 // Geodesic length in metres of every ring of a lon/lat geometry on the CGCS2000 ellipsoid
 // (Karney 2013, through PROJ's geodesic routines). Points have length 0.
 double geodesic_length_m(const model::Geometry& lonlat);

@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 
 #include "core/analysis/measure.hpp"
 #include "core/analysis/name_matching.hpp"
+#include "core/analysis/parallel.hpp"
 #include "core/analysis/triangulate.hpp"
 #include "core/analysis/village_index.hpp"
 #include "core/model/error.hpp"
@@ -77,7 +79,7 @@ std::vector<std::string> townships_by_location(const GeosContext& geos, const mo
             shape_names.push_back(text(*layer, f, Meaning::Township));
         }
     if (shapes.empty()) return names;
-    const VillageIndex townships(geos, shapes);
+    const VillageIndex townships(shapes);
     for (std::size_t i = 0; i < villages.size(); ++i)
         if (const auto t = townships.locate(point_inside(geos, villages[i].feature->geometry))) names[i] = shape_names[*t];
     return names;
@@ -102,7 +104,10 @@ const std::vector<std::string>& project_types() {
     return kTypes;
 }
 
-Statistics compute_statistics(const model::Project& project, const StatsOptions& options) {
+Statistics compute_statistics(const model::Project& project, const StatsOptions& options, const StageCallback& on_stage) {
+    auto finished = [&on_stage](std::string_view stage) {
+        if (on_stage) on_stage(stage);
+    };
     const auto village_layers = project.layers_with(Role::Villages);
     if (village_layers.empty()) throw Error("no villages layer: pass the village boundaries with --villages FILE");
     for (const auto* layer : village_layers)
@@ -156,34 +161,57 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
         stats.villages.push_back(std::move(row));
     }
 
-    const VillageIndex index(geos, shapes);
-    for (const auto* layer : project.layers_with(Role::Sites))
-        for (const auto& f : layer->features) {
-            std::optional<std::size_t> village;
-            UnmatchedSite miss{file_name(*layer), layer->name, f.fid, text(*layer, f, Meaning::Township),
-                               text(*layer, f, Meaning::VillageName), text(*layer, f, Meaning::ProjectName), {}};
-            if (!f.geometry.empty()) {
+    const VillageIndex index(shapes);
+    finished("index");
+
+    // Sites: locate the located ones on all cores, then count them in layer order.
+    std::unordered_map<std::string, std::string> canonical_types;  // raw value -> canonical type
+    auto type_of = [&](const model::Layer& layer, const model::Feature& f) -> const std::string& {
+        const std::string raw = model::to_text(layer.value(f, Meaning::ProjectType));
+        auto it = canonical_types.find(raw);
+        if (it == canonical_types.end()) it = canonical_types.emplace(raw, model::canonical_project_type(raw)).first;
+        return it->second;
+    };
+    constexpr std::int64_t kNoLocation = -2, kOutside = -1;
+    for (const auto* layer : project.layers_with(Role::Sites)) {
+        const auto& features = layer->features;
+        std::vector<std::int64_t> where(features.size());
+        parallel_for(features.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
+            for (std::size_t i = begin; i < end; ++i) {
+                if (features[i].geometry.empty()) {
+                    where[i] = kNoLocation;
+                    continue;
+                }
                 // A located site counts where it stands, whatever village its row names.
-                village = index.locate(f.geometry.coords.front());
-                if (!village) miss.reason = "outside every village";
-            } else if (miss.village_name.empty()) {
-                miss.reason = "no location and no village name";
-            } else {
-                const auto match = names.find(miss.township, miss.village_name);
-                if (match.outcome == VillageNames::Outcome::Found) village = match.index;
-                else miss.reason = unmatched_reason(match.outcome, miss.township, miss.village_name);
+                const auto v = index.locate(features[i].geometry.coords.front());
+                where[i] = v ? static_cast<std::int64_t>(*v) : kOutside;
             }
-            if (!village) {
-                stats.unmatched_sites.push_back(std::move(miss));
+        });
+        for (std::size_t i = 0; i < features.size(); ++i) {
+            const auto& f = features[i];
+            std::string reason;
+            if (where[i] == kOutside) {
+                reason = "outside every village";
+            } else if (where[i] == kNoLocation) {
+                const std::string township = text(*layer, f, Meaning::Township), name = text(*layer, f, Meaning::VillageName);
+                const auto match = name.empty() ? VillageNames::Match{VillageNames::Outcome::NoSuchVillage} : names.find(township, name);
+                if (match.outcome == VillageNames::Outcome::Found) where[i] = static_cast<std::int64_t>(match.index);
+                else reason = name.empty() ? "no location and no village name" : unmatched_reason(match.outcome, township, name);
+            }
+            if (!reason.empty()) {
+                stats.unmatched_sites.push_back({file_name(*layer), layer->name, f.fid, text(*layer, f, Meaning::Township),
+                                                 text(*layer, f, Meaning::VillageName), text(*layer, f, Meaning::ProjectName), reason});
                 continue;
             }
-            RegionStats& row = stats.villages[*village];
+            RegionStats& row = stats.villages[static_cast<std::size_t>(where[i])];
             ++row.sites;
-            ++row.sites_by_type[model::canonical_project_type(text(*layer, f, Meaning::ProjectType))];
+            ++row.sites_by_type[type_of(*layer, f)];
             row.funds_yuan += number(*layer, f, Meaning::Funds);
             row.beneficiary_households += number(*layer, f, Meaning::BeneficiaryHouseholds);
             row.beneficiary_people += number(*layer, f, Meaning::BeneficiaryPeople);
         }
+    }
+    finished("place sites");
 
     for (const auto* layer : project.layers_with(Role::Ponds))
         for (const auto& f : layer->features) {
@@ -196,19 +224,42 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
             ++stats.villages[*village].ponds;
             stats.villages[*village].pond_capacity_m3 += number(*layer, f, Meaning::Capacity);
         }
+    finished("ponds");
 
-    for (const auto* layer : project.layers_with(Role::Lines))
-        for (const auto& f : layer->features) {
-            std::string kind = model::canonical_kind(text(*layer, f, Meaning::Kind));
+    // Lines: cut on all cores, each worker summing into its own table of village x kind.
+    const std::vector<std::string> kind_list(kinds.begin(), kinds.end());
+    for (const auto* layer : project.layers_with(Role::Lines)) {
+        const auto& features = layer->features;
+        std::vector<std::size_t> kind_index(features.size());
+        for (std::size_t i = 0; i < features.size(); ++i) {
+            std::string kind = model::canonical_kind(text(*layer, features[i], Meaning::Kind));
             if (kind.empty()) kind = "other";
-            double inside_m = 0;
-            index.split_line(f.geometry, [&](std::size_t village, double length_m) {
-                stats.villages[village].line_km_by_kind[kind] += length_m / 1000;
-                inside_m += length_m;
-            });
-            stats.line_km_outside += std::max(0.0, analysis::geodesic_length_m(f.geometry) - inside_m) / 1000;
+            kind_index[i] = static_cast<std::size_t>(std::find(kind_list.begin(), kind_list.end(), kind) - kind_list.begin());
         }
-
+        const std::size_t workers = worker_count();
+        std::vector<std::vector<double>> metres(workers, std::vector<double>(stats.villages.size() * kind_list.size(), 0.0));
+        std::vector<double> outside_m(workers, 0.0);
+        parallel_for(
+            features.size(),
+            [&](std::size_t begin, std::size_t end, std::size_t worker) {
+                for (std::size_t i = begin; i < end; ++i) {
+                    double inside = 0;
+                    index.split_line(features[i].geometry, [&](std::size_t village, double length_m) {
+                        metres[worker][village * kind_list.size() + kind_index[i]] += length_m;
+                        inside += length_m;
+                    });
+                    outside_m[worker] += std::max(0.0, geodesic_length_m(features[i].geometry) - inside);
+                }
+            },
+            256);
+        for (std::size_t w = 0; w < workers; ++w) {
+            for (std::size_t v = 0; v < stats.villages.size(); ++v)
+                for (std::size_t k = 0; k < kind_list.size(); ++k)
+                    if (const double m = metres[w][v * kind_list.size() + k]; m > 0) stats.villages[v].line_km_by_kind[kind_list[k]] += m / 1000;
+            stats.line_km_outside += outside_m[w] / 1000;
+        }
+    }
+    finished("cut lines");
     for (auto& row : stats.villages) {
         finish_ratios(row);
         const bool poor = (row.poverty_rate && *row.poverty_rate >= options.poor_rate_threshold) ||
@@ -242,6 +293,7 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
     stats.total = blank;
     for (const auto& v : stats.villages) add_into(stats.total, v);
     finish_ratios(stats.total);
+    finished("aggregate");
     return stats;
 }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <string_view>
 #include <map>
 #include <optional>
 #include <string>
@@ -60,7 +62,10 @@ struct Statistics {
 // at village borders and measures them on the ellipsoid, then sums villages into townships and
 // the county. Township rows are sums of village rows, so every level adds up by construction.
 // Throws ca::Error when the project has no villages layer or it has no village name field.
-Statistics compute_statistics(const model::Project& project, const StatsOptions& options);
+// `on_stage` is called as each stage ends ("index", "place sites", "ponds", "cut lines",
+// "aggregate"): for progress display and benchmarks.
+using StageCallback = std::function<void(std::string_view finished_stage)>;
+Statistics compute_statistics(const model::Project& project, const StatsOptions& options, const StageCallback& on_stage = {});
 
 // The canonical project types and infrastructure kinds, in the contract's order.
 const std::vector<std::string>& project_types();
