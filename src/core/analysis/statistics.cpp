@@ -175,18 +175,17 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
     constexpr std::int64_t kNoLocation = -2, kOutside = -1;
     for (const auto* layer : project.layers_with(Role::Sites)) {
         const auto& features = layer->features;
-        std::vector<std::int64_t> where(features.size());
-        parallel_for(features.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
-            for (std::size_t i = begin; i < end; ++i) {
-                if (features[i].geometry.empty()) {
-                    where[i] = kNoLocation;
-                    continue;
-                }
-                // A located site counts where it stands, whatever village its row names.
-                const auto v = index.locate(features[i].geometry.coords.front());
-                where[i] = v ? static_cast<std::int64_t>(*v) : kOutside;
-            }
+        // A located site counts where it stands, whatever village its row names.
+        std::vector<model::Vec2> points;
+        std::vector<std::size_t> point_feature;
+        for (std::size_t i = 0; i < features.size(); ++i)
+            if (!features[i].geometry.empty()) points.push_back(features[i].geometry.coords.front()), point_feature.push_back(i);
+        std::vector<std::int64_t> located(points.size());
+        parallel_for(points.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
+            index.locate_many(std::span(points).subspan(begin, end - begin), std::span(located).subspan(begin, end - begin));
         });
+        std::vector<std::int64_t> where(features.size(), kNoLocation);
+        for (std::size_t k = 0; k < points.size(); ++k) where[point_feature[k]] = located[k] >= 0 ? located[k] : kOutside;
         for (std::size_t i = 0; i < features.size(); ++i) {
             const auto& f = features[i];
             std::string reason;
@@ -282,14 +281,15 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
     for (const auto& [name, key] : order_key) township_order.push_back(name);
     std::sort(township_order.begin(), township_order.end(),
               [&](const std::string& a, const std::string& b) { return order_key[a] < order_key[b]; });
+    std::unordered_map<std::string, std::size_t> township_row;
     for (const auto& name : township_order) {
+        township_row[name] = stats.townships.size();
         RegionStats row = blank;
         row.township = name;
-        for (const auto& v : stats.villages)
-            if (v.township == name) add_into(row, v);
-        finish_ratios(row);
         stats.townships.push_back(std::move(row));
     }
+    for (const auto& v : stats.villages) add_into(stats.townships[township_row.at(v.township)], v);
+    for (auto& t : stats.townships) finish_ratios(t);
     stats.total = blank;
     for (const auto& v : stats.villages) add_into(stats.total, v);
     finish_ratios(stats.total);

@@ -77,11 +77,28 @@ void VillageIndex::build_grid() {
     }
 }
 
-std::optional<std::size_t> VillageIndex::locate(model::Vec2 p) const {
-    if (m_grid_nx == 0 || !in_box(m_grid_extent, p)) return std::nullopt;
+std::size_t VillageIndex::cell_of(model::Vec2 p) const {
     const int x = std::min(static_cast<int>((p.x - m_grid_extent.min_x) / m_cell_w), m_grid_nx - 1);
     const int y = std::min(static_cast<int>((p.y - m_grid_extent.min_y) / m_cell_h), m_grid_ny - 1);
-    const std::size_t cell = static_cast<std::size_t>(y) * m_grid_nx + x;
+    return static_cast<std::size_t>(y) * m_grid_nx + x;
+}
+
+void VillageIndex::locate_many(std::span<const model::Vec2> points, std::span<std::int64_t> out) const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (cell, point), outside points skipped
+    order.reserve(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        out[i] = -1;
+        if (m_grid_nx > 0 && in_box(m_grid_extent, points[i]))
+            order.emplace_back(static_cast<std::uint32_t>(cell_of(points[i])), static_cast<std::uint32_t>(i));
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [cell, i] : order)
+        if (const auto v = locate(points[i])) out[i] = static_cast<std::int64_t>(*v);
+}
+
+std::optional<std::size_t> VillageIndex::locate(model::Vec2 p) const {
+    if (m_grid_nx == 0 || !in_box(m_grid_extent, p)) return std::nullopt;
+    const std::size_t cell = cell_of(p);
     std::optional<std::size_t> on_border;
     for (std::uint32_t k = m_cell_starts[cell]; k < m_cell_starts[cell + 1]; ++k) {
         const std::uint32_t i = m_cell_items[k];  // ascending: the first border hit is the lowest index

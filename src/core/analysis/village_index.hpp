@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/model/geometry.hpp"
@@ -24,6 +25,10 @@ public:
     // several threads at once: it uses no GEOS, only a grid of bounding boxes and ray casting.
     std::optional<std::size_t> locate(model::Vec2 lonlat) const;
 
+    // locate() for many points, visited in grid order so nearby villages stay in the cache (two to
+    // three times faster than random order on a province). out[i] is -1 for a point outside.
+    void locate_many(std::span<const model::Vec2> points, std::span<std::int64_t> out) const;
+
     // Calls `piece(village, length_m)` for each part of the line inside a village, with its
     // length on the ellipsoid. The line is cut where it crosses village borders; each piece goes
     // to the village holding its midpoint by locate()'s rule, so a stretch running along a shared
@@ -32,6 +37,7 @@ public:
 
 private:
     void build_grid();
+    std::size_t cell_of(model::Vec2 p) const;  // precondition: p inside the grid's extent
     // Villages whose grid cells the box touches, ascending, without repeats.
     void villages_near(const model::Extent& box, std::vector<std::uint32_t>& out) const;
 
