@@ -11,6 +11,7 @@
 #include "core/analysis/autocorrelation.hpp"
 #include "core/analysis/metrics.hpp"
 #include "core/analysis/spatial_weights.hpp"
+#include "core/io/table_writer.hpp"
 #include "core/model/error.hpp"
 
 namespace ca::cli {
@@ -64,6 +65,22 @@ struct ClustersCommand {
                             {"cluster", std::string(analysis::to_string(local[i].cluster))},
                             {"gi_star_z", gi[i]}});
         }
+        if (format == "gpkg") {
+            if (output.empty()) throw Error("--format gpkg writes a file: give it with -o FILE");
+            std::vector<io::Column> columns = {{"village_name", io::ColumnType::Text}, {"township", io::ColumnType::Text},
+                                               {metric, io::ColumnType::Real},         {"neighbours", io::ColumnType::Integer},
+                                               {"local_moran_i", io::ColumnType::Real}, {"p_value", io::ColumnType::Real},
+                                               {"cluster", io::ColumnType::Text},       {"gi_star_z", io::ColumnType::Real}};
+            std::vector<io::TableRow> table;
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                const auto& row = stats.villages[village_of[i]];
+                table.push_back({{row.village_name, row.township, values[i], static_cast<std::int64_t>(neighbours[i].size()), local[i].i,
+                                  local[i].p_value, std::string(analysis::to_string(local[i].cluster)), gi[i]},
+                                 *shapes[i]});
+            }
+            io::write_table(output, "GPKG", "clusters", columns, table, true);
+            return;
+        }
         if (format == "json") {
             ordered_json j;
             j["metric"] = metric;
@@ -102,7 +119,7 @@ void register_clusters_command(CLI::App& root) {
     clusters->add_option("--permutations", command->permutation.permutations, "For the pseudo p-values (default 999)")->check(CLI::Range(19, 99999));
     clusters->add_option("--seed", command->permutation.seed, "Random seed of the permutations (default 12345)");
     clusters->add_option("--significance", command->permutation.significance, "p-value a LISA cluster needs (default 0.05)")->check(CLI::Range(0.0, 1.0));
-    clusters->add_option("--format", command->format, "json (default) or csv")->check(CLI::IsMember({"json", "csv"}));
+    clusters->add_option("--format", command->format, "json (default), csv or gpkg (village polygons)")->check(CLI::IsMember({"json", "csv", "gpkg"}));
     clusters->add_option("-o,--output", command->output, "Write to this file instead of standard output");
     clusters->callback([command] { command->run(); });
 }

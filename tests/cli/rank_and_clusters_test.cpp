@@ -67,3 +67,18 @@ TEST_CASE("an unknown metric is refused with the list of metrics") {
     CHECK(r.exit_code == 2);
     CHECK(r.err.rfind("countyatlas: --metric wealth is not one of: poverty_rate, poor_population,", 0) == 0);
 }
+
+TEST_CASE("clusters --format gpkg writes village polygons with their cluster class") {
+    test::TempDir dir;
+    const std::string out = dir.file("clusters.gpkg");
+    const auto r = test::run_countyatlas("clusters '" + test::sample_county() + "' --permutations 99 --format gpkg -o '" + out + "'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto info = nlohmann::json::parse(test::run_countyatlas("info --format json '" + out + "'").out);
+    const auto& layer = info["layers"][0];
+    CHECK(layer["layer"] == "clusters");
+    CHECK(layer["features"] == 133);
+    CHECK(layer["geometry_type"] == "Multi Polygon");
+    const auto& fields = layer["all_fields"];
+    CHECK(std::find(fields.begin(), fields.end(), "cluster") != fields.end());
+    CHECK(std::find(fields.begin(), fields.end(), "gi_star_z") != fields.end());
+}
