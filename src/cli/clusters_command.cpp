@@ -1,10 +1,10 @@
 // `countyatlas clusters`: poverty hot spots across township lines, per village.
 #include <memory>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/delimited.hpp"
 #include "cli/output_file.hpp"
 #include "cli/source_options.hpp"
 #include "cli/threshold_options.hpp"
@@ -91,20 +91,7 @@ struct ClustersCommand {
             emit(j.dump(2) + "\n", output);
             return;
         }
-        std::ostringstream out;
-        bool header = true;
-        for (const auto& row : rows) {
-            if (header) {
-                bool first = true;
-                for (const auto& [key, value] : row.items()) out << (first ? "" : ",") << key, first = false;
-                out << "\n";
-                header = false;
-            }
-            bool first = true;
-            for (const auto& [key, value] : row.items()) out << (first ? "" : ",") << (value.is_string() ? value.get<std::string>() : value.dump()), first = false;
-            out << "\n";
-        }
-        emit(out.str(), output);
+        emit(delimited(rows, ','), output);
     }
 };
 

@@ -2,11 +2,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/delimited.hpp"
 #include "cli/output_file.hpp"
 #include "cli/source_options.hpp"
 #include "cli/threshold_options.hpp"
@@ -85,29 +85,11 @@ struct RankCommand {
 
     std::string render(const ordered_json& list) const {
         if (format == "json") return list.dump(2) + "\n";
-        std::ostringstream out;
-        bool header = true;
-        for (const auto& row : list) {
-            if (header) {
-                bool first = true;
-                for (const auto& [key, value] : row.items()) out << (first ? "" : format == "csv" ? "," : "\t") << key, first = false;
-                out << "\n";
-                header = false;
-            }
-            bool first = true;
-            for (const auto& [key, value] : row.items()) {
-                out << (first ? "" : format == "csv" ? "," : "\t");
-                first = false;
-                if (value.is_string()) out << value.get<std::string>();
-                else if (value.is_number_float()) {
-                    char buffer[32];
-                    std::snprintf(buffer, sizeof buffer, key == "poverty_rate" || key == "coverage" ? "%.4f" : "%.1f", value.get<double>());
-                    out << buffer;
-                } else if (!value.is_null()) out << value.dump();
-            }
-            out << "\n";
-        }
-        return out.str();
+        return delimited(list, format == "csv" ? ',' : '\t', [](const std::string& key, double value) {
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, key == "poverty_rate" || key == "coverage" ? "%.4f" : "%.1f", value);
+            return std::string(buffer);
+        });
     }
 };
 
