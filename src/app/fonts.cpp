@@ -21,8 +21,8 @@ void build_font_atlas(const model::Project& project, const std::vector<std::stri
     ImGuiIO& io = ImGui::GetIO();
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    builder.AddText("°·×…→←");
-    for (int t = 0; t <= static_cast<int>(ui::Text::Skipped); ++t)
+    builder.AddText("°·×…→←–—%（）");
+    for (int t = 0; t < static_cast<int>(ui::Text::kLast); ++t)
         for (auto lang : {ui::Language::Chinese, ui::Language::English}) {
             const auto text = ui::tr(static_cast<ui::Text>(t), lang);
             builder.AddText(text.data(), text.data() + text.size());

@@ -26,7 +26,7 @@ struct ViewCommand {
         const char* display = std::getenv("DISPLAY");
         const char* wayland = std::getenv("WAYLAND_DISPLAY");
         const bool has_display = (display && *display) || (wayland && *wayland);
-        if (!has_display && viewer.screenshot_path.empty()) {
+        if (!has_display && viewer.screenshot_path.empty() && viewer.script_path.empty() && viewer.bench_frames == 0) {
             // No screen to show it on: still do the job, as a picture of the map.
             print::write_png(scene::build(project), viewer.width_px, viewer.height_px, headless_png);
             std::cout << "No display: the map was drawn to " << headless_png << "\n";
@@ -44,6 +44,8 @@ std::shared_ptr<ViewCommand> register_view_command(CLI::App& root) {
     view->add_option("--size", command->viewer.width_px, "Window width in pixels")->check(CLI::Range(320, 8192));
     view->add_option("--height", command->viewer.height_px, "Window height in pixels")->check(CLI::Range(240, 8192));
     view->add_option("--headless-png", command->headless_png, "Where the map goes when there is no display");
+    view->add_option("--script", command->viewer.script_path, "Run the UI actions in this file, then exit (see README)");
+    view->add_option("--bench-frames", command->viewer.bench_frames, "Pan for N frames and print frame times")->check(CLI::Range(1, 100000));
     view->callback([command] { command->run(); });
     return command;
 }

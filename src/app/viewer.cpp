@@ -1,6 +1,8 @@
 // The viewer's window, frame loop and map navigation.
 #include "app/viewer.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -12,8 +14,9 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app/fonts.hpp"
+#include "app/script.hpp"
+#include "app/viewer_model.hpp"
 #include "core/model/error.hpp"
-#include "core/scene/build.hpp"
 #include "render/map_renderer.hpp"
 #include "render/screenshot.hpp"
 #include "ui/panels.hpp"
@@ -49,90 +52,160 @@ struct ImGuiSession {
 };
 
 ui::CanvasRect canvas_rect(int window_width, int window_height) {
-    return {ui::kSidePanelWidthPx, 0, std::max(1, window_width - ui::kSidePanelWidthPx),
+    return {ui::kSidePanelWidthPx, 0, std::max(1, window_width - ui::kSidePanelWidthPx - ui::kInfoPanelWidthPx),
             std::max(1, window_height - ui::kStatusBarHeightPx)};
 }
 
-void fit(ui::ViewerState& state) {
-    state.viewport = scene::Viewport::fit(state.scene.extent_m, state.canvas.width, state.canvas.height, 24);
+// Navigation: drag to pan, wheel to zoom about the cursor, shift-drag a box to zoom to it, click to
+// select a village, Home or F to fit. Only when ImGui does not want the mouse.
+struct Navigator {
+    std::optional<ImVec2> box_start;
+
+    void frame(ui::ViewerState& state, ui::Actions& actions) {
+        const ImGuiIO& io = ImGui::GetIO();
+        const model::Vec2 mouse{io.MousePos.x - state.canvas.x, io.MousePos.y - state.canvas.y};
+        const bool over_map = !io.WantCaptureMouse && mouse.x >= 0 && mouse.y >= 0 && mouse.x < state.canvas.width &&
+                              mouse.y < state.canvas.height;
+        state.cursor_m = over_map ? std::optional(state.viewport.to_m(mouse)) : std::nullopt;
+        state.hovered.reset();
+        if (state.cursor_m && state.villages.index) {
+            model::Vec2 lonlat = *state.cursor_m;
+            state.project.working->inverse(std::span<model::Vec2>(&lonlat, 1));
+            state.hovered = state.villages.index->locate(lonlat);
+        }
+        if (!over_map && !box_start) return;
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && io.KeyShift) box_start = io.MousePos;
+        if (box_start) {
+            ImGui::GetForegroundDrawList()->AddRect(*box_start, io.MousePos, IM_COL32(0, 90, 255, 255), 0, 0, 1.5f);
+            if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+                model::Extent e;
+                e.add(state.viewport.to_m({box_start->x - state.canvas.x, box_start->y - state.canvas.y}));
+                e.add(state.viewport.to_m(mouse));
+                if (e.width() > 0 && e.height() > 0)
+                    state.viewport = scene::Viewport::fit(e, state.canvas.width, state.canvas.height, 0);
+                box_start.reset();
+            }
+            return;
+        }
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+            state.viewport.centre_m.x -= io.MouseDelta.x * state.viewport.m_per_px;
+            state.viewport.centre_m.y += io.MouseDelta.y * state.viewport.m_per_px;
+        } else if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && state.hovered) {
+            actions.select_village = state.hovered;
+        }
+        if (io.MouseWheel != 0) {
+            const model::Vec2 anchor = state.viewport.to_m(mouse);
+            state.viewport.m_per_px *= std::pow(kWheelZoomStep, -io.MouseWheel);
+            const model::Vec2 moved = state.viewport.to_m(mouse);
+            state.viewport.centre_m.x += anchor.x - moved.x;  // keep the ground under the cursor still
+            state.viewport.centre_m.y += anchor.y - moved.y;
+        }
+        if (!io.WantCaptureKeyboard && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home)) || ImGui::IsKeyPressed(GLFW_KEY_F)))
+            actions.fit_to_data = true;
+    }
+};
+
+void print_screenshot(const std::string& path, const ui::ViewerState& state) {
+    const auto& v = state.viewport;
+    std::printf("{\"screenshot\": \"%s\", \"map\": {\"x\": %d, \"y\": %d, \"width\": %d, \"height\": %d, "
+                "\"centre_m\": [%.3f, %.3f], \"m_per_px\": %.6f}}\n",
+                path.c_str(), state.canvas.x, state.canvas.y, v.width_px, v.height_px, v.centre_m.x, v.centre_m.y, v.m_per_px);
+    std::fflush(stdout);
 }
 
-// Drag to pan, wheel to zoom about the cursor, Home or F to fit: only when ImGui does not want the mouse.
-void navigate(ui::ViewerState& state, ui::Actions& actions) {
-    const ImGuiIO& io = ImGui::GetIO();
-    const model::Vec2 mouse{io.MousePos.x - state.canvas.x, io.MousePos.y - state.canvas.y};
-    const bool over_map = !io.WantCaptureMouse && mouse.x >= 0 && mouse.y >= 0 && mouse.x < state.canvas.width &&
-                          mouse.y < state.canvas.height;
-    state.cursor_m = over_map ? std::optional(state.viewport.to_m(mouse)) : std::nullopt;
-    if (over_map && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
-        state.viewport.centre_m.x -= io.MouseDelta.x * state.viewport.m_per_px;
-        state.viewport.centre_m.y += io.MouseDelta.y * state.viewport.m_per_px;
-    }
-    if (over_map && io.MouseWheel != 0) {
-        const model::Vec2 anchor = state.viewport.to_m(mouse);
-        state.viewport.m_per_px *= std::pow(kWheelZoomStep, -io.MouseWheel);
-        const model::Vec2 moved = state.viewport.to_m(mouse);
-        state.viewport.centre_m.x += anchor.x - moved.x;  // keep the ground under the cursor still
-        state.viewport.centre_m.y += anchor.y - moved.y;
-    }
-    if (!io.WantCaptureKeyboard && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home)) || ImGui::IsKeyPressed(GLFW_KEY_F)))
-        actions.fit_to_data = true;
+double percentile(std::vector<double> v, double q) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
 }
 
 }  // namespace
 
 void run_viewer(model::Project& project, const ViewerOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    const std::vector<ScriptLine> script = options.script_path.empty() ? std::vector<ScriptLine>{} : read_script(options.script_path);
+    const bool unattended = !options.screenshot_path.empty() || !options.script_path.empty() || options.bench_frames > 0;
+
     GlfwSession glfw;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SAMPLES, 4);  // smooth borders and lines
-    const bool screenshot = !options.screenshot_path.empty();
-    if (screenshot) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    if (unattended) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     std::unique_ptr<GLFWwindow, decltype(&glfwDestroyWindow)> window(
         glfwCreateWindow(options.width_px, options.height_px, "CountyAtlas", nullptr, nullptr), &glfwDestroyWindow);
     if (!window) throw Error("cannot open an OpenGL 3.3 window (is the display's OpenGL too old?)");
     glfwMakeContextCurrent(window.get());
-    glfwSwapInterval(1);
+    glfwSwapInterval(unattended ? 0 : 1);
 
     ImGuiSession imgui(window.get());
     ui::ViewerState state;
     state.project = std::move(project);
-    state.language = ui::language_from_environment();
-    state.scene = scene::build(state.project);
+    state.style.language = ui::language_from_environment();
+    int fb_width = 0, fb_height = 0;
+    glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
+    state.canvas = canvas_rect(fb_width, fb_height);
+    refresh_data(state);
+    fit(state);
+
     std::vector<std::string> legend_labels;
     for (const auto& entry : state.scene.legend)
-        for (auto language : {model::Language::Chinese, model::Language::English})
-            legend_labels.push_back(model::display_name(entry.key, language));
+        for (auto language : {model::Language::Chinese, model::Language::English}) legend_labels.push_back(model::display_name(entry.key, language));
     ImVector<ImWchar> glyph_ranges;
     build_font_atlas(state.project, legend_labels, kFontSizePx, glyph_ranges);
-    render::MapRenderer renderer;
-    renderer.upload(state.scene);
 
-    int frames_left = screenshot ? 3 : -1;  // a few frames so ImGui settles its layout
+    render::MapRenderer renderer;
+    auto upload = [&] {
+        const auto t0 = std::chrono::steady_clock::now();
+        renderer.upload(state.scene);
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    };
+    const double first_upload_ms = upload();
+
+    Navigator navigator;
+    std::size_t script_next = 0;
+    int warmup = 2;  // frames for ImGui to lay out before scripted actions and screenshots
+    std::vector<double> frame_ms;
     bool first_frame = true;
-    while (!glfwWindowShouldClose(window.get()) && frames_left != 0) {
+    while (!glfwWindowShouldClose(window.get())) {
+        const auto frame_start = std::chrono::steady_clock::now();
         glfwPollEvents();
-        int fb_width = 0, fb_height = 0;
         glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
         const ui::CanvasRect canvas = canvas_rect(fb_width, fb_height);
-        const bool resized = canvas.width != state.canvas.width || canvas.height != state.canvas.height;
-        state.canvas = canvas;
-        if (first_frame) fit(state);
-        if (resized) {
+        if (canvas.width != state.canvas.width || canvas.height != state.canvas.height) {
             state.viewport.width_px = canvas.width;
             state.viewport.height_px = canvas.height;
         }
-        first_frame = false;
+        state.canvas = canvas;
+
+        std::string screenshot_now;
+        if (warmup > 0) {
+            --warmup;
+        } else if (!options.script_path.empty()) {
+            if (script_next == script.size()) break;
+            const ScriptEffect effect = run_script_line(options.script_path, script[script_next++], state);
+            if (effect.upload) upload();
+            screenshot_now = effect.screenshot_path;
+        } else if (!options.screenshot_path.empty()) {
+            if (!first_frame) break;
+            screenshot_now = options.screenshot_path;
+            first_frame = false;
+        } else if (options.bench_frames > 0) {
+            if (static_cast<int>(frame_ms.size()) == options.bench_frames) break;
+            // Pan steadily, as a user dragging across the map.
+            state.viewport.centre_m.x += state.viewport.m_per_px * 7;
+        }
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         ui::Actions actions;
-        if (!screenshot) navigate(state, actions);
+        if (!unattended) navigator.frame(state, actions);
         ui::draw_side_panel(state, actions);
+        ui::draw_info_panel(state, actions);
         ui::draw_status_bar(state);
+        ui::draw_map_overlay(state, ImGui::GetBackgroundDrawList());
         ImGui::Render();
 
         glViewport(0, 0, fb_width, fb_height);
@@ -141,20 +214,22 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
         renderer.draw(state.viewport, canvas.x, fb_height - canvas.y - canvas.height);
         glViewport(0, 0, fb_width, fb_height);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-
-        if (frames_left == 1) {
-            render::save_framebuffer_png(fb_width, fb_height, options.screenshot_path);
-            const auto& v = state.viewport;
-            std::printf("{\"screenshot\": \"%s\", \"map\": {\"x\": %d, \"y\": %d, \"width\": %d, \"height\": %d, "
-                        "\"centre_m\": [%.3f, %.3f], \"m_per_px\": %.6f}}\n",
-                        options.screenshot_path.c_str(), canvas.x, canvas.y, v.width_px, v.height_px, v.centre_m.x,
-                        v.centre_m.y, v.m_per_px);
+        if (!screenshot_now.empty()) {
+            render::save_framebuffer_png(fb_width, fb_height, screenshot_now);
+            print_screenshot(screenshot_now, state);
         }
         glfwSwapBuffers(window.get());
-        if (frames_left > 0) --frames_left;
-
-        if (actions.fit_to_data) fit(state);
-        if (actions.set_language) state.language = *actions.set_language;
+        if (options.bench_frames > 0 && warmup == 0) {
+            glFinish();  // count the GPU's work in the frame
+            frame_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count());
+        }
+        if (apply(state, actions)) upload();
+    }
+    if (options.bench_frames > 0) {
+        const double startup_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::printf("{\"frames\": %zu, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f, \"upload_ms\": %.1f, \"run_s\": %.2f}\n",
+                    frame_ms.size(), percentile(frame_ms, 0.5), percentile(frame_ms, 0.95),
+                    frame_ms.empty() ? 0.0 : *std::max_element(frame_ms.begin(), frame_ms.end()), first_upload_ms, startup_s);
     }
     project = std::move(state.project);
 }

@@ -8,9 +8,11 @@
 namespace ca::app {
 
 struct ViewerOptions {
-    int width_px = 1280;
-    int height_px = 800;
+    int width_px = 1440;
+    int height_px = 900;
     std::string screenshot_path;  // non-empty: render, save a PNG, print the map's viewport, exit
+    std::string script_path;      // non-empty: run these UI actions (see script.hpp), then exit
+    int bench_frames = 0;         // > 0: pan over the map this many frames, print frame times, exit
 };
 
 // Runs until the window closes. Throws ca::Error when no window can be opened (no display).

@@ -3,12 +3,21 @@
 
 #include "ui/viewer_state.hpp"
 
+struct ImDrawList;
+
 namespace ca::ui {
 
 inline constexpr int kSidePanelWidthPx = 290;
+inline constexpr int kInfoPanelWidthPx = 400;
 inline constexpr int kStatusBarHeightPx = 26;
 
+// Left: search, layers, colouring, project filter, legend.
 void draw_side_panel(const ViewerState& state, Actions& actions);
+// Right: tabs for township statistics, poorest areas, the selected village, attribute tables.
+void draw_info_panel(const ViewerState& state, Actions& actions);
+// Bottom: cursor position, scale, CRSs.
 void draw_status_bar(const ViewerState& state);
+// On the map: highlighted villages and labels that do not overlap, in screen space.
+void draw_map_overlay(const ViewerState& state, ImDrawList* draw);
 
 }  // namespace ca::ui

@@ -10,8 +10,14 @@ namespace ca::ui {
 using model::Language;
 
 enum class Text {
-    Layers, Legend, Features, Role, FitToData, NoLayers, Cursor, Scale, WorkingCrs, LanguageName,
+    Layers, Legend, Features, FitToData, NoLayers, Cursor, Scale, WorkingCrs, DataCrs, LanguageName,
     RoleVillages, RoleTownships, RoleSites, RoleLines, RolePonds, RoleUnknown, Repaired, Skipped,
+    Visible, Opacity, Up, Down, Remove, ZoomTo, ColourBy, TownshipTint, Method, Classes, Labels,
+    SiteFilter, UpToYear, AllYears, Search, SearchHint, NoMatch, Statistics, Township, Villages, Population,
+    PoorPopulation, PovertyRate, Income, PoorVillages, Covered, Sites, FundsWan, Total, Attributes, Filter,
+    Identify, NothingSelected, Poorest, ShowUncovered, Uncovered, Rank, Village, Lisa, Quantile, EqualInterval,
+    NaturalBreaks, StdDev, Manual, Count,
+    kLast
 };
 
 std::string_view tr(Text text, Language language);

@@ -1,9 +1,15 @@
 // What the viewer shows, as plain data that panels read and the app changes.
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
+#include "core/analysis/statistics.hpp"
+#include "core/analysis/village_index.hpp"
 #include "core/model/project.hpp"
+#include "core/scene/map_style.hpp"
 #include "core/scene/scene.hpp"
 #include "ui/strings.hpp"
 
@@ -14,19 +20,53 @@ struct CanvasRect {
     int x = 0, y = 0, width = 1, height = 1;
 };
 
+// Villages as the map needs them for hit tests and highlights: projected shapes, in the order of
+// Statistics::villages, with an index over their lon/lat shapes.
+struct VillageLookup {
+    std::vector<model::Geometry> shapes_m;
+    std::vector<const model::Geometry*> shapes_lonlat;
+    std::unique_ptr<analysis::VillageIndex> index;
+};
+
 struct ViewerState {
     model::Project project;
+    analysis::Statistics stats;
+    scene::MapStyle style;
     scene::Scene scene;
+    VillageLookup villages;
     scene::Viewport viewport;  // the map canvas's view
     CanvasRect canvas;
-    std::optional<model::Vec2> cursor_m;  // ground point under the mouse, when over the map
-    Language language = Language::Chinese;
+    std::optional<model::Vec2> cursor_m;     // ground point under the mouse, when over the map
+    std::optional<std::size_t> hovered;      // village under the mouse
+    std::optional<std::size_t> selected;     // village clicked, or chosen in a table
+    bool selected_changed = false;           // this frame: the identify tab comes forward
+    bool highlight_uncovered = false;        // poor villages without a project, outlined
+    std::string search;
+    std::size_t table_layer = 0;
+    std::string table_filter;
+    std::vector<std::string> messages;  // problems to show without stopping the session
 };
 
 // Requests panels make during a frame; the app applies them after it.
 struct Actions {
     bool fit_to_data = false;
     std::optional<Language> set_language;
+    std::optional<std::string> search;
+    std::optional<bool> labels;
+    std::optional<std::pair<std::size_t, bool>> layer_visible;
+    std::optional<std::pair<std::size_t, float>> layer_opacity;
+    std::optional<std::string> choropleth_metric;  // empty: township tints
+    std::optional<analysis::ClassMethod> choropleth_method;
+    std::optional<int> choropleth_classes;
+    std::optional<std::pair<std::string, bool>> site_type_shown;
+    std::optional<int> up_to_year;  // 0: all years
+    std::optional<bool> highlight_uncovered;
+    std::optional<std::size_t> table_layer;
+    std::optional<std::string> table_filter;
+    std::optional<model::Extent> zoom_to_m;
+    std::optional<std::size_t> select_village;
+    std::optional<std::size_t> remove_layer;
+    std::optional<std::pair<std::size_t, int>> move_layer;  // layer, -1 up / +1 down
 };
 
 }  // namespace ca::ui

@@ -1,10 +1,17 @@
-// Scene building: one pass per role, in paint order.
+// Scene building: one pass per role, in paint order, then labels and the legend.
 #include "core/scene/build.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
+#include "core/analysis/autocorrelation.hpp"
+#include "core/analysis/metrics.hpp"
+#include "core/analysis/spatial_weights.hpp"
+#include "core/analysis/triangulate.hpp"
+#include "core/model/text.hpp"
 #include "core/scene/style.hpp"
 
 namespace ca::scene {
@@ -19,47 +26,79 @@ model::Geometry projected(const model::Project& project, const model::Geometry& 
     return g;
 }
 
-std::vector<std::string> township_names(const model::Project& project) {
-    std::set<std::string> names;
-    for (const auto* layer : project.layers_with(Role::Villages))
-        for (const auto& f : layer->features) names.insert(model::to_text(layer->value(f, Meaning::Township)));
-    return {names.begin(), names.end()};
+std::string text_of(const model::Layer& layer, const model::Feature& f, Meaning m) { return model::to_text(layer.value(f, m)); }
+
+Color faded(Color c, float opacity) {
+    c.a = static_cast<std::uint8_t>(std::lround(c.a * std::clamp(opacity, 0.0f, 1.0f)));
+    return c;
 }
 
-std::string text_of(const model::Layer& layer, const model::Feature& f, Meaning m) {
-    return model::to_text(layer.value(f, m));
+std::string format_bound(double v, const std::string& metric) {
+    char buffer[32];
+    if (metric == "poverty_rate" || metric == "coverage") std::snprintf(buffer, sizeof buffer, "%.0f%%", v * 100);
+    else std::snprintf(buffer, sizeof buffer, "%.0f", v);
+    return buffer;
 }
 
-void add_villages(const model::Project& project, Scene& scene) {
-    const VillagePalette palette(project);
-    for (const auto* layer : project.layers_with(Role::Villages)) {
-        for (const auto& f : layer->features)
-            scene.items.push_back(Fill{projected(project, f.geometry), palette.color(*layer, f)});
-        for (const auto& f : layer->features)
-            scene.items.push_back(Stroke{projected(project, f.geometry), style::kVillageBorder, style::kVillageBorderPx, {}});
-    }
-}
-
-void add_townships(const model::Project& project, Scene& scene) {
-    for (const auto* layer : project.layers_with(Role::Townships))
-        for (const auto& f : layer->features)
-            scene.items.push_back(Stroke{projected(project, f.geometry), style::kTownshipBorder, style::kTownshipBorderPx, {}});
-}
-
-void add_lines(const model::Project& project, Scene& scene, std::set<std::string>& kinds_seen) {
-    for (const auto* layer : project.layers_with(Role::Lines))
-        for (const auto& f : layer->features) {
-            const std::string kind = model::canonical_kind(text_of(*layer, f, Meaning::Kind));
-            kinds_seen.insert(kind);
-            Stroke s = style::line_style(kind);
-            s.shape_m = projected(project, f.geometry);
-            scene.items.push_back(std::move(s));
+// Per village (in the order of the villages layers): its choropleth colour, and legend entries.
+std::vector<Color> choropleth_colors(const model::Project& project, const Choropleth& c, const analysis::Statistics& stats,
+                                     Scene& scene) {
+    std::vector<Color> colors(stats.villages.size(), Color{230, 230, 230, 255});
+    scene.legend_title = c.metric;
+    if (c.metric == "lisa") {
+        std::vector<const model::Geometry*> shapes;
+        std::vector<double> values;
+        for (const auto* layer : project.layers_with(Role::Villages))
+            for (const auto& f : layer->features) shapes.push_back(&f.geometry);
+        for (const auto& v : stats.villages) values.push_back(v.poverty_rate.value_or(0));
+        const analysis::GeosContext geos;
+        const auto lisa = analysis::local_moran(values, analysis::queen_neighbours(geos, shapes), {});
+        std::map<std::string, int> counts;
+        for (std::size_t i = 0; i < lisa.size(); ++i) {
+            const std::string cls(analysis::to_string(lisa[i].cluster));
+            colors[i] = style::lisa_color(cls);
+            ++counts[cls];
         }
+        for (const char* cls : {"HH", "LL", "HL", "LH", "ns"})
+            scene.legend.push_back({cls, style::lisa_color(cls), LegendEntry::Kind::Area, counts[cls]});
+        return colors;
+    }
+    std::vector<double> values;
+    for (const auto& v : stats.villages) values.push_back(analysis::metric_value(v, c.metric).value_or(NAN));
+    const auto bounds = analysis::class_bounds(values, c.method, c.classes, c.manual_breaks);
+    const std::size_t classes = bounds.size() < 2 ? 0 : bounds.size() - 1;
+    // Income: low is poor, so its ramp runs the other way and poverty is always the dark end.
+    const bool reversed = analysis::lower_is_poorer(c.metric);
+    std::vector<int> counts(classes, 0);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const int k = analysis::class_of(values[i], bounds);
+        if (k < 0) continue;
+        ++counts[static_cast<std::size_t>(k)];
+        colors[i] = style::sequential(reversed ? classes - 1 - static_cast<std::size_t>(k) : static_cast<std::size_t>(k), classes);
+    }
+    for (std::size_t k = 0; k < classes; ++k)
+        scene.legend.push_back({format_bound(bounds[k], c.metric) + " – " + format_bound(bounds[k + 1], c.metric),
+                                style::sequential(reversed ? classes - 1 - k : k, classes), LegendEntry::Kind::Area, counts[k]});
+    return colors;
+}
+
+bool site_shown(const SiteFilter& filter, const model::Layer& layer, const model::Feature& f, const std::string& type) {
+    if (filter.hidden_types.count(type)) return false;
+    if (filter.up_to_year > 0) {
+        const auto year = model::to_number(layer.value(f, Meaning::Year));
+        if (year && *year > filter.up_to_year) return false;
+    }
+    return filter.status.empty() || model::normalize_text(text_of(layer, f, Meaning::Status)) == filter.status;
 }
 
 }  // namespace
 
-VillagePalette::VillagePalette(const model::Project& project) : m_townships(township_names(project)) {}
+VillagePalette::VillagePalette(const model::Project& project) {
+    std::set<std::string> names;
+    for (const auto* layer : project.layers_with(Role::Villages))
+        for (const auto& f : layer->features) names.insert(text_of(*layer, f, Meaning::Township));
+    m_townships.assign(names.begin(), names.end());
+}
 
 Color VillagePalette::color(const model::Layer& villages, const model::Feature& village) const {
     const std::string township = text_of(villages, village, Meaning::Township);
@@ -67,10 +106,10 @@ Color VillagePalette::color(const model::Layer& villages, const model::Feature& 
     return style::area_tint(static_cast<std::size_t>(it - m_townships.begin()));
 }
 
-Scene build(const model::Project& project) {
+Scene build(const model::Project& project, const MapStyle& style, const analysis::Statistics* stats) {
     Scene scene;
     if (!project.working) return scene;
-    model::Extent lonlat = project.extent();
+    const model::Extent lonlat = project.extent();
     if (!lonlat.empty()) {
         std::vector<model::Vec2> corners = {{lonlat.min_x, lonlat.min_y}, {lonlat.max_x, lonlat.min_y},
                                             {lonlat.min_x, lonlat.max_y}, {lonlat.max_x, lonlat.max_y},
@@ -78,51 +117,88 @@ Scene build(const model::Project& project) {
         project.working->forward(corners);
         for (const auto& c : corners) scene.extent_m.add(c);
     }
+    auto layer_style = [&](const model::Layer* layer) { return style.layer(static_cast<std::size_t>(layer - project.layers.data())); };
 
-    add_villages(project, scene);
-    add_townships(project, scene);
-    std::set<std::string> kinds_seen;
-    add_lines(project, scene, kinds_seen);
+    // Villages: fills, then their borders.
+    std::vector<Color> choropleth;
+    if (style.choropleth && stats) choropleth = choropleth_colors(project, *style.choropleth, *stats, scene);
+    const VillagePalette palette(project);
+    const analysis::GeosContext geos;
+    std::size_t village_index = 0;
+    for (const auto* layer : project.layers_with(Role::Villages)) {
+        const LayerStyle& ls = layer_style(layer);
+        for (const auto& f : layer->features) {
+            const std::size_t i = village_index++;
+            if (!ls.visible) continue;
+            const Color fill = i < choropleth.size() ? choropleth[i] : palette.color(*layer, f);
+            model::Geometry shape = projected(project, f.geometry);
+            if (style.labels && f.geometry.type == model::GeometryType::Polygon)
+                scene.labels.push_back({text_of(*layer, f, Meaning::VillageName), analysis::point_inside(geos, shape), 14, 1, {60, 60, 60, 255}});
+            scene.items.push_back(Fill{std::move(shape), faded(fill, ls.opacity)});
+        }
+        if (ls.visible)
+            for (const auto& f : layer->features)
+                scene.items.push_back(Stroke{projected(project, f.geometry), faded(style::kVillageBorder, ls.opacity), style::kVillageBorderPx, {}});
+    }
+    for (const auto* layer : project.layers_with(Role::Townships)) {
+        const LayerStyle& ls = layer_style(layer);
+        if (!ls.visible) continue;
+        for (const auto& f : layer->features) {
+            model::Geometry shape = projected(project, f.geometry);
+            if (style.labels) scene.labels.push_back({text_of(*layer, f, Meaning::Township), analysis::point_inside(geos, shape), 17, 0, {20, 20, 20, 255}});
+            scene.items.push_back(Stroke{std::move(shape), faded(style::kTownshipBorder, ls.opacity), style::kTownshipBorderPx, {}});
+        }
+    }
 
-    std::set<std::string> pond_kinds;
+    std::set<std::string> kinds_seen, pond_kinds, types_seen;
+    for (const auto* layer : project.layers_with(Role::Lines)) {
+        const LayerStyle& ls = layer_style(layer);
+        if (!ls.visible) continue;
+        for (const auto& f : layer->features) {
+            const std::string kind = model::canonical_kind(text_of(*layer, f, Meaning::Kind));
+            kinds_seen.insert(kind);
+            Stroke s = style::line_style(kind);
+            s.color = faded(s.color, ls.opacity);
+            s.shape_m = projected(project, f.geometry);
+            scene.items.push_back(std::move(s));
+        }
+    }
     for (const auto* layer : project.layers_with(Role::Ponds)) {
-        // Ponds drawn as points at their place; polygon ponds at their vertices' centre.
+        const LayerStyle& ls = layer_style(layer);
+        if (!ls.visible) continue;
+        // Polygon ponds are drawn as a symbol at their centre.
         for (const auto& f : layer->features) {
             std::string kind = model::canonical_kind(text_of(*layer, f, Meaning::Kind));
             if (kind.empty()) kind = "pond";
             pond_kinds.insert(kind);
             Marker m = style::pond_marker(kind);
-            model::Geometry g = projected(project, f.geometry);
-            const auto e = g.extent();
-            m.position_m = f.geometry.type == model::GeometryType::Point ? g.coords.front() : e.centre();
+            m.color = faded(m.color, ls.opacity);
+            const model::Geometry g = projected(project, f.geometry);
+            m.position_m = f.geometry.type == model::GeometryType::Point ? g.coords.front() : g.extent().centre();
             scene.items.push_back(m);
         }
     }
-
-    std::set<std::string> types_seen;
-    for (const auto* layer : project.layers_with(Role::Sites))
+    for (const auto* layer : project.layers_with(Role::Sites)) {
+        const LayerStyle& ls = layer_style(layer);
+        if (!ls.visible) continue;
         for (const auto& f : layer->features) {
             if (f.geometry.empty()) continue;  // placed by name in statistics, not drawn
             const std::string type = model::canonical_project_type(text_of(*layer, f, Meaning::ProjectType));
+            if (!site_shown(style.sites, *layer, f, type)) continue;
             types_seen.insert(type);
             Marker m;
-            m.color = style::project_type_color(type);
+            m.color = faded(style::project_type_color(type), ls.opacity);
             m.size_px = 7;
-            model::Geometry g = projected(project, f.geometry);
-            for (const auto& p : g.coords) {
+            for (const auto& p : projected(project, f.geometry).coords) {
                 m.position_m = p;
                 scene.items.push_back(m);
             }
         }
-
-    for (const auto& kind : kinds_seen) {
-        const Stroke s = style::line_style(kind);
-        scene.legend.push_back({kind, s.color, LegendEntry::Kind::Line});
     }
-    for (const auto& kind : pond_kinds)
-        scene.legend.push_back({kind, style::pond_marker(kind).color, LegendEntry::Kind::Square});
-    for (const auto& type : types_seen)
-        scene.legend.push_back({type, style::project_type_color(type), LegendEntry::Kind::Point});
+
+    for (const auto& kind : kinds_seen) scene.legend.push_back({kind, style::line_style(kind).color, LegendEntry::Kind::Line});
+    for (const auto& kind : pond_kinds) scene.legend.push_back({kind, style::pond_marker(kind).color, LegendEntry::Kind::Square});
+    for (const auto& type : types_seen) scene.legend.push_back({type, style::project_type_color(type), LegendEntry::Kind::Point});
     return scene;
 }
 

@@ -1,17 +1,21 @@
-// Builds the Scene for a Project: styles per role, paint order, legend.
+// Builds the Scene for a Project: styles per role, choropleth, filters, labels, legend.
 #pragma once
 
+#include "core/analysis/statistics.hpp"
 #include "core/model/project.hpp"
+#include "core/scene/map_style.hpp"
 #include "core/scene/scene.hpp"
 
 namespace ca::scene {
 
-// Villages tinted by township, township borders, lines by kind, ponds, sites by project type,
-// all projected to the project's working CRS. Runs when data or style change, not per frame.
-Scene build(const model::Project& project);
+// Villages tinted by township (or coloured by the choropleth, which needs `stats`), township
+// borders, lines by kind, ponds, sites by project type through the filter, and labels, all
+// projected to the working CRS. Runs when data or style change, not per frame.
+Scene build(const model::Project& project, const MapStyle& style = {}, const analysis::Statistics* stats = nullptr);
 
-// The fill colours build() gives villages: tinted by their township's place among the project's
-// township names in sorted order, so a township keeps its tint whatever order files come in.
+// The fill colours build() gives villages without a choropleth: tinted by their township's place
+// among the project's township names in sorted order, so a township keeps its tint whatever order
+// files come in.
 class VillagePalette {
 public:
     explicit VillagePalette(const model::Project& project);

@@ -36,16 +36,29 @@ struct Marker {
 };
 using Item = std::variant<Fill, Stroke, Marker>;
 
+// A name on the map. Back-ends place labels last, highest priority first, dropping any that
+// would overlap one already placed.
+struct Label {
+    std::string text;
+    model::Vec2 anchor_m;  // the label's centre
+    float size_px = 13;
+    int priority = 0;  // lower first: 0 townships, 1 villages
+    Color color{40, 40, 40, 255};
+};
+
 struct LegendEntry {
-    std::string key;  // canonical value ("ditch", "whole_village"); model::display_name gives the label
+    std::string key;  // canonical value ("ditch", "whole_village") or a class range; model::display_name gives the label
     Color color;
     enum class Kind { Area, Line, Point, Square } kind = Kind::Area;
+    int count = -1;  // features in the class, for choropleth classes; -1 otherwise
 };
 
 struct Scene {
     model::Extent extent_m;
     std::vector<Item> items;  // paint order: first drawn first
+    std::vector<Label> labels;
     std::vector<LegendEntry> legend;
+    std::string legend_title;  // the choropleth's metric, when there is one
     Color background{246, 244, 238, 255};
 };
 

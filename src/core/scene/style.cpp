@@ -2,6 +2,7 @@
 #include "core/scene/style.hpp"
 
 #include <array>
+#include <cmath>
 #include <map>
 #include <string>
 
@@ -15,6 +16,26 @@ Color area_tint(std::size_t i) {
         {240, 218, 206, 255}, {218, 232, 196, 255}, {222, 222, 222, 255}, {236, 212, 226, 255},
     }};
     return kTints[i % kTints.size()];
+}
+
+Color sequential(std::size_t i, std::size_t n) {
+    static constexpr std::array<Color, 9> kYlOrRd = {{
+        {255, 255, 204, 255}, {255, 237, 160, 255}, {254, 217, 118, 255}, {254, 178, 76, 255}, {253, 141, 60, 255},
+        {252, 78, 42, 255},   {227, 26, 28, 255},   {189, 0, 38, 255},    {128, 0, 38, 255},
+    }};
+    if (n <= 1) return kYlOrRd[4];
+    // Spread the classes over the ramp, skipping its palest step when there are few.
+    const double first = n <= 5 ? 1 : 0;
+    const double t = first + (8 - first) * static_cast<double>(i) / static_cast<double>(n - 1);
+    return kYlOrRd[static_cast<std::size_t>(std::lround(t))];
+}
+
+Color lisa_color(std::string_view cluster) {
+    if (cluster == "HH") return {215, 25, 28, 255};
+    if (cluster == "LL") return {44, 123, 182, 255};
+    if (cluster == "HL") return {253, 174, 97, 255};
+    if (cluster == "LH") return {171, 217, 233, 255};
+    return {225, 225, 225, 255};
 }
 
 Color project_type_color(std::string_view type) {

@@ -17,6 +17,12 @@ Stroke line_style(std::string_view kind);
 // Pond marker by canonical kind ("pond", "cellar", "well"...).
 Marker pond_marker(std::string_view kind);
 
+// Class i of n on the sequential yellow-orange-red ramp (ColorBrewer YlOrRd, safe for colour-blind
+// readers and in grey print): light for low values, dark red for high.
+Color sequential(std::size_t i, std::size_t n);
+// LISA cluster classes: High-High red, Low-Low blue, High-Low and Low-High pale, others grey.
+Color lisa_color(std::string_view cluster);
+
 inline constexpr Color kVillageBorder{255, 255, 255, 255};
 inline constexpr Color kTownshipBorder{70, 70, 70, 255};
 inline constexpr float kVillageBorderPx = 0.8f;

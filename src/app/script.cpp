@@ -1,0 +1,119 @@
+// Parsing and running viewer scripts.
+#include "app/script.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "app/viewer_model.hpp"
+#include "core/analysis/metrics.hpp"
+#include "core/loading/load_project.hpp"
+#include "core/model/error.hpp"
+
+namespace ca::app {
+namespace {
+
+// The commands and how many words each takes at least and at most (the command included).
+struct Grammar {
+    const char* command;
+    std::size_t min_words, max_words;
+};
+constexpr Grammar kGrammar[] = {
+    {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
+    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2},
+};
+
+bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
+
+}  // namespace
+
+std::vector<ScriptLine> read_script(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw Error("cannot read the script").file(path);
+    std::vector<ScriptLine> lines;
+    std::string text;
+    for (int number = 1; std::getline(in, text); ++number) {
+        std::istringstream words(text);
+        ScriptLine line{number, {}};
+        for (std::string w; words >> w;) line.words.push_back(w);
+        if (line.words.empty() || line.words[0][0] == '#') continue;
+        bool known = false;
+        for (const Grammar& g : kGrammar)
+            if (line.words[0] == g.command) {
+                known = true;
+                if (line.words.size() < g.min_words || line.words.size() > g.max_words)
+                    throw Error("\"" + line.words[0] + "\" takes " + std::to_string(g.min_words - 1) + " to " +
+                                std::to_string(g.max_words - 1) + " words")
+                        .file(path)
+                        .feature("line " + std::to_string(number));
+            }
+        if (!known) throw Error("unknown command \"" + line.words[0] + "\"").file(path).feature("line " + std::to_string(number));
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& line, ui::ViewerState& state) {
+    const auto& w = line.words;
+    auto fail = [&](const std::string& why) { return Error(why).file(script_path).feature("line " + std::to_string(line.number)); };
+    auto word = [&](std::size_t i) { return i < w.size() ? w[i] : std::string(); };
+    ui::Actions actions;
+    ScriptEffect effect;
+    const std::string& command = w[0];
+    if (command == "choropleth") {
+        if (w[1] != "off" && w[1] != "lisa" && !analysis::is_metric(w[1])) throw fail("no metric \"" + w[1] + "\"");
+        actions.choropleth_metric = w[1] == "off" ? "" : w[1];
+        if (w.size() > 2) {
+            const auto method = analysis::class_method_from_string(w[2]);
+            if (!method) throw fail("no classification method \"" + w[2] + "\"");
+            actions.choropleth_method = *method;
+        }
+        if (w.size() > 3) actions.choropleth_classes = std::stoi(w[3]);
+    } else if (command == "zoom-to") {
+        if (w[1] == "home") {
+            actions.fit_to_data = true;
+        } else if (w[1] == "village") {
+            const auto v = find_village(state, word(2), word(3));
+            if (!v) throw fail("no village \"" + word(2) + "\"");
+            actions.zoom_to_m = state.villages.shapes_m[*v].extent();
+        } else if (w[1] == "township") {
+            model::Extent e;
+            for (std::size_t v = 0; v < state.stats.villages.size(); ++v)
+                if (state.stats.villages[v].township == word(2)) e.merge(state.villages.shapes_m[v].extent());
+            if (e.empty()) throw fail("no township \"" + word(2) + "\"");
+            actions.zoom_to_m = e;
+        } else {
+            throw fail("zoom-to takes village, township or home");
+        }
+    } else if (command == "select") {
+        const auto v = find_village(state, word(2), word(3));
+        if (w[1] != "village" || !v) throw fail("no village \"" + word(2) + "\"");
+        actions.select_village = *v;
+    } else if (command == "filter") {
+        if (w[1] == "type") actions.site_type_shown = {model::canonical_project_type(word(2)), on(word(3))};
+        else if (w[1] == "year") actions.up_to_year = w[2] == "all" ? 0 : std::stoi(w[2]);
+        else throw fail("filter takes type or year");
+    } else if (command == "layer") {
+        const std::size_t index = std::stoul(w[1]);
+        if (index >= state.project.layers.size()) throw fail("no layer " + w[1]);
+        if (w[2] == "visible") actions.layer_visible = {index, on(w[3])};
+        else if (w[2] == "opacity") actions.layer_opacity = {index, std::stof(w[3])};
+        else throw fail("layer takes visible or opacity");
+    } else if (command == "language") {
+        actions.set_language = w[1] == "zh" ? model::Language::Chinese : model::Language::English;
+    } else if (command == "labels") {
+        actions.labels = on(w[1]);
+    } else if (command == "uncovered") {
+        actions.highlight_uncovered = on(w[1]);
+    } else if (command == "open") {
+        auto more = loading::load_project({{w[1], model::Role::Unknown}}, {});
+        for (auto& layer : more.layers) state.project.layers.push_back(std::move(layer));
+        refresh_data(state);
+        effect.upload = true;
+    } else if (command == "screenshot") {
+        effect.screenshot_path = w[1];
+    }
+    effect.upload = apply(state, actions) || effect.upload;
+    return effect;
+}
+
+}  // namespace ca::app

@@ -1,0 +1,36 @@
+// `countyatlas view --script FILE`: a short list of UI actions, one per line, so tests and batch
+// jobs drive the real viewer. Lines:
+//   choropleth METRIC [quantile|equal|jenks|stddev] [CLASSES]   (METRIC off: township tints)
+//   zoom-to village NAME [TOWNSHIP] | zoom-to township NAME | zoom-to home
+//   select village NAME [TOWNSHIP]
+//   filter type TYPE on|off | filter year YEAR|all
+//   layer INDEX visible on|off | layer INDEX opacity 0..1
+//   language zh|en    labels on|off    uncovered on|off    open FILE[:LAYER]
+//   screenshot FILE.png
+// Blank lines and lines starting with # are skipped.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/viewer_state.hpp"
+
+namespace ca::app {
+
+struct ScriptLine {
+    int number = 0;
+    std::vector<std::string> words;
+};
+
+// Reads and checks the whole script first, so a typo fails before any window opens.
+std::vector<ScriptLine> read_script(const std::string& path);
+
+// What a line asks: state changes are applied here; a screenshot path is returned for the caller
+// to save once the frame is drawn. Throws ca::Error naming file and line when it cannot be done.
+struct ScriptEffect {
+    bool upload = false;           // the scene changed
+    std::string screenshot_path;   // non-empty: save the next frame here
+};
+ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& line, ui::ViewerState& state);
+
+}  // namespace ca::app

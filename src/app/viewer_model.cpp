@@ -1,0 +1,123 @@
+// State changes of the viewer, shared by the panels' actions and --script.
+#include "app/viewer_model.hpp"
+
+#include <algorithm>
+
+#include "core/analysis/name_matching.hpp"
+#include "core/scene/build.hpp"
+
+namespace ca::app {
+
+void refresh_data(ui::ViewerState& state) {
+    state.stats = state.project.layers_with(model::Role::Villages).empty()
+                      ? analysis::Statistics{}
+                      : analysis::compute_statistics(state.project, {});
+    auto& lookup = state.villages;
+    lookup.shapes_m.clear();
+    lookup.shapes_lonlat.clear();
+    for (const auto* layer : state.project.layers_with(model::Role::Villages))
+        for (const auto& f : layer->features) {
+            lookup.shapes_lonlat.push_back(&f.geometry);
+            model::Geometry g = f.geometry;
+            state.project.working->forward(g.coords);
+            lookup.shapes_m.push_back(std::move(g));
+        }
+    lookup.index = std::make_unique<analysis::VillageIndex>(lookup.shapes_lonlat);
+    state.selected.reset();
+    state.hovered.reset();
+    state.style.layers.resize(state.project.layers.size());
+    refresh_scene(state);
+}
+
+void refresh_scene(ui::ViewerState& state) { state.scene = scene::build(state.project, state.style, &state.stats); }
+
+void fit(ui::ViewerState& state) {
+    state.viewport = scene::Viewport::fit(state.scene.extent_m, state.canvas.width, state.canvas.height, 24);
+}
+
+void zoom_to(ui::ViewerState& state, const model::Extent& extent_m) {
+    if (extent_m.empty()) return;
+    model::Extent padded = extent_m;
+    // A single village fills the view with its neighbours around it.
+    const double pad = std::max(extent_m.width(), extent_m.height()) * 0.15 + 50;
+    padded.add({extent_m.min_x - pad, extent_m.min_y - pad});
+    padded.add({extent_m.max_x + pad, extent_m.max_y + pad});
+    state.viewport = scene::Viewport::fit(padded, state.canvas.width, state.canvas.height, 24);
+}
+
+std::optional<std::size_t> find_village(const ui::ViewerState& state, const std::string& name, const std::string& township) {
+    const std::string key = analysis::village_key(name), township_key = analysis::township_key(township);
+    for (std::size_t i = 0; i < state.stats.villages.size(); ++i) {
+        const auto& v = state.stats.villages[i];
+        if (analysis::village_key(v.village_name) == key && (township.empty() || analysis::township_key(v.township) == township_key)) return i;
+    }
+    return std::nullopt;
+}
+
+bool apply(ui::ViewerState& state, const ui::Actions& a) {
+    bool restyle = false;
+    auto& style = state.style;
+    if (a.set_language) {
+        style.language = *a.set_language;
+        restyle = true;  // legend labels
+    }
+    if (a.search) state.search = *a.search;
+    if (a.labels) style.labels = *a.labels;
+    if (a.layer_visible) {
+        style.layers.resize(state.project.layers.size());
+        style.layers[a.layer_visible->first].visible = a.layer_visible->second;
+        restyle = true;
+    }
+    if (a.layer_opacity) {
+        style.layers.resize(state.project.layers.size());
+        style.layers[a.layer_opacity->first].opacity = a.layer_opacity->second;
+        restyle = true;
+    }
+    if (a.choropleth_metric) {
+        if (a.choropleth_metric->empty()) style.choropleth.reset();
+        else {
+            if (!style.choropleth) style.choropleth.emplace();
+            style.choropleth->metric = *a.choropleth_metric;
+        }
+        restyle = true;
+    }
+    if (a.choropleth_method && style.choropleth) style.choropleth->method = *a.choropleth_method, restyle = true;
+    if (a.choropleth_classes && style.choropleth) style.choropleth->classes = *a.choropleth_classes, restyle = true;
+    if (a.site_type_shown) {
+        if (a.site_type_shown->second) style.sites.hidden_types.erase(a.site_type_shown->first);
+        else style.sites.hidden_types.insert(a.site_type_shown->first);
+        restyle = true;
+    }
+    if (a.up_to_year) style.sites.up_to_year = *a.up_to_year, restyle = true;
+    if (a.highlight_uncovered) state.highlight_uncovered = *a.highlight_uncovered;
+    if (a.table_layer) state.table_layer = *a.table_layer;
+    if (a.table_filter) state.table_filter = *a.table_filter;
+    state.selected_changed = false;
+    if (a.select_village) {
+        state.selected = a.select_village;
+        state.selected_changed = true;
+    }
+    if (a.move_layer) {
+        const auto [i, step] = *a.move_layer;
+        const auto j = static_cast<std::ptrdiff_t>(i) + step;
+        if (j >= 0 && static_cast<std::size_t>(j) < state.project.layers.size()) {
+            std::swap(state.project.layers[i], state.project.layers[static_cast<std::size_t>(j)]);
+            style.layers.resize(state.project.layers.size());
+            std::swap(style.layers[i], style.layers[static_cast<std::size_t>(j)]);
+            refresh_data(state);
+            return true;
+        }
+    }
+    if (a.remove_layer && *a.remove_layer < state.project.layers.size()) {
+        state.project.layers.erase(state.project.layers.begin() + static_cast<std::ptrdiff_t>(*a.remove_layer));
+        if (*a.remove_layer < style.layers.size()) style.layers.erase(style.layers.begin() + static_cast<std::ptrdiff_t>(*a.remove_layer));
+        refresh_data(state);
+        return true;
+    }
+    if (a.zoom_to_m) zoom_to(state, *a.zoom_to_m);
+    if (a.fit_to_data) fit(state);
+    if (restyle) refresh_scene(state);
+    return restyle;
+}
+
+}  // namespace ca::app

@@ -1,0 +1,46 @@
+// What the user chose about the map's look: layer visibility, choropleth, site filters, labels.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/analysis/classification.hpp"
+#include "core/model/language.hpp"
+
+namespace ca::scene {
+
+struct LayerStyle {
+    bool visible = true;
+    float opacity = 1.0f;  // 0..1, applied to fills, strokes and markers of the layer
+};
+
+// Villages coloured by a metric of the statistics (poverty rate, income...) or by LISA class.
+struct Choropleth {
+    std::string metric = "poverty_rate";  // a name of analysis::metric_names(), or "lisa"
+    analysis::ClassMethod method = analysis::ClassMethod::NaturalBreaks;
+    int classes = 5;
+    std::vector<double> manual_breaks;
+};
+
+struct SiteFilter {
+    std::set<std::string> hidden_types;  // canonical project types not drawn
+    int up_to_year = 0;                  // draw projects of this year and before; 0 for all
+    std::string status;                  // only this status; empty for all
+};
+
+struct MapStyle {
+    std::vector<LayerStyle> layers;  // by project layer index; missing entries use the defaults
+    std::optional<Choropleth> choropleth;
+    SiteFilter sites;
+    bool labels = true;
+    model::Language language = model::Language::Chinese;
+
+    const LayerStyle& layer(std::size_t i) const {
+        static const LayerStyle kDefault;
+        return i < layers.size() ? layers[i] : kDefault;
+    }
+};
+
+}  // namespace ca::scene

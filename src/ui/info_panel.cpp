@@ -1,0 +1,231 @@
+// The right panel: township statistics with bars, poorest villages, the selected village, attributes.
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+
+#include "core/model/text.hpp"
+#include "ui/panels.hpp"
+
+namespace ca::ui {
+namespace {
+
+std::string t(Text text, Language lang) { return std::string(tr(text, lang)); }
+
+model::Extent township_extent(const ViewerState& state, const std::string& township) {
+    model::Extent e;
+    for (std::size_t v = 0; v < state.stats.villages.size(); ++v)
+        if (state.stats.villages[v].township == township) e.merge(state.villages.shapes_m[v].extent());
+    return e;
+}
+
+void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
+    const auto& rows = state.stats.townships;
+    double max_poor = 1;
+    for (const auto& r : rows) max_poor = std::max(max_poor, r.poor_population);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("stats", 6, flags, {0, ImGui::GetContentRegionAvail().y})) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (Text h : {Text::Township, Text::PoorPopulation, Text::PovertyRate, Text::Income, Text::Covered, Text::FundsWan})
+        ImGui::TableSetupColumn(t(h, lang).c_str());
+    ImGui::TableHeadersRow();
+    auto row = [&](const analysis::RegionStats& r, const std::string& name, bool clickable) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (clickable && ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) actions.zoom_to_m = township_extent(state, r.township);
+        if (!clickable) ImGui::TextUnformatted(name.c_str());
+        ImGui::TableNextColumn();
+        // A bar of the township's poor people, so the heaviest load stands out at a glance.
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float width = static_cast<float>(60.0 * std::min(1.0, r.poor_population / max_poor));
+        if (clickable) ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + 3}, {p.x + width, p.y + ImGui::GetTextLineHeight() - 2}, IM_COL32(227, 26, 28, 90));
+        ImGui::Text("%8.0f", r.poor_population);
+        ImGui::TableNextColumn();
+        ImGui::Text("%5.1f%%", r.poverty_rate.value_or(0) * 100);
+        ImGui::TableNextColumn();
+        ImGui::Text("%6.0f", r.income_per_capita.value_or(0));
+        ImGui::TableNextColumn();
+        ImGui::Text("%d/%d", r.covered_poor_villages, r.poor_villages);
+        ImGui::TableNextColumn();
+        ImGui::Text("%8.1f", r.funds_yuan / 10000);
+    };
+    for (const auto& r : rows) row(r, r.township, true);
+    row(state.stats.total, t(Text::Total, lang), false);
+    ImGui::EndTable();
+}
+
+void poorest_tab(const ViewerState& state, Actions& actions, Language lang) {
+    bool outline = state.highlight_uncovered;
+    if (ImGui::Checkbox(t(Text::ShowUncovered, lang).c_str(), &outline)) actions.highlight_uncovered = outline;
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < state.stats.villages.size(); ++i)
+        if (state.stats.villages[i].poverty_rate) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return *state.stats.villages[a].poverty_rate > *state.stats.villages[b].poverty_rate;
+    });
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("poorest", 5, flags, {0, ImGui::GetContentRegionAvail().y})) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (Text h : {Text::Rank, Text::Village, Text::Township, Text::PovertyRate, Text::Sites}) ImGui::TableSetupColumn(t(h, lang).c_str());
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(order.size()));
+    while (clipper.Step())
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const std::size_t i = order[static_cast<std::size_t>(k)];
+            const auto& v = state.stats.villages[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", k + 1);
+            ImGui::TableNextColumn();
+            if (ImGui::Selectable((v.village_name + "##p" + std::to_string(i)).c_str(), state.selected == i, ImGuiSelectableFlags_SpanAllColumns)) {
+                actions.select_village = i;
+                actions.zoom_to_m = state.villages.shapes_m[i].extent();
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(v.township.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%.1f%%", *v.poverty_rate * 100);
+            ImGui::TableNextColumn();
+            if (v.sites == 0 && v.poor_villages) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "0");
+            else ImGui::Text("%d", v.sites);
+        }
+    ImGui::EndTable();
+}
+
+void identify_tab(const ViewerState& state, Language lang) {
+    if (!state.selected) {
+        ImGui::TextWrapped("%s", t(Text::NothingSelected, lang).c_str());
+        return;
+    }
+    // Every attribute of the village as the source has it, then what the statistics made of it.
+    std::size_t index = *state.selected;
+    for (const auto* layer : state.project.layers_with(model::Role::Villages)) {
+        if (index >= layer->features.size()) {
+            index -= layer->features.size();
+            continue;
+        }
+        const auto& f = layer->features[index];
+        if (ImGui::BeginTable("identify", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+            for (std::size_t c = 0; c < layer->field_names.size(); ++c) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("%s", layer->field_names[c].c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(model::to_text(f.values[c]).c_str());
+            }
+            ImGui::EndTable();
+        }
+        break;
+    }
+    const auto& v = state.stats.villages[*state.selected];
+    ImGui::Separator();
+    ImGui::Text("%s %.1f%%   %s %.0f", t(Text::PovertyRate, lang).c_str(), v.poverty_rate.value_or(0) * 100, t(Text::Income, lang).c_str(),
+                v.income_per_capita.value_or(0));
+    ImGui::Text("%s %d   %s %.1f", t(Text::Sites, lang).c_str(), v.sites, t(Text::FundsWan, lang).c_str(), v.funds_yuan / 10000);
+}
+
+void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
+    if (state.project.layers.empty()) return;
+    const std::size_t current = std::min(state.table_layer, state.project.layers.size() - 1);
+    const auto& layer = state.project.layers[current];
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::BeginCombo("##layer", layer.name.c_str())) {
+        for (std::size_t i = 0; i < state.project.layers.size(); ++i)
+            if (ImGui::Selectable(state.project.layers[i].name.c_str(), i == current)) actions.table_layer = i;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    char filter[128] = {};
+    std::snprintf(filter, sizeof filter, "%s", state.table_filter.c_str());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##filter", t(Text::Filter, lang).c_str(), filter, sizeof filter)) actions.table_filter = filter;
+
+    // Rows whose any value contains the filter text; sorted by the clicked column.
+    std::vector<std::size_t> rows;
+    const std::string needle = model::normalize_text(state.table_filter);
+    for (std::size_t r = 0; r < layer.features.size(); ++r) {
+        bool keep = needle.empty();
+        for (const auto& v : layer.features[r].values) keep = keep || model::to_text(v).find(needle) != std::string::npos;
+        if (keep) rows.push_back(r);
+    }
+    const int columns = static_cast<int>(std::min<std::size_t>(layer.field_names.size(), 60));
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
+    if (columns == 0 || !ImGui::BeginTable("attributes", columns, flags, {0, ImGui::GetContentRegionAvail().y})) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    for (int c = 0; c < columns; ++c) ImGui::TableSetupColumn(layer.field_names[static_cast<std::size_t>(c)].c_str());
+    ImGui::TableHeadersRow();
+    if (const ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsCount > 0) {
+        const auto column = static_cast<std::size_t>(sort->Specs[0].ColumnIndex);
+        const bool ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
+            const auto& va = layer.features[a].values[column];
+            const auto& vb = layer.features[b].values[column];
+            const auto na = model::to_number(va), nb = model::to_number(vb);
+            const bool less = na && nb ? *na < *nb : model::to_text(va) < model::to_text(vb);
+            const bool greater = na && nb ? *na > *nb : model::to_text(va) > model::to_text(vb);
+            return ascending ? less : greater;
+        });
+    }
+    const bool villages = layer.role == model::Role::Villages;
+    std::size_t village_offset = 0;  // the layer's first village in Statistics order
+    for (const auto* l : state.project.layers_with(model::Role::Villages)) {
+        if (l == &layer) break;
+        village_offset += l->features.size();
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step())
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const std::size_t r = rows[static_cast<std::size_t>(k)];
+            ImGui::TableNextRow();
+            for (int c = 0; c < columns; ++c) {
+                ImGui::TableNextColumn();
+                const std::string cell = model::to_text(layer.features[r].values[static_cast<std::size_t>(c)]);
+                if (c == 0 && villages) {
+                    const std::size_t village = village_offset + r;
+                    if (ImGui::Selectable((cell + "##a" + std::to_string(r)).c_str(), state.selected == village, ImGuiSelectableFlags_SpanAllColumns)) {
+                        actions.select_village = village;
+                        actions.zoom_to_m = state.villages.shapes_m[village].extent();
+                    }
+                } else {
+                    ImGui::TextUnformatted(cell.c_str());
+                }
+            }
+        }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_info_panel(const ViewerState& state, Actions& actions) {
+    const Language lang = state.style.language;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x - kInfoPanelWidthPx, vp->Pos.y});
+    ImGui::SetNextWindowSize({static_cast<float>(kInfoPanelWidthPx), vp->Size.y - kStatusBarHeightPx});
+    ImGui::Begin("##info", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+    if (ImGui::BeginTabBar("tabs")) {
+        if (ImGui::BeginTabItem(t(Text::Statistics, lang).c_str())) {
+            statistics_tab(state, actions, lang);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(t(Text::Poorest, lang).c_str())) {
+            poorest_tab(state, actions, lang);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(t(Text::Identify, lang).c_str(), nullptr, state.selected_changed ? ImGuiTabItemFlags_SetSelected : 0)) {
+            identify_tab(state, lang);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(t(Text::Attributes, lang).c_str())) {
+            attributes_tab(state, actions, lang);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+}
+
+}  // namespace ca::ui

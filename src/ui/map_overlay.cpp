@@ -1,0 +1,72 @@
+// Drawn over the map in screen space each frame: village highlights and labels without overlaps.
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/panels.hpp"
+
+namespace ca::ui {
+namespace {
+
+void outline(const ViewerState& state, ImDrawList* draw, std::size_t village, ImU32 color, float width) {
+    const model::Geometry& g = state.villages.shapes_m[village];
+    std::vector<ImVec2> points;
+    for (std::size_t r = 0; r < g.ring_count(); ++r) {
+        points.clear();
+        for (const auto& p : g.ring(r)) {
+            const model::Vec2 px = state.viewport.to_px(p);
+            points.push_back({static_cast<float>(px.x + state.canvas.x), static_cast<float>(px.y + state.canvas.y)});
+        }
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()), color, ImDrawFlags_Closed, width);
+    }
+}
+
+struct Box {
+    float x0, y0, x1, y1;
+    bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+}  // namespace
+
+void draw_map_overlay(const ViewerState& state, ImDrawList* draw) {
+    const ImVec2 clip_min{static_cast<float>(state.canvas.x), static_cast<float>(state.canvas.y)};
+    const ImVec2 clip_max{clip_min.x + state.canvas.width, clip_min.y + state.canvas.height};
+    draw->PushClipRect(clip_min, clip_max, true);
+    if (state.highlight_uncovered)
+        for (std::size_t i = 0; i < state.stats.villages.size(); ++i)
+            if (state.stats.villages[i].poor_villages && state.stats.villages[i].sites == 0) outline(state, draw, i, IM_COL32(200, 0, 160, 255), 3.0f);
+    if (state.hovered) outline(state, draw, *state.hovered, IM_COL32(255, 255, 255, 230), 2.5f);
+    if (state.selected) outline(state, draw, *state.selected, IM_COL32(0, 90, 255, 255), 3.0f);
+
+    if (state.style.labels) {
+        // Village names only once villages are big enough on screen to hold them.
+        const double village_px = state.villages.shapes_m.empty() ? 0 : std::sqrt(state.scene.extent_m.width() * state.scene.extent_m.height() /
+                                                                                    static_cast<double>(state.villages.shapes_m.size())) /
+                                                                          state.viewport.m_per_px;
+        std::vector<const scene::Label*> order;
+        for (const auto& label : state.scene.labels)
+            if (label.priority == 0 || village_px > 80) order.push_back(&label);
+        std::stable_sort(order.begin(), order.end(), [](const scene::Label* a, const scene::Label* b) { return a->priority < b->priority; });
+        std::vector<Box> placed;
+        ImFont* font = ImGui::GetFont();
+        for (const auto* label : order) {
+            const model::Vec2 px = state.viewport.to_px(label->anchor_m);
+            const ImVec2 size = font->CalcTextSizeA(label->size_px, 1e9f, 0, label->text.c_str());
+            const float x = static_cast<float>(px.x) + clip_min.x - size.x / 2, y = static_cast<float>(px.y) + clip_min.y - size.y / 2;
+            const Box box{x - 2, y - 1, x + size.x + 2, y + size.y + 1};
+            if (box.x1 < clip_min.x || box.x0 > clip_max.x || box.y1 < clip_min.y || box.y0 > clip_max.y) continue;
+            if (std::any_of(placed.begin(), placed.end(), [&](const Box& b) { return b.overlaps(box); })) continue;
+            placed.push_back(box);
+            // A white halo keeps names readable on any fill.
+            for (const auto& [dx, dy] : {std::pair{-1.0f, 0.0f}, {1.0f, 0.0f}, {0.0f, -1.0f}, {0.0f, 1.0f}})
+                draw->AddText(font, label->size_px, {x + dx, y + dy}, IM_COL32(255, 255, 255, 220), label->text.c_str());
+            const auto& c = label->color;
+            draw->AddText(font, label->size_px, {x, y}, IM_COL32(c.r, c.g, c.b, c.a), label->text.c_str());
+        }
+    }
+    draw->PopClipRect();
+}
+
+}  // namespace ca::ui

@@ -1,0 +1,206 @@
+// The left panel: search, layers, colouring, project filter and legend.
+#include <filesystem>
+#include <string>
+
+#include <imgui.h>
+
+#include "core/analysis/metrics.hpp"
+#include "core/analysis/name_matching.hpp"
+#include "core/model/text.hpp"
+#include "ui/panels.hpp"
+
+namespace ca::ui {
+namespace {
+
+std::string t(Text text, Language lang) { return std::string(tr(text, lang)); }
+
+Text role_text(model::Role role) {
+    switch (role) {
+        case model::Role::Villages: return Text::RoleVillages;
+        case model::Role::Townships: return Text::RoleTownships;
+        case model::Role::Sites: return Text::RoleSites;
+        case model::Role::Lines: return Text::RoleLines;
+        case model::Role::Ponds: return Text::RolePonds;
+        case model::Role::Unknown: return Text::RoleUnknown;
+    }
+    return Text::RoleUnknown;
+}
+
+ImU32 to_imgui(scene::Color c) { return IM_COL32(c.r, c.g, c.b, c.a); }
+
+void legend_entry(const scene::LegendEntry& entry, Language lang) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    switch (entry.kind) {
+        case scene::LegendEntry::Kind::Area:
+            draw->AddRectFilled(p, {p.x + 18, p.y + h}, to_imgui(entry.color));
+            draw->AddRect(p, {p.x + 18, p.y + h}, IM_COL32(150, 150, 150, 255));
+            break;
+        case scene::LegendEntry::Kind::Line: draw->AddLine({p.x, p.y + h / 2}, {p.x + 18, p.y + h / 2}, to_imgui(entry.color), 2.5f); break;
+        case scene::LegendEntry::Kind::Point: draw->AddCircleFilled({p.x + 9, p.y + h / 2}, 5, to_imgui(entry.color)); break;
+        case scene::LegendEntry::Kind::Square: draw->AddRectFilled({p.x + 5, p.y + h / 2 - 4}, {p.x + 13, p.y + h / 2 + 4}, to_imgui(entry.color)); break;
+    }
+    ImGui::Dummy({22, h});
+    ImGui::SameLine();
+    if (entry.count >= 0) ImGui::Text("%s  (%d)", model::display_name(entry.key, lang).c_str(), entry.count);
+    else ImGui::TextUnformatted(model::display_name(entry.key, lang).c_str());
+}
+
+void search_box(const ViewerState& state, Actions& actions, Language lang) {
+    char buffer[128] = {};
+    std::snprintf(buffer, sizeof buffer, "%s", state.search.c_str());
+    ImGui::SetNextItemWidth(-1);
+    // The search text lives in state; ImGui edits a copy each frame and the app keeps it.
+    if (ImGui::InputTextWithHint("##search", t(Text::SearchHint, lang).c_str(), buffer, sizeof buffer)) actions.search = buffer;
+    const std::string query = model::normalize_text(buffer);
+    if (query.empty()) return;
+    int shown = 0;
+    for (std::size_t i = 0; i < state.stats.villages.size() && shown < 8; ++i) {
+        const auto& v = state.stats.villages[i];
+        if (v.village_name.find(query) == std::string::npos && v.township.find(query) == std::string::npos) continue;
+        ++shown;
+        if (ImGui::Selectable((v.village_name + "  ·  " + v.township + "##s" + std::to_string(i)).c_str(), state.selected == i)) {
+            actions.select_village = i;
+            actions.zoom_to_m = state.villages.shapes_m[i].extent();
+        }
+    }
+    for (std::size_t i = 0; i < state.stats.townships.size() && shown < 10; ++i) {
+        const auto& township = state.stats.townships[i].township;
+        if (township.find(query) == std::string::npos) continue;
+        ++shown;
+        if (ImGui::Selectable((township + "##t" + std::to_string(i)).c_str())) {
+            model::Extent e;
+            for (std::size_t v = 0; v < state.stats.villages.size(); ++v)
+                if (state.stats.villages[v].township == township) e.merge(state.villages.shapes_m[v].extent());
+            actions.zoom_to_m = e;
+        }
+    }
+    if (shown == 0) ImGui::TextDisabled("%s", t(Text::NoMatch, lang).c_str());
+}
+
+void layers_section(const ViewerState& state, Actions& actions, Language lang) {
+    ImGui::TextUnformatted(t(Text::Layers, lang).c_str());
+    if (state.project.layers.empty()) ImGui::TextWrapped("%s", t(Text::NoLayers, lang).c_str());
+    for (std::size_t i = 0; i < state.project.layers.size(); ++i) {
+        const auto& layer = state.project.layers[i];
+        const scene::LayerStyle& ls = state.style.layer(i);
+        ImGui::PushID(static_cast<int>(i));
+        bool visible = ls.visible;
+        if (ImGui::Checkbox("##visible", &visible)) actions.layer_visible = {i, visible};
+        ImGui::SameLine();
+        const bool open = ImGui::TreeNode("layer", "%s", layer.name.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s · %zu", t(role_text(layer.role), lang).c_str(), layer.features.size());
+        if (open) {
+            float opacity = ls.opacity;
+            ImGui::SetNextItemWidth(140);
+            if (ImGui::SliderFloat(t(Text::Opacity, lang).c_str(), &opacity, 0.0f, 1.0f, "%.2f")) actions.layer_opacity = {i, opacity};
+            if (ImGui::SmallButton(t(Text::ZoomTo, lang).c_str())) {
+                model::Geometry corners;
+                corners.coords = {{layer.extent().min_x, layer.extent().min_y}, {layer.extent().max_x, layer.extent().max_y}};
+                state.project.working->forward(corners.coords);
+                actions.zoom_to_m = corners.extent();
+            }
+            ImGui::SameLine();
+            if (ImGui::SmallButton(t(Text::Up, lang).c_str())) actions.move_layer = {i, -1};
+            ImGui::SameLine();
+            if (ImGui::SmallButton(t(Text::Down, lang).c_str())) actions.move_layer = {i, +1};
+            ImGui::SameLine();
+            if (ImGui::SmallButton(t(Text::Remove, lang).c_str())) actions.remove_layer = i;
+            ImGui::TextDisabled("%s", std::filesystem::path(layer.source_path).filename().string().c_str());
+            if (layer.counts.repaired || layer.counts.empty_skipped)
+                ImGui::TextDisabled("%s %zu, %s %zu", t(Text::Repaired, lang).c_str(), layer.counts.repaired, t(Text::Skipped, lang).c_str(),
+                                    layer.counts.empty_skipped);
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+}
+
+void colouring_section(const ViewerState& state, Actions& actions, Language lang) {
+    static const std::vector<std::pair<std::string, Text>> kMetrics = {
+        {"", Text::TownshipTint},          {"poverty_rate", Text::PovertyRate}, {"poor_population", Text::PoorPopulation},
+        {"income_per_capita", Text::Income}, {"sites", Text::Sites},          {"lisa", Text::Lisa}};
+    const std::string current = state.style.choropleth ? state.style.choropleth->metric : "";
+    std::string current_label = current;
+    for (const auto& [metric, text] : kMetrics)
+        if (metric == current) current_label = t(text, lang);
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::BeginCombo(t(Text::ColourBy, lang).c_str(), current_label.c_str())) {
+        for (const auto& [metric, text] : kMetrics)
+            if (ImGui::Selectable(t(text, lang).c_str(), metric == current)) actions.choropleth_metric = metric;
+        ImGui::EndCombo();
+    }
+    if (!state.style.choropleth || state.style.choropleth->metric == "lisa") return;
+    static const std::vector<std::pair<analysis::ClassMethod, Text>> kMethods = {
+        {analysis::ClassMethod::NaturalBreaks, Text::NaturalBreaks}, {analysis::ClassMethod::Quantile, Text::Quantile},
+        {analysis::ClassMethod::EqualInterval, Text::EqualInterval}, {analysis::ClassMethod::StandardDeviation, Text::StdDev}};
+    const auto method = state.style.choropleth->method;
+    std::string method_label;
+    for (const auto& [m, text] : kMethods)
+        if (m == method) method_label = t(text, lang);
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::BeginCombo(t(Text::Method, lang).c_str(), method_label.c_str())) {
+        for (const auto& [m, text] : kMethods)
+            if (ImGui::Selectable(t(text, lang).c_str(), m == method)) actions.choropleth_method = m;
+        ImGui::EndCombo();
+    }
+    int classes = state.style.choropleth->classes;
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::SliderInt(t(Text::Classes, lang).c_str(), &classes, 2, 9)) actions.choropleth_classes = classes;
+}
+
+void filter_section(const ViewerState& state, Actions& actions, Language lang) {
+    if (!ImGui::CollapsingHeader(t(Text::SiteFilter, lang).c_str())) return;
+    for (const auto& type : analysis::project_types()) {
+        bool shown = !state.style.sites.hidden_types.count(type);
+        if (ImGui::Checkbox(model::display_name(type, lang).c_str(), &shown)) actions.site_type_shown = {type, shown};
+    }
+    int first = 9999, last = 0;
+    for (const auto* layer : state.project.layers_with(model::Role::Sites))
+        for (const auto& f : layer->features)
+            if (const auto y = model::to_number(layer->value(f, model::Meaning::Year))) {
+                first = std::min(first, static_cast<int>(*y));
+                last = std::max(last, static_cast<int>(*y));
+            }
+    if (first > last) return;
+    int year = state.style.sites.up_to_year == 0 ? last : state.style.sites.up_to_year;
+    ImGui::SetNextItemWidth(160);
+    // The year slider plays the projects' spread: drag it from the first year to the last.
+    if (ImGui::SliderInt(t(Text::UpToYear, lang).c_str(), &year, first, last)) actions.up_to_year = year == last ? 0 : year;
+}
+
+}  // namespace
+
+void draw_side_panel(const ViewerState& state, Actions& actions) {
+    const Language lang = state.style.language;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize({static_cast<float>(kSidePanelWidthPx), vp->Size.y - kStatusBarHeightPx});
+    ImGui::Begin("##side", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::TextUnformatted("CountyAtlas");
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - 50);
+    if (ImGui::SmallButton(t(Text::LanguageName, lang).c_str()))
+        actions.set_language = lang == Language::Chinese ? Language::English : Language::Chinese;
+    search_box(state, actions, lang);
+    if (ImGui::Button(t(Text::FitToData, lang).c_str())) actions.fit_to_data = true;
+    ImGui::SameLine();
+    bool labels = state.style.labels;
+    if (ImGui::Checkbox(t(Text::Labels, lang).c_str(), &labels)) actions.labels = labels;
+    ImGui::Separator();
+    layers_section(state, actions, lang);
+    ImGui::Separator();
+    colouring_section(state, actions, lang);
+    filter_section(state, actions, lang);
+    if (!state.scene.legend.empty()) {
+        ImGui::Separator();
+        ImGui::TextUnformatted(t(Text::Legend, lang).c_str());
+        for (const auto& entry : state.scene.legend) legend_entry(entry, lang);
+    }
+    for (const auto& message : state.messages) ImGui::TextColored({0.7f, 0.1f, 0.1f, 1.0f}, "%s", message.c_str());
+    ImGui::End();
+}
+
+}  // namespace ca::ui
