@@ -54,7 +54,7 @@ TEST_CASE("without a display the viewer still draws the map, to a PNG, and says 
     test::TempDir dir;
     const std::string png = dir.file("headless.png");
     const auto result = test::run("env -u DISPLAY -u WAYLAND_DISPLAY '" + std::string(CA_BINARY) + "' view '" +
-                                  test::sample_county() + "' --headless-png '" + png + "'");
+                                  test::sample_county() + "' --size 1280 --height 800 --headless-png '" + png + "'");
     REQUIRE_MESSAGE(result.exit_code == 0, result.err);
     CHECK(result.out == "No display: the map was drawn to " + png + "\n");
     CHECK(test::png_size(png) == std::pair{1280, 800});
