@@ -40,10 +40,11 @@ TEST_CASE("a viewer screenshot of the sample has each large village's fill colou
     const int left = map["x"].get<int>(), top = map["y"].get<int>();
 
     const auto project = loading::load_project({{villages, model::Role::Unknown}}, {});
+    const test::Image image(png);
     for (const auto& probe : test::largest_villages(project, 8)) {
         CAPTURE(probe.name);
         const auto px = viewport.to_px(probe.inside_m);
-        const auto rgb = test::png_pixel(png, left + static_cast<int>(px.x), top + static_cast<int>(px.y));
+        const auto rgb = image.at(left + static_cast<int>(px.x), top + static_cast<int>(px.y));
         CHECK(std::abs(rgb.r - probe.fill.r) <= 3);
         CHECK(std::abs(rgb.g - probe.fill.g) <= 3);
         CHECK(std::abs(rgb.b - probe.fill.b) <= 3);

@@ -104,25 +104,25 @@ void write_layer(const std::string& path, const std::string& driver_name, int ep
     if (srs) OSRRelease(srs);
 }
 
-static std::unique_ptr<unsigned char, decltype(&stbi_image_free)> load_png(const std::string& path, int& w, int& h) {
+Image::Image(const std::string& path) {
     int channels = 0;
-    std::unique_ptr<unsigned char, decltype(&stbi_image_free)> data(stbi_load(path.c_str(), &w, &h, &channels, 3), &stbi_image_free);
+    unsigned char* data = stbi_load(path.c_str(), &m_width, &m_height, &channels, 3);
     if (!data) throw std::runtime_error("cannot read PNG " + path);
-    return data;
+    m_rgb.assign(data, data + static_cast<std::size_t>(m_width) * m_height * 3);
+    stbi_image_free(data);
 }
 
-Rgb png_pixel(const std::string& path, int x, int y) {
-    int w = 0, h = 0;
-    auto data = load_png(path, w, h);
-    if (x < 0 || y < 0 || x >= w || y >= h) throw std::runtime_error("pixel outside " + path);
-    const unsigned char* p = data.get() + (static_cast<std::size_t>(y) * w + x) * 3;
+Rgb Image::at(int x, int y) const {
+    if (x < 0 || y < 0 || x >= m_width || y >= m_height) throw std::runtime_error("pixel outside the image");
+    const unsigned char* p = m_rgb.data() + (static_cast<std::size_t>(y) * m_width + x) * 3;
     return {p[0], p[1], p[2]};
 }
 
+Rgb png_pixel(const std::string& path, int x, int y) { return Image(path).at(x, y); }
+
 std::pair<int, int> png_size(const std::string& path) {
-    int w = 0, h = 0;
-    load_png(path, w, h);
-    return {w, h};
+    const Image image(path);
+    return {image.width(), image.height()};
 }
 
 }  // namespace ca::test

@@ -54,7 +54,20 @@ void write_layer(const std::string& path, const std::string& driver, int epsg, c
 struct Rgb {
     int r = 0, g = 0, b = 0;
 };
-// The pixel at (x, y) of a PNG; throws when the file cannot be read or the point is outside.
+// A PNG read once, for looking at many pixels. Throws when it cannot be read.
+class Image {
+public:
+    explicit Image(const std::string& path);
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+    Rgb at(int x, int y) const;  // throws when (x, y) is outside
+
+private:
+    std::vector<unsigned char> m_rgb;
+    int m_width = 0, m_height = 0;
+};
+
+// One pixel of a PNG file, and its size: for tests that look once.
 Rgb png_pixel(const std::string& path, int x, int y);
 std::pair<int, int> png_size(const std::string& path);
 

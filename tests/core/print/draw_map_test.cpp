@@ -19,10 +19,11 @@ TEST_CASE("a printed map has each large village's fill colour at a point inside 
     print::write_png(scene, 800, 600, png);
     CHECK(test::png_size(png) == std::pair{800, 600});
     const auto viewport = scene::Viewport::fit(scene.extent_m, 800, 600);
+    const test::Image image(png);
     for (const auto& probe : test::largest_villages(project, 8)) {
         CAPTURE(probe.name);
         const auto px = viewport.to_px(probe.inside_m);
-        const auto rgb = test::png_pixel(png, static_cast<int>(px.x), static_cast<int>(px.y));
+        const auto rgb = image.at(static_cast<int>(px.x), static_cast<int>(px.y));
         CHECK(std::abs(rgb.r - probe.fill.r) <= 2);
         CHECK(std::abs(rgb.g - probe.fill.g) <= 2);
         CHECK(std::abs(rgb.b - probe.fill.b) <= 2);

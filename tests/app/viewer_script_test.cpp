@@ -1,0 +1,151 @@
+// The real viewer driven by --script under Xvfb: choropleth colours, selection, labels, legend.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "core/analysis/classification.hpp"
+#include "core/analysis/metrics.hpp"
+#include "core/analysis/statistics.hpp"
+#include "core/analysis/triangulate.hpp"
+#include "core/loading/load_project.hpp"
+#include "core/scene/style.hpp"
+#include "support/fixtures.hpp"
+#include "support/viewer_run.hpp"
+#include "support/village_probe.hpp"
+
+using namespace ca;
+
+namespace {
+
+bool near(test::Rgb got, scene::Color want, int tolerance = 4) {
+    return std::abs(got.r - want.r) <= tolerance && std::abs(got.g - want.g) <= tolerance && std::abs(got.b - want.b) <= tolerance;
+}
+
+// The classes the viewer must show for poverty rate, natural breaks, 5 classes.
+struct Expected {
+    model::Project project;
+    analysis::Statistics stats;
+    std::vector<double> bounds;
+    Expected() : project(loading::load_project({{test::sample_county(), model::Role::Unknown}}, {})), stats(analysis::compute_statistics(project, {})) {
+        std::vector<double> rates;
+        for (const auto& v : stats.villages) rates.push_back(v.poverty_rate.value_or(NAN));
+        bounds = analysis::class_bounds(rates, analysis::ClassMethod::NaturalBreaks, 5);
+    }
+    scene::Color color_of(const std::string& village) const {
+        for (const auto& v : stats.villages)
+            if (v.village_name == village)
+                return scene::style::sequential(static_cast<std::size_t>(analysis::class_of(*v.poverty_rate, bounds)), bounds.size() - 1);
+        FAIL("no village " << village);
+        return {};
+    }
+};
+
+const std::vector<std::string> kOnlyVillages = {"layer 2 visible off", "layer 3 visible off", "layer 4 visible off", "labels off"};
+
+}  // namespace
+
+TEST_CASE("a poverty choropleth paints each large village in its class colour") {
+    test::TempDir dir;
+    auto script = kOnlyVillages;
+    script.push_back("choropleth poverty_rate jenks 5");
+    script.push_back("screenshot " + dir.file("choropleth.png"));
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    REQUIRE(shots.size() == 1);
+    const Expected expected;
+    const test::Image image(shots[0].path);
+    for (const auto& probe : test::largest_villages(expected.project, 10)) {
+        CAPTURE(probe.name);
+        const auto [x, y] = shots[0].pixel(probe.inside_m);
+        const auto got = image.at(x, y);
+        const auto want = expected.color_of(probe.name);
+        CAPTURE(got.r);
+        CAPTURE(got.g);
+        CAPTURE(got.b);
+        CHECK(near(got, want));
+    }
+}
+
+TEST_CASE("the legend shows the choropleth's class swatches in class order") {
+    test::TempDir dir;
+    auto script = kOnlyVillages;
+    script.push_back("choropleth poverty_rate jenks 5");
+    script.push_back("screenshot " + dir.file("legend.png"));
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    const Expected expected;
+    // Swatches sit at the left edge of the side panel: find each class colour's first row there.
+    const test::Image image(shots[0].path);
+    int previous_row = -1;
+    for (std::size_t k = 0; k + 1 < expected.bounds.size(); ++k) {
+        const scene::Color want = scene::style::sequential(k, expected.bounds.size() - 1);
+        int row = -1;
+        for (int y = 0; y < image.height() && row < 0; ++y)
+            if (near(image.at(14, y), want, 2)) row = y;
+        CAPTURE(k);
+        CHECK(row > previous_row);
+        previous_row = row;
+    }
+}
+
+TEST_CASE("a selected village is outlined on the map") {
+    test::TempDir dir;
+    const Expected expected;
+    const auto probe = test::largest_villages(expected.project, 1).at(0);
+    auto script = kOnlyVillages;
+    script.push_back("screenshot " + dir.file("before.png"));
+    script.push_back("select village " + probe.name);
+    script.push_back("screenshot " + dir.file("after.png"));
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    REQUIRE(shots.size() == 2);
+    // Along the village's border, the selection blue (0, 90, 255) appears after selecting, not before.
+    std::size_t village = 0;
+    while (expected.stats.villages[village].village_name != probe.name) ++village;
+    model::Geometry border = expected.project.layers_with(model::Role::Villages)[0]->features[village].geometry;
+    expected.project.working->forward(border.coords);
+    const test::Image before(shots[0].path), after(shots[1].path);
+    int blue_after = 0, blue_before = 0, samples = 0;
+    for (std::size_t i = 0; i < border.coords.size(); i += 3) {
+        const auto [x, y] = shots[1].pixel(border.coords[i]);
+        ++samples;
+        auto is_blue = [](test::Rgb c) { return c.b > 200 && c.r < 80 && c.g < 150; };
+        blue_after += is_blue(after.at(x, y));
+        blue_before += is_blue(before.at(x, y));
+    }
+    CHECK(blue_before == 0);
+    CHECK(blue_after * 10 >= samples * 6);
+}
+
+TEST_CASE("township labels draw glyphs at their anchors") {
+    test::TempDir dir;
+    const std::vector<std::string> script = {"layer 2 visible off", "layer 3 visible off", "layer 4 visible off",
+                                             "labels off", "screenshot " + dir.file("off.png"),
+                                             "labels on", "screenshot " + dir.file("on.png")};
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    REQUIRE(shots.size() == 2);
+    // The township label of 金碧镇 sits at its inside point: the text changes pixels around it.
+    const Expected expected;
+    const auto& townships = *expected.project.layers_with(model::Role::Townships)[0];
+    const test::Image off(shots[0].path), on(shots[1].path);
+    int labelled = 0;
+    for (const auto& f : townships.features) {
+        model::Geometry g = f.geometry;
+        expected.project.working->forward(g.coords);
+        analysis::GeosContext geos;
+        const auto [x, y] = shots[1].pixel(analysis::point_inside(geos, g));
+        int changed = 0;
+        for (int dy = -6; dy <= 6; ++dy)
+            for (int dx = -20; dx <= 20; ++dx) {
+                const auto a = off.at(x + dx, y + dy), b = on.at(x + dx, y + dy);
+                changed += a.r != b.r || a.g != b.g || a.b != b.b;
+            }
+        labelled += changed > 30;
+    }
+    CHECK(labelled >= 10);  // 12 townships; a label can give way to a neighbour's
+}
+
+TEST_CASE("a script with an unknown command fails before any window, naming the line") {
+    test::TempDir dir;
+    test::write_text(dir.file("bad.txt"), "labels on\nzoom village 马家营\n");
+    const auto r = test::run_countyatlas("view '" + test::sample_county() + "' --script '" + dir.file("bad.txt") + "'");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "countyatlas: " + dir.file("bad.txt") + ", line 2: unknown command \"zoom\"\n");
+}
