@@ -11,6 +11,7 @@
 #include "core/model/error.hpp"
 #include "core/print/draw_map.hpp"
 #include "core/scene/build.hpp"
+#include "core/workspace/project_file.hpp"
 
 namespace ca::app {
 
@@ -21,8 +22,20 @@ struct ViewCommand {
     int exit_code = 0;
 
     void run() {
-        if (sources.sources().empty()) throw Error("view needs at least one file (or run countyatlas alone for the sample)");
-        model::Project project = loading::load_project(sources.sources(), sources.load_options());
+        if (sources.empty()) throw Error("view needs at least one file (or run countyatlas alone for the sample)");
+        model::Project project;
+        viewer.load_options = sources.load_options();
+        if (const auto projects = sources.project_files(); projects.size() == 1 && sources.sources().empty()) {
+            // One project file: its look and view too, not only its data.
+            const auto file = workspace::read_project_file(projects.front());
+            auto opened = workspace::load_project_file(file);
+            project = std::move(opened.project);
+            viewer.style = std::move(opened.style);
+            viewer.view = file.view;
+            viewer.load_options = file.options;
+        } else {
+            project = sources.load();
+        }
         const char* display = std::getenv("DISPLAY");
         const char* wayland = std::getenv("WAYLAND_DISPLAY");
         const bool has_display = (display && *display) || (wayland && *wayland);

@@ -131,7 +131,7 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    glfwWindowHint(GLFW_SAMPLES, 4);  // smooth borders and lines
+    glfwWindowHint(GLFW_SAMPLES, 0);
     if (unattended) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     std::unique_ptr<GLFWwindow, decltype(&glfwDestroyWindow)> window(
         glfwCreateWindow(options.width_px, options.height_px, "CountyAtlas", nullptr, nullptr), &glfwDestroyWindow);
@@ -143,11 +143,18 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
     ui::ViewerState state;
     state.project = std::move(project);
     state.style.language = ui::language_from_environment();
+    if (options.style) state.style = *options.style;
+    state.load_options = options.load_options;
+    for (const auto& message : state.project.problems.kept()) state.messages.push_back(message);
     int fb_width = 0, fb_height = 0;
     glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
     state.canvas = canvas_rect(fb_width, fb_height);
     refresh_data(state);
     fit(state);
+    if (options.view) {
+        state.viewport.centre_m = options.view->centre_m;
+        state.viewport.m_per_px = options.view->m_per_px;
+    }
 
     std::vector<std::string> legend_labels;
     for (const auto& entry : state.scene.legend)

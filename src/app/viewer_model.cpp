@@ -4,7 +4,9 @@
 #include <algorithm>
 
 #include "core/analysis/name_matching.hpp"
+#include "core/model/error.hpp"
 #include "core/scene/build.hpp"
+#include "core/workspace/project_file.hpp"
 
 namespace ca::app {
 
@@ -92,6 +94,14 @@ bool apply(ui::ViewerState& state, const ui::Actions& a) {
     if (a.highlight_uncovered) state.highlight_uncovered = *a.highlight_uncovered;
     if (a.table_layer) state.table_layer = *a.table_layer;
     if (a.table_filter) state.table_filter = *a.table_filter;
+    if (a.project_path) state.project_path = *a.project_path;
+    if (a.save_project) {
+        try {
+            workspace::write_project_file(*a.save_project, workspace::describe(state.project, state.load_options, state.style, state.viewport));
+        } catch (const Error& e) {
+            state.messages.push_back(e.what());  // the session goes on; the message says why
+        }
+    }
     state.selected_changed = false;
     if (a.select_village) {
         state.selected = a.select_village;

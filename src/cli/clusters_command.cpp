@@ -29,8 +29,8 @@ struct ClustersCommand {
 
     void run() const {
         if (!analysis::is_metric(metric)) throw Error("--metric " + metric + " is not a metric; see countyatlas rank --help");
-        if (sources.sources().empty()) throw Error("clusters needs village boundaries: --villages FILE");
-        const model::Project project = loading::load_project(sources.sources(), sources.load_options());
+        if (sources.empty()) throw Error("clusters needs village boundaries: --villages FILE");
+        const model::Project project = sources.load();
         const auto stats = analysis::compute_statistics(project, thresholds);
 
         // Villages without a value (no population, say) leave the analysis, and their borders with it.

@@ -94,8 +94,8 @@ void register_info_command(CLI::App& root) {
     options->add_to(*info);
     info->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
     info->callback([options, format] {
-        if (options->sources().empty()) throw Error("info needs at least one file");
-        const model::Project project = loading::load_project(options->sources(), options->load_options());
+        if (options->empty()) throw Error("info needs at least one file");
+        const model::Project project = options->load();
         if (*format == "json") {
             ordered_json j;
             j["layers"] = ordered_json::array();

@@ -37,8 +37,8 @@ struct RankCommand {
             for (const auto& n : analysis::metric_names()) names += (names.empty() ? "" : ", ") + n;
             throw Error("--metric " + metric + " is not one of: " + names);
         }
-        if (sources.sources().empty()) throw Error("rank needs data: --villages FILE, and --sites, --lines as you have them");
-        const model::Project project = loading::load_project(sources.sources(), sources.load_options());
+        if (sources.empty()) throw Error("rank needs data: --villages FILE, and --sites, --lines as you have them");
+        const model::Project project = sources.load();
         const auto stats = analysis::compute_statistics(project, thresholds);
         const bool villages = by == "village" || uncovered;
         const auto& rows = villages ? stats.villages : stats.townships;

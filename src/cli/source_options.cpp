@@ -1,7 +1,9 @@
 // Shared data options for the commands.
 #include "cli/source_options.hpp"
 
+#include "core/io/working_crs.hpp"
 #include "core/model/error.hpp"
+#include "core/workspace/project_file.hpp"
 
 namespace ca::cli {
 
@@ -17,10 +19,31 @@ void SourceOptions::add_to(CLI::App& command, bool positional_files) {
     command.add_option("--coords", coords, "Points and lines typed from web maps: wgs84 (default), gcj02 or bd09");
 }
 
+bool SourceOptions::empty() const { return sources().empty() && project_files().empty(); }
+
+std::vector<std::string> SourceOptions::project_files() const {
+    std::vector<std::string> result;
+    for (const auto& f : files)
+        if (workspace::is_project_file(f)) result.push_back(f);
+    return result;
+}
+
+model::Project SourceOptions::load() const {
+    model::Project project = loading::load_project(sources(), load_options());
+    for (const auto& path : project_files()) {
+        auto opened = workspace::load_project_file(workspace::read_project_file(path));
+        for (auto& layer : opened.project.layers) project.layers.push_back(std::move(layer));
+        for (const auto& message : opened.project.problems.kept()) project.problems.report("project file", message);
+    }
+    project.working = io::choose_working_crs(project.extent());
+    return project;
+}
+
 std::vector<loading::SourceArgument> SourceOptions::sources() const {
     std::vector<loading::SourceArgument> result;
     auto add = [&result](const std::vector<std::string>& specs, model::Role role) {
-        for (const auto& spec : specs) result.push_back({spec, role});
+        for (const auto& spec : specs)
+            if (!workspace::is_project_file(spec)) result.push_back({spec, role});
     };
     add(files, model::Role::Unknown);
     add(villages, model::Role::Villages);

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/loading/load_project.hpp"
+#include "core/model/project.hpp"
 
 namespace ca::cli {
 
@@ -18,8 +19,12 @@ struct SourceOptions {
     std::string coords = "wgs84";
 
     void add_to(CLI::App& command, bool positional_files = true);
-    std::vector<loading::SourceArgument> sources() const;
+    bool empty() const;
+    std::vector<loading::SourceArgument> sources() const;  // the data files, project files left out
+    std::vector<std::string> project_files() const;        // *.cap.json among the files
     loading::LoadOptions load_options() const;  // throws ca::Error on a bad --coords
+    // Everything named: project files with their own options, other files with these.
+    model::Project load() const;
 };
 
 }  // namespace ca::cli

@@ -24,8 +24,8 @@ struct StatsCommand {
     }
 
     void run() const {
-        if (sources.sources().empty()) throw Error("stats needs data: --villages FILE, and --sites, --lines, --ponds as you have them");
-        const model::Project project = loading::load_project(sources.sources(), sources.load_options());
+        if (sources.empty()) throw Error("stats needs data: --villages FILE, and --sites, --lines, --ponds as you have them");
+        const model::Project project = sources.load();
         const auto stats = analysis::compute_statistics(project, options);
         const StatsLevel level = by == "village" ? StatsLevel::Village : StatsLevel::Township;
         if (format == "xlsx" || format == "gpkg") {

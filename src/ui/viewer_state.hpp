@@ -8,6 +8,7 @@
 
 #include "core/analysis/statistics.hpp"
 #include "core/analysis/village_index.hpp"
+#include "core/loading/load_project.hpp"
 #include "core/model/project.hpp"
 #include "core/scene/map_style.hpp"
 #include "core/scene/scene.hpp"
@@ -45,6 +46,8 @@ struct ViewerState {
     std::size_t table_layer = 0;
     std::string table_filter;
     std::vector<std::string> messages;  // problems to show without stopping the session
+    loading::LoadOptions load_options;  // how the data was read, for saving the project
+    std::string project_path = "project.cap.json";
 };
 
 // Requests panels make during a frame; the app applies them after it.
@@ -63,6 +66,8 @@ struct Actions {
     std::optional<bool> highlight_uncovered;
     std::optional<std::size_t> table_layer;
     std::optional<std::string> table_filter;
+    std::optional<std::string> project_path;
+    std::optional<std::string> save_project;  // write the project file here
     std::optional<model::Extent> zoom_to_m;
     std::optional<std::size_t> select_village;
     std::optional<std::size_t> remove_layer;

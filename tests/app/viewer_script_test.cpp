@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 
 #include "core/analysis/classification.hpp"
 #include "core/analysis/metrics.hpp"
@@ -148,4 +150,21 @@ TEST_CASE("a script with an unknown command fails before any window, naming the 
     const auto r = test::run_countyatlas("view '" + test::sample_county() + "' --script '" + dir.file("bad.txt") + "'");
     CHECK(r.exit_code == 2);
     CHECK(r.err == "countyatlas: " + dir.file("bad.txt") + ", line 2: unknown command \"zoom\"\n");
+}
+
+TEST_CASE("the viewer saves a project that opens and saves again to the same file") {
+    test::TempDir dir;
+    const std::string first = dir.file("first.cap.json"), second = dir.file("second.cap.json");
+    test::run_viewer_script(dir.path().string(), test::sample_county(),
+                            {"choropleth poverty_rate quantile 4", "layer 3 visible off", "zoom-to township 湾碧乡", "save-project " + first});
+    const auto shots = test::run_viewer_script(dir.path().string(), first, {"save-project " + second, "screenshot " + dir.file("reopened.png")});
+    std::ifstream a(first), b(second);
+    std::stringstream sa, sb;
+    sa << a.rdbuf();
+    sb << b.rdbuf();
+    CHECK(!sa.str().empty());
+    CHECK(sa.str() == sb.str());
+    // Reopened where it was saved: zoomed on 湾碧乡, not the whole county.
+    REQUIRE(shots.size() == 1);
+    CHECK(shots[0].viewport.m_per_px < 90);
 }

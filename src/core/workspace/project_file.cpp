@@ -1,0 +1,174 @@
+// Reading and writing *.cap.json project files.
+#include "core/workspace/project_file.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/io/vector_reader.hpp"
+#include "core/io/working_crs.hpp"
+#include "core/model/error.hpp"
+#include "core/model/safe_write.hpp"
+#include "core/model/text.hpp"
+
+namespace ca::workspace {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+const char* coords_name(io::WebMapCoords c) {
+    switch (c) {
+        case io::WebMapCoords::Wgs84: return "wgs84";
+        case io::WebMapCoords::Gcj02: return "gcj02";
+        case io::WebMapCoords::Bd09: return "bd09";
+    }
+    return "wgs84";
+}
+
+const char* method_name(analysis::ClassMethod m) {
+    switch (m) {
+        case analysis::ClassMethod::Quantile: return "quantile";
+        case analysis::ClassMethod::EqualInterval: return "equal_interval";
+        case analysis::ClassMethod::NaturalBreaks: return "natural_breaks";
+        case analysis::ClassMethod::StandardDeviation: return "standard_deviation";
+        case analysis::ClassMethod::Manual: return "manual";
+    }
+    return "natural_breaks";
+}
+
+// Paths in the file use forward slashes on every OS.
+std::string relative_to(const fs::path& folder, const std::string& path) {
+    std::error_code ec;
+    const fs::path rel = fs::relative(fs::absolute(path), folder, ec);
+    return (ec || rel.empty() ? fs::absolute(path) : rel).generic_string();
+}
+
+}  // namespace
+
+bool is_project_file(const std::string& path) { return model::ends_with(model::fold_key(path), ".cap.json"); }
+
+ProjectFile read_project_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw Error("cannot read the project file").file(path);
+    ordered_json j;
+    try {
+        j = ordered_json::parse(in);
+    } catch (const std::exception& e) {
+        throw Error(std::string("is not valid JSON: ") + e.what()).file(path);
+    }
+    const fs::path folder = fs::absolute(path).parent_path();
+    ProjectFile p;
+    try {
+        for (const auto& layer : j.at("layers")) {
+            std::string spec = (folder / fs::path(layer.at("path").get<std::string>())).lexically_normal().string();
+            if (layer.contains("layer")) spec += ":" + layer["layer"].get<std::string>();
+            p.sources.push_back({spec, model::role_from_string(layer.value("role", ""))});
+            scene::LayerStyle style;
+            style.visible = layer.value("visible", true);
+            style.opacity = layer.value("opacity", 1.0f);
+            p.style.layers.push_back(style);
+        }
+        const auto& options = j.value("options", ordered_json::object());
+        p.options.read.encoding = options.value("encoding", "");
+        p.options.read.assume_crs = options.value("assume_crs", "");
+        p.options.coords = io::web_map_coords_from_string(options.value("coords", "wgs84")).value_or(io::WebMapCoords::Wgs84);
+        const auto& style = j.value("style", ordered_json::object());
+        if (style.contains("choropleth") && !style["choropleth"].is_null()) {
+            const auto& c = style["choropleth"];
+            scene::Choropleth choropleth;
+            choropleth.metric = c.value("metric", "poverty_rate");
+            choropleth.method = analysis::class_method_from_string(c.value("method", "natural_breaks")).value_or(choropleth.method);
+            choropleth.classes = c.value("classes", 5);
+            choropleth.manual_breaks = c.value("manual_breaks", std::vector<double>{});
+            p.style.choropleth = choropleth;
+        }
+        const auto& sites = style.value("sites", ordered_json::object());
+        for (const auto& type : sites.value("hidden_types", std::vector<std::string>{})) p.style.sites.hidden_types.insert(type);
+        p.style.sites.up_to_year = sites.value("up_to_year", 0);
+        p.style.sites.status = sites.value("status", "");
+        p.style.labels = style.value("labels", true);
+        p.style.language = j.value("language", "zh") == "en" ? model::Language::English : model::Language::Chinese;
+        if (j.contains("view") && !j["view"].is_null()) {
+            scene::Viewport v;
+            v.centre_m = {j["view"].at("centre_m").at(0).get<double>(), j["view"].at("centre_m").at(1).get<double>()};
+            v.m_per_px = j["view"].at("m_per_px").get<double>();
+            p.view = v;
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(std::string("is not a CountyAtlas project: ") + e.what()).file(path);
+    }
+    return p;
+}
+
+void write_project_file(const std::string& path, const ProjectFile& p) {
+    const fs::path folder = fs::absolute(path).parent_path();
+    ordered_json j;
+    j["countyatlas_project"] = 1;
+    j["layers"] = ordered_json::array();
+    for (std::size_t i = 0; i < p.sources.size(); ++i) {
+        const io::SourceSpec spec = io::parse_source(p.sources[i].spec);
+        ordered_json layer;
+        layer["path"] = relative_to(folder, spec.path);
+        if (!spec.layer.empty()) layer["layer"] = spec.layer;
+        layer["role"] = model::to_string(p.sources[i].role);
+        layer["visible"] = p.style.layer(i).visible;
+        layer["opacity"] = p.style.layer(i).opacity;
+        j["layers"].push_back(layer);
+    }
+    j["options"] = {{"encoding", p.options.read.encoding}, {"assume_crs", p.options.read.assume_crs}, {"coords", coords_name(p.options.coords)}};
+    ordered_json style;
+    if (p.style.choropleth)
+        style["choropleth"] = {{"metric", p.style.choropleth->metric},
+                               {"method", method_name(p.style.choropleth->method)},
+                               {"classes", p.style.choropleth->classes},
+                               {"manual_breaks", p.style.choropleth->manual_breaks}};
+    else style["choropleth"] = nullptr;
+    style["sites"] = {{"hidden_types", p.style.sites.hidden_types}, {"up_to_year", p.style.sites.up_to_year}, {"status", p.style.sites.status}};
+    style["labels"] = p.style.labels;
+    j["style"] = style;
+    j["language"] = p.style.language == model::Language::English ? "en" : "zh";
+    if (p.view) j["view"] = {{"centre_m", {p.view->centre_m.x, p.view->centre_m.y}}, {"m_per_px", p.view->m_per_px}};
+    else j["view"] = nullptr;
+    const std::string text = j.dump(2) + "\n";
+    model::write_via_temp(path, [&](const fs::path& temp) {
+        std::ofstream out(temp, std::ios::binary);
+        out << text;
+        return static_cast<bool>(out.flush());
+    });
+}
+
+ProjectFile describe(const model::Project& project, const LoadOptions& options, const scene::MapStyle& style,
+                     const std::optional<scene::Viewport>& view) {
+    ProjectFile p;
+    for (const auto& layer : project.layers) p.sources.push_back({layer.source_path + ":" + layer.name, layer.role});
+    p.options = options;
+    p.style = style;
+    p.style.layers.resize(project.layers.size());
+    p.view = view;
+    return p;
+}
+
+OpenedProject load_project_file(const ProjectFile& file) {
+    OpenedProject opened;
+    opened.style = file.style;
+    opened.style.layers.clear();
+    for (std::size_t i = 0; i < file.sources.size(); ++i) {
+        try {
+            auto part = loading::load_project({file.sources[i]}, file.options);
+            for (auto& layer : part.layers) {
+                opened.project.layers.push_back(std::move(layer));
+                opened.style.layers.push_back(file.style.layer(i));
+            }
+            for (const auto& message : part.problems.kept()) opened.project.problems.report("loading", message);
+        } catch (const Error& e) {
+            opened.project.problems.report("missing data file", e.what());
+        }
+    }
+    opened.project.working = io::choose_working_crs(opened.project.extent());
+    return opened;
+}
+
+}  // namespace ca::workspace

@@ -1,0 +1,45 @@
+// The project file (*.cap.json): the whole working state, with data paths relative to the file,
+// so a project folder can be moved or copied to another computer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/loading/load_project.hpp"
+#include "core/scene/map_style.hpp"
+#include "core/scene/scene.hpp"
+
+namespace ca::workspace {
+
+using loading::LoadOptions;
+using loading::SourceArgument;
+
+struct ProjectFile {
+    std::vector<SourceArgument> sources;  // FILE:LAYER with its role, paths absolute once read
+    LoadOptions options;
+    scene::MapStyle style;                // layer visibility and opacity by source order
+    std::optional<scene::Viewport> view;  // centre and scale; the size is the window's
+};
+
+bool is_project_file(const std::string& path);  // by its name: *.cap.json
+
+// Throws ca::Error naming the file for unreadable JSON or a wrong shape.
+ProjectFile read_project_file(const std::string& path);
+// Writes through a temporary file. Paths are stored relative to the project file's folder.
+void write_project_file(const std::string& path, const ProjectFile& project);
+
+// The project file that describes what is loaded now (one source per layer, with its role).
+ProjectFile describe(const model::Project& project, const LoadOptions& options, const scene::MapStyle& style,
+                     const std::optional<scene::Viewport>& view);
+
+// Loads every source it can; a source that cannot be read is reported in the project's problem
+// log ("missing data file") and the rest still opens. The style's layer entries follow the layers
+// that did load.
+struct OpenedProject {
+    model::Project project;
+    scene::MapStyle style;
+};
+OpenedProject load_project_file(const ProjectFile& file);
+
+}  // namespace ca::workspace
