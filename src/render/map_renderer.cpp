@@ -65,26 +65,60 @@ void extrude(const model::Geometry& g, model::Vec2 origin, const scene::Stroke& 
     }
 }
 
+// Drops vertices closer than `min_m` to the last one kept, keeping each ring's ends; polygon rings
+// that would fall under four points are dropped (they are smaller than a pixel).
+model::Geometry thinned(const model::Geometry& g, double min_m) {
+    model::Geometry out;
+    out.type = g.type;
+    std::vector<model::Vec2> kept;
+    for (std::size_t p = 0; p < g.part_count(); ++p) {
+        out.begin_part();
+        for (auto r = g.part_first_ring(p); r < g.part_last_ring(p); ++r) {
+            const auto ring = g.ring(r);
+            kept.clear();
+            for (std::size_t i = 0; i < ring.size(); ++i) {
+                const bool last = i + 1 == ring.size();
+                if (kept.empty() || last || std::hypot(ring[i].x - kept.back().x, ring[i].y - kept.back().y) >= min_m) kept.push_back(ring[i]);
+            }
+            if (g.type == model::GeometryType::Polygon && kept.size() < 4) continue;
+            out.add_ring(kept);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 MapRenderer::MapRenderer() {
-    for (Buffer* b : {&m_fills, &m_strokes, &m_markers}) {
+    for (Buffer* b : {&m_detail.fills, &m_detail.strokes, &m_overview.fills, &m_overview.strokes, &m_markers}) {
         glGenVertexArrays(1, &b->vao);
         glGenBuffers(1, &b->vbo);
     }
-    glBindVertexArray(m_fills.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, m_fills.vbo);
-    attribute<FillVertex>(0, 2, GL_FLOAT, offsetof(FillVertex, x));
-    attribute<FillVertex>(1, 4, GL_UNSIGNED_BYTE, offsetof(FillVertex, r), GL_TRUE);
-    glBindVertexArray(m_strokes.vao);
-    glBindBuffer(GL_ARRAY_BUFFER, m_strokes.vbo);
-    attribute<LineVertex>(0, 2, GL_FLOAT, offsetof(LineVertex, x));
-    attribute<LineVertex>(1, 2, GL_FLOAT, offsetof(LineVertex, nx));
-    attribute<LineVertex>(2, 4, GL_UNSIGNED_BYTE, offsetof(LineVertex, r), GL_TRUE);
-    attribute<LineVertex>(3, 1, GL_FLOAT, offsetof(LineVertex, width_px));
-    attribute<LineVertex>(4, 1, GL_FLOAT, offsetof(LineVertex, distance_m));
-    attribute<LineVertex>(5, 2, GL_FLOAT, offsetof(LineVertex, dash_on));
-    attribute<LineVertex>(6, 2, GL_FLOAT, offsetof(LineVertex, side));
+    glGenVertexArrays(1, &m_quad.vao);
+    glGenBuffers(1, &m_quad.vbo);
+    glBindVertexArray(m_quad.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, m_quad.vbo);
+    const float corners[] = {0, 0, 1, 0, 0, 1, 1, 1};
+    glBufferData(GL_ARRAY_BUFFER, sizeof corners, corners, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    glGenFramebuffers(1, &m_cache.framebuffer);
+    glGenTextures(1, &m_cache.texture);
+    for (Level* level : {&m_detail, &m_overview}) {
+        glBindVertexArray(level->fills.vao);
+        glBindBuffer(GL_ARRAY_BUFFER, level->fills.vbo);
+        attribute<FillVertex>(0, 2, GL_FLOAT, offsetof(FillVertex, x));
+        attribute<FillVertex>(1, 4, GL_UNSIGNED_BYTE, offsetof(FillVertex, r), GL_TRUE);
+        glBindVertexArray(level->strokes.vao);
+        glBindBuffer(GL_ARRAY_BUFFER, level->strokes.vbo);
+        attribute<LineVertex>(0, 2, GL_FLOAT, offsetof(LineVertex, x));
+        attribute<LineVertex>(1, 2, GL_FLOAT, offsetof(LineVertex, nx));
+        attribute<LineVertex>(2, 4, GL_UNSIGNED_BYTE, offsetof(LineVertex, r), GL_TRUE);
+        attribute<LineVertex>(3, 1, GL_FLOAT, offsetof(LineVertex, width_px));
+        attribute<LineVertex>(4, 1, GL_FLOAT, offsetof(LineVertex, distance_m));
+        attribute<LineVertex>(5, 2, GL_FLOAT, offsetof(LineVertex, dash_on));
+        attribute<LineVertex>(6, 2, GL_FLOAT, offsetof(LineVertex, side));
+    }
     glBindVertexArray(m_markers.vao);
     glBindBuffer(GL_ARRAY_BUFFER, m_markers.vbo);
     attribute<MarkerVertex>(0, 2, GL_FLOAT, offsetof(MarkerVertex, x));
@@ -95,63 +129,128 @@ MapRenderer::MapRenderer() {
 }
 
 MapRenderer::~MapRenderer() {
-    for (Buffer* b : {&m_fills, &m_strokes, &m_markers}) {
+    glDeleteFramebuffers(1, &m_cache.framebuffer);
+    glDeleteTextures(1, &m_cache.texture);
+    glDeleteBuffers(1, &m_quad.vbo);
+    glDeleteVertexArrays(1, &m_quad.vao);
+    for (Buffer* b : {&m_detail.fills, &m_detail.strokes, &m_overview.fills, &m_overview.strokes, &m_markers}) {
         glDeleteBuffers(1, &b->vbo);
         glDeleteVertexArrays(1, &b->vao);
     }
 }
 
 void MapRenderer::upload(const scene::Scene& scene) {
+    m_scene = scene;
     m_origin_m = scene.extent_m.empty() ? model::Vec2{} : scene.extent_m.centre();
     m_background = scene.background;
+    // About a pixel when the whole data fills a 1,000-pixel view.
+    m_overview_m = std::max(scene.extent_m.width(), scene.extent_m.height()) / 1000.0;
+    std::vector<MarkerVertex> markers;
+    for (const auto& item : scene.items)
+        if (const auto* marker = std::get_if<scene::Marker>(&item)) {
+            const auto& c = marker->color;
+            markers.push_back({static_cast<float>(marker->position_m.x - m_origin_m.x), static_cast<float>(marker->position_m.y - m_origin_m.y),
+                               c.r, c.g, c.b, c.a, marker->size_px, static_cast<float>(static_cast<int>(marker->shape))});
+        }
+    fill_buffer(m_markers.vao, m_markers.vbo, markers);
+    m_detail.built = false;
+    m_cache.valid = false;
+    build_level(m_overview, m_overview_m);
+}
+
+void MapRenderer::build_level(Level& level, double thin_m) {
     std::vector<FillVertex> fills;
     std::vector<LineVertex> strokes;
-    std::vector<MarkerVertex> markers;
-    m_batches.clear();
+    std::size_t markers = 0;
+    level.batches.clear();
     const analysis::GeosContext geos;
-
-    auto extend_batch = [this](Kind kind, std::size_t first, std::size_t end) {
+    auto extend_batch = [&level](Kind kind, std::size_t first, std::size_t end) {
         if (end == first) return;
-        if (!m_batches.empty() && m_batches.back().kind == kind &&
-            static_cast<std::size_t>(m_batches.back().first + m_batches.back().count) == first) {
-            m_batches.back().count = static_cast<GLsizei>(end - m_batches.back().first);
+        auto& batches = level.batches;
+        if (!batches.empty() && batches.back().kind == kind && static_cast<std::size_t>(batches.back().first + batches.back().count) == first) {
+            batches.back().count = static_cast<GLsizei>(end - batches.back().first);
             return;
         }
-        m_batches.push_back({kind, static_cast<GLint>(first), static_cast<GLsizei>(end - first)});
+        batches.push_back({kind, static_cast<GLint>(first), static_cast<GLsizei>(end - first)});
     };
-
-    for (const auto& item : scene.items) {
+    for (const auto& item : m_scene.items) {
         if (const auto* fill = std::get_if<scene::Fill>(&item)) {
             const std::size_t first = fills.size();
-            for (const auto& p : analysis::triangulate(geos, fill->shape_m))
+            const model::Geometry shape = thin_m > 0 ? thinned(fill->shape_m, thin_m) : fill->shape_m;
+            for (const auto& p : analysis::triangulate(geos, shape))
                 fills.push_back({static_cast<float>(p.x - m_origin_m.x), static_cast<float>(p.y - m_origin_m.y), fill->color.r,
                                  fill->color.g, fill->color.b, fill->color.a});
             extend_batch(Kind::Fill, first, fills.size());
         } else if (const auto* stroke = std::get_if<scene::Stroke>(&item)) {
             const std::size_t first = strokes.size();
-            extrude(stroke->shape_m, m_origin_m, *stroke, strokes);
+            extrude(thin_m > 0 ? thinned(stroke->shape_m, thin_m) : stroke->shape_m, m_origin_m, *stroke, strokes);
             extend_batch(Kind::Stroke, first, strokes.size());
-        } else if (const auto* marker = std::get_if<scene::Marker>(&item)) {
-            const std::size_t first = markers.size();
-            const auto& c = marker->color;
-            markers.push_back({static_cast<float>(marker->position_m.x - m_origin_m.x),
-                               static_cast<float>(marker->position_m.y - m_origin_m.y), c.r, c.g, c.b, c.a, marker->size_px,
-                               static_cast<float>(static_cast<int>(marker->shape))});
-            extend_batch(Kind::Marker, first, markers.size());
+        } else if (std::holds_alternative<scene::Marker>(item)) {
+            extend_batch(Kind::Marker, markers, markers + 1);
+            ++markers;
         }
     }
-    fill_buffer(m_fills.vao, m_fills.vbo, fills);
-    fill_buffer(m_strokes.vao, m_strokes.vbo, strokes);
-    fill_buffer(m_markers.vao, m_markers.vbo, markers);
+    fill_buffer(level.fills.vao, level.fills.vbo, fills);
+    fill_buffer(level.strokes.vao, level.strokes.vbo, strokes);
+    glBindVertexArray(0);
+    level.built = true;
+}
+
+void MapRenderer::render_cache(const scene::Viewport& canvas) {
+    GLint previous = 0;  // the window's framebuffer, to draw into again afterwards
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous);
+    scene::Viewport view = canvas;
+    view.width_px = canvas.width_px * 2;
+    view.height_px = canvas.height_px * 2;
+    if (!m_cache.valid || view.width_px != m_cache.view.width_px || view.height_px != m_cache.view.height_px) {
+        glBindTexture(GL_TEXTURE_2D, m_cache.texture);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, view.width_px, view.height_px, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        // Nearest: at rest the texture maps pixel for pixel, so the map looks exactly as drawn.
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, m_cache.framebuffer);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_cache.texture, 0);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, m_cache.framebuffer);
+    glViewport(0, 0, view.width_px, view.height_px);
+    glClearColor(m_background.r / 255.0f, m_background.g / 255.0f, m_background.b / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    draw_scene(view);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+    m_cache.view = view;
+    m_cache.valid = true;
+}
+
+void MapRenderer::draw(const scene::Viewport& viewport, int x_px, int y_px) {
+    // The canvas's offset from the cached view, in pixels; re-render past a quarter of the margin.
+    const double dx = (viewport.centre_m.x - m_cache.view.centre_m.x) / viewport.m_per_px;
+    const double dy = (viewport.centre_m.y - m_cache.view.centre_m.y) / viewport.m_per_px;
+    if (!m_cache.valid || m_cache.view.m_per_px != viewport.m_per_px || m_cache.view.width_px != viewport.width_px * 2 ||
+        m_cache.view.height_px != viewport.height_px * 2 || std::fabs(dx) > viewport.width_px / 4.0 || std::fabs(dy) > viewport.height_px / 4.0)
+        render_cache(viewport);
+    const double ox = (viewport.centre_m.x - m_cache.view.centre_m.x) / viewport.m_per_px;
+    const double oy = (viewport.centre_m.y - m_cache.view.centre_m.y) / viewport.m_per_px;
+
+    glViewport(x_px, y_px, viewport.width_px, viewport.height_px);
+    glDisable(GL_BLEND);
+    m_blit.use();
+    const double w = m_cache.view.width_px, h = m_cache.view.height_px;
+    glUniform2f(m_blit.uniform("u_texture_origin"), static_cast<float>((w / 4 + std::round(ox)) / w), static_cast<float>((h / 4 + std::round(oy)) / h));
+    glUniform2f(m_blit.uniform("u_texture_span"), static_cast<float>(viewport.width_px / w), static_cast<float>(viewport.height_px / h));
+    glUniform4f(m_blit.uniform("u_background"), m_background.r / 255.0f, m_background.g / 255.0f, m_background.b / 255.0f, 1.0f);
+    glUniform1i(m_blit.uniform("u_map"), 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, m_cache.texture);
+    glBindVertexArray(m_quad.vao);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glBindVertexArray(0);
 }
 
-void MapRenderer::draw(const scene::Viewport& viewport, int x_px, int y_px) const {
-    glViewport(x_px, y_px, viewport.width_px, viewport.height_px);
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(x_px, y_px, viewport.width_px, viewport.height_px);
-    glClearColor(m_background.r / 255.0f, m_background.g / 255.0f, m_background.b / 255.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+void MapRenderer::draw_scene(const scene::Viewport& viewport) {
+    // Thinned outlines while a pixel covers more ground than they were thinned by.
+    const bool overview = viewport.m_per_px >= m_overview_m;
+    if (!overview && !m_detail.built) build_level(m_detail, 0);
+    const Level& level = overview ? m_overview : m_detail;
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glEnable(GL_PROGRAM_POINT_SIZE);
@@ -165,11 +264,11 @@ void MapRenderer::draw(const scene::Viewport& viewport, int x_px, int y_px) cons
         glUniform2f(p.uniform("u_centre_m"), centre_x, centre_y);
         glUniform2f(p.uniform("u_scale"), scale_x, scale_y);
     };
-    for (const Batch& batch : m_batches) {
+    for (const Batch& batch : level.batches) {
         switch (batch.kind) {
             case Kind::Fill:
                 common(m_fill);
-                glBindVertexArray(m_fills.vao);
+                glBindVertexArray(level.fills.vao);
                 glDrawArrays(GL_TRIANGLES, batch.first, batch.count);
                 break;
             case Kind::Stroke:
@@ -177,7 +276,7 @@ void MapRenderer::draw(const scene::Viewport& viewport, int x_px, int y_px) cons
                 glUniform2f(m_line.uniform("u_viewport_px"), static_cast<float>(viewport.width_px),
                             static_cast<float>(viewport.height_px));
                 glUniform1f(m_line.uniform("u_m_per_px"), static_cast<float>(viewport.m_per_px));
-                glBindVertexArray(m_strokes.vao);
+                glBindVertexArray(level.strokes.vao);
                 glDrawArrays(GL_TRIANGLES, batch.first, batch.count);
                 break;
             case Kind::Marker:
@@ -188,7 +287,6 @@ void MapRenderer::draw(const scene::Viewport& viewport, int x_px, int y_px) cons
         }
     }
     glBindVertexArray(0);
-    glDisable(GL_SCISSOR_TEST);
 }
 
 }  // namespace ca::render

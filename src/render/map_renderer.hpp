@@ -17,10 +17,15 @@ public:
     MapRenderer(const MapRenderer&) = delete;
     MapRenderer& operator=(const MapRenderer&) = delete;
 
-    // Triangulates fills, extrudes strokes and packs markers into GPU buffers. Call on change.
+    // Packs the scene into GPU buffers at two levels of detail. Call on change. The overview level
+    // (outlines thinned to about a pixel of the whole-county view) is built now; the detailed one
+    // the first time the view zooms in far enough to need it.
     void upload(const scene::Scene& scene);
     // Draws into the current framebuffer's region (x, y from the bottom-left, as OpenGL counts).
-    void draw(const scene::Viewport& viewport, int x_px, int y_px) const;
+    // The map is rendered into a texture twice the canvas's size and shown from there: panning
+    // moves the texture, and the map is rendered again only when the scale or data change or the
+    // pan nears the texture's edge, so a province pans as smoothly as a county.
+    void draw(const scene::Viewport& viewport, int x_px, int y_px);
 
 private:
     enum class Kind { Fill, Stroke, Marker };
@@ -32,12 +37,31 @@ private:
     struct Buffer {
         GLuint vao = 0, vbo = 0;
     };
+    struct Level {
+        Buffer fills, strokes;
+        std::vector<Batch> batches;  // in paint order; markers index the shared marker buffer
+        bool built = false;
+    };
+    void build_level(Level& level, double thin_m);
+    void draw_scene(const scene::Viewport& viewport);  // into the bound framebuffer, whole viewport
+    void render_cache(const scene::Viewport& canvas);
+
+    struct Cache {
+        GLuint framebuffer = 0, texture = 0;
+        scene::Viewport view;  // what the texture shows: twice the canvas, same centre and scale
+        bool valid = false;
+    };
 
     ShaderProgram m_fill{"fill.vert", "fill.frag"};
     ShaderProgram m_line{"line.vert", "line.frag"};
     ShaderProgram m_marker{"marker.vert", "marker.frag"};
-    Buffer m_fills, m_strokes, m_markers;
-    std::vector<Batch> m_batches;  // in paint order
+    ShaderProgram m_blit{"blit.vert", "blit.frag"};
+    Buffer m_quad;
+    Cache m_cache;
+    Level m_detail, m_overview;
+    Buffer m_markers;
+    scene::Scene m_scene;        // kept to build the detailed level when first needed
+    double m_overview_m = 0;     // vertices closer than this are merged in the overview
     model::Vec2 m_origin_m;        // subtracted before upload so floats keep centimetres
     scene::Color m_background;
 };
