@@ -6,7 +6,7 @@
 //   filter type TYPE on|off | filter year YEAR|all
 //   layer INDEX visible on|off | layer INDEX opacity 0..1
 //   language zh|en    labels on|off    uncovered on|off    open FILE[:LAYER]
-//   screenshot FILE.png    save-project FILE.cap.json
+//   screenshot FILE.png    save-project FILE.cap.json    tab statistics|poorest|identify|attributes
 // Blank lines and lines starting with # are skipped.
 #pragma once
 

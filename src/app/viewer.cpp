@@ -139,6 +139,13 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
     glfwMakeContextCurrent(window.get());
     glfwSwapInterval(unattended ? 0 : 1);
 
+    // Files dropped on the window are loaded between frames.
+    std::vector<std::string> dropped;
+    glfwSetWindowUserPointer(window.get(), &dropped);
+    glfwSetDropCallback(window.get(), [](GLFWwindow* w, int count, const char** paths) {
+        auto* queue = static_cast<std::vector<std::string>*>(glfwGetWindowUserPointer(w));
+        for (int i = 0; i < count; ++i) queue->push_back(paths[i]);
+    });
     ImGuiSession imgui(window.get());
     ui::ViewerState state;
     state.project = std::move(project);
@@ -156,11 +163,9 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
         state.viewport.m_per_px = options.view->m_per_px;
     }
 
-    std::vector<std::string> legend_labels;
-    for (const auto& entry : state.scene.legend)
-        for (auto language : {model::Language::Chinese, model::Language::English}) legend_labels.push_back(model::display_name(entry.key, language));
     ImVector<ImWchar> glyph_ranges;
-    build_font_atlas(state.project, legend_labels, kFontSizePx, glyph_ranges);
+    build_font_atlas(state.project, model::all_display_names(), kFontSizePx, glyph_ranges);
+    state.glyphs_stale = false;
 
     render::MapRenderer renderer;
     auto upload = [&] {
@@ -204,6 +209,23 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
             state.viewport.centre_m.x += state.viewport.m_per_px * 7;
         }
 
+        if (!dropped.empty()) {
+            for (const auto& path : dropped) {
+                try {
+                    auto more = loading::load_project({{path, model::Role::Unknown}}, state.load_options);
+                    for (auto& layer : more.layers) state.project.layers.push_back(std::move(layer));
+                } catch (const Error& e) {
+                    state.messages.push_back(e.what());  // a bad file is reported; the session goes on
+                }
+            }
+            dropped.clear();
+            refresh_data(state);
+            upload();
+        }
+        if (state.glyphs_stale) {  // between frames, as ImGui requires
+            build_font_atlas(state.project, model::all_display_names(), kFontSizePx, glyph_ranges);
+            state.glyphs_stale = false;
+        }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();

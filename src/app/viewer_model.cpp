@@ -28,6 +28,7 @@ void refresh_data(ui::ViewerState& state) {
     state.selected.reset();
     state.hovered.reset();
     state.style.layers.resize(state.project.layers.size());
+    state.glyphs_stale = true;
     refresh_scene(state);
 }
 
@@ -103,6 +104,7 @@ bool apply(ui::ViewerState& state, const ui::Actions& a) {
         }
     }
     state.selected_changed = false;
+    state.open_tab = a.open_tab.value_or("");
     if (a.select_village) {
         state.selected = a.select_village;
         state.selected_changed = true;

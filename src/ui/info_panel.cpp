@@ -206,20 +206,21 @@ void draw_info_panel(const ViewerState& state, Actions& actions) {
     ImGui::SetNextWindowSize({static_cast<float>(kInfoPanelWidthPx), vp->Size.y - kStatusBarHeightPx});
     ImGui::Begin("##info", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+    auto forward = [&state](const char* tab) { return state.open_tab == tab ? ImGuiTabItemFlags_SetSelected : 0; };
     if (ImGui::BeginTabBar("tabs")) {
-        if (ImGui::BeginTabItem(t(Text::Statistics, lang).c_str())) {
+        if (ImGui::BeginTabItem(t(Text::Statistics, lang).c_str(), nullptr, forward("statistics"))) {
             statistics_tab(state, actions, lang);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(t(Text::Poorest, lang).c_str())) {
+        if (ImGui::BeginTabItem(t(Text::Poorest, lang).c_str(), nullptr, forward("poorest"))) {
             poorest_tab(state, actions, lang);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(t(Text::Identify, lang).c_str(), nullptr, state.selected_changed ? ImGuiTabItemFlags_SetSelected : 0)) {
+        if (ImGui::BeginTabItem(t(Text::Identify, lang).c_str(), nullptr, state.selected_changed ? ImGuiTabItemFlags_SetSelected : forward("identify"))) {
             identify_tab(state, lang);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(t(Text::Attributes, lang).c_str())) {
+        if (ImGui::BeginTabItem(t(Text::Attributes, lang).c_str(), nullptr, forward("attributes"))) {
             attributes_tab(state, actions, lang);
             ImGui::EndTabItem();
         }

@@ -41,6 +41,7 @@ struct ViewerState {
     std::optional<std::size_t> hovered;      // village under the mouse
     std::optional<std::size_t> selected;     // village clicked, or chosen in a table
     bool selected_changed = false;           // this frame: the identify tab comes forward
+    std::string open_tab;                    // "statistics", "poorest", "identify", "attributes": bring forward once
     bool highlight_uncovered = false;        // poor villages without a project, outlined
     std::string search;
     std::size_t table_layer = 0;
@@ -48,6 +49,7 @@ struct ViewerState {
     std::vector<std::string> messages;  // problems to show without stopping the session
     loading::LoadOptions load_options;  // how the data was read, for saving the project
     std::string project_path = "project.cap.json";
+    bool glyphs_stale = false;  // new data may hold characters the font atlas lacks
 };
 
 // Requests panels make during a frame; the app applies them after it.
@@ -68,6 +70,7 @@ struct Actions {
     std::optional<std::string> table_filter;
     std::optional<std::string> project_path;
     std::optional<std::string> save_project;  // write the project file here
+    std::optional<std::string> open_tab;
     std::optional<model::Extent> zoom_to_m;
     std::optional<std::size_t> select_village;
     std::optional<std::size_t> remove_layer;

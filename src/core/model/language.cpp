@@ -3,11 +3,13 @@
 
 namespace ca::model {
 
-std::string display_name(std::string_view value, Language language) {
-    struct Entry {
-        std::string_view canonical, zh, en;
-    };
-    static constexpr Entry kNames[] = {
+namespace {
+
+struct Entry {
+    std::string_view canonical, zh, en;
+};
+
+constexpr Entry kNames[] = {
         {"whole_village", "整村推进", "whole-village promotion"},
         {"relocation", "易地扶贫搬迁", "relocation"},
         {"industry", "产业扶贫", "industry"},
@@ -25,7 +27,22 @@ std::string display_name(std::string_view value, Language language) {
         {"cellar", "水窖", "water cellar"},
         {"well", "水井", "well"},
         {"", "其他线状设施", "other line"},
-    };
+        {"HH", "高-高聚集", "High-High cluster"},
+        {"LL", "低-低聚集", "Low-Low cluster"},
+        {"HL", "高-低异常", "High-Low outlier"},
+        {"LH", "低-高异常", "Low-High outlier"},
+        {"ns", "不显著", "not significant"},
+};
+
+}  // namespace
+
+std::vector<std::string> all_display_names() {
+    std::vector<std::string> names;
+    for (const Entry& e : kNames) names.insert(names.end(), {std::string(e.zh), std::string(e.en)});
+    return names;
+}
+
+std::string display_name(std::string_view value, Language language) {
     for (const Entry& e : kNames)
         if (e.canonical == value) return std::string(language == Language::Chinese ? e.zh : e.en);
     return std::string(value);
