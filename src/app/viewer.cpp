@@ -17,6 +17,7 @@
 #include "app/script.hpp"
 #include "app/viewer_model.hpp"
 #include "core/model/error.hpp"
+#include "core/workspace/project_file.hpp"
 #include "render/map_renderer.hpp"
 #include "render/screenshot.hpp"
 #include "ui/panels.hpp"
@@ -212,7 +213,9 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
         if (!dropped.empty()) {
             for (const auto& path : dropped) {
                 try {
-                    auto more = loading::load_project({{path, model::Role::Unknown}}, state.load_options);
+                    auto more = workspace::is_project_file(path)
+                                    ? workspace::load_project_file(workspace::read_project_file(path)).project
+                                    : loading::load_project({{path, model::Role::Unknown}}, state.load_options);
                     for (auto& layer : more.layers) state.project.layers.push_back(std::move(layer));
                 } catch (const Error& e) {
                     state.messages.push_back(e.what());  // a bad file is reported; the session goes on
@@ -253,6 +256,7 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
             frame_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count());
         }
         if (apply(state, actions)) upload();
+        if (actions.open_file) dropped.push_back(*actions.open_file);
     }
     if (options.bench_frames > 0) {
         const double startup_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -2,6 +2,8 @@
 #include <iostream>
 #include <memory>
 
+#include <unistd.h>
+
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
 #include "cli/source_options.hpp"
@@ -26,7 +28,12 @@ struct StatsCommand {
     void run() const {
         if (sources.empty()) throw Error("stats needs data: --villages FILE, and --sites, --lines, --ponds as you have them");
         const model::Project project = sources.load();
-        const auto stats = analysis::compute_statistics(project, options);
+        // Progress on stderr for a person at a terminal; nothing for scripts and pipes.
+        const bool terminal = isatty(STDERR_FILENO) == 1;
+        const auto stats = analysis::compute_statistics(project, options, [terminal](std::string_view stage) {
+            if (terminal) std::cerr << "\r" << stage << " done          " << std::flush;
+        });
+        if (terminal) std::cerr << "\r                              \r";
         const StatsLevel level = by == "village" ? StatsLevel::Village : StatsLevel::Township;
         if (format == "xlsx" || format == "gpkg") {
             if (output.empty()) throw Error("--format " + format + " writes a file: give it with -o FILE");

@@ -151,6 +151,19 @@ void colouring_section(const ViewerState& state, Actions& actions, Language lang
     if (ImGui::SliderInt(t(Text::Classes, lang).c_str(), &classes, 2, 9)) actions.choropleth_classes = classes;
 }
 
+// Without a native file dialog (Debian's GLFW has none): type a path, or drop files on the window.
+void project_section(const ViewerState& state, Actions& actions, Language lang) {
+    if (!ImGui::CollapsingHeader(t(Text::ProjectFile, lang).c_str())) return;
+    char path[512] = {};
+    std::snprintf(path, sizeof path, "%s", state.project_path.c_str());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputText("##project", path, sizeof path)) actions.project_path = path;
+    if (ImGui::Button(t(Text::Save, lang).c_str())) actions.save_project = state.project_path;
+    ImGui::SameLine();
+    if (ImGui::Button(t(Text::AddData, lang).c_str())) actions.open_file = state.project_path;
+    ImGui::TextDisabled("%s", t(Text::DropHint, lang).c_str());
+}
+
 void filter_section(const ViewerState& state, Actions& actions, Language lang) {
     if (!ImGui::CollapsingHeader(t(Text::SiteFilter, lang).c_str())) return;
     for (const auto& type : analysis::project_types()) {
@@ -194,6 +207,7 @@ void draw_side_panel(const ViewerState& state, Actions& actions) {
     ImGui::Separator();
     colouring_section(state, actions, lang);
     filter_section(state, actions, lang);
+    project_section(state, actions, lang);
     if (!state.scene.legend.empty()) {
         ImGui::Separator();
         ImGui::TextUnformatted(t(Text::Legend, lang).c_str());

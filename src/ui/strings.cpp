@@ -76,6 +76,10 @@ std::string_view tr(Text text, Language language) {
         {Text::StdDev, "标准差", "standard deviation"},
         {Text::Manual, "手动", "manual"},
         {Text::Count, "个", "features"},
+        {Text::ProjectFile, "项目文件", "Project file"},
+        {Text::Save, "保存项目", "Save project"},
+        {Text::AddData, "打开此文件", "Open this file"},
+        {Text::DropHint, "也可把数据文件拖到窗口上。", "Or drop data files on the window."},
     };
     for (const Entry& e : kTable)
         if (e.text == text) return language == Language::Chinese ? e.zh : e.en;

@@ -16,7 +16,7 @@ enum class Text {
     SiteFilter, UpToYear, AllYears, Search, SearchHint, NoMatch, Statistics, Township, Villages, Population,
     PoorPopulation, PovertyRate, Income, PoorVillages, Covered, Sites, FundsWan, Total, Attributes, Filter,
     Identify, NothingSelected, Poorest, ShowUncovered, Uncovered, Rank, Village, Lisa, Quantile, EqualInterval,
-    NaturalBreaks, StdDev, Manual, Count,
+    NaturalBreaks, StdDev, Manual, Count, ProjectFile, Save, AddData, DropHint,
     kLast
 };
 

@@ -71,6 +71,7 @@ struct Actions {
     std::optional<std::string> project_path;
     std::optional<std::string> save_project;  // write the project file here
     std::optional<std::string> open_tab;
+    std::optional<std::string> open_file;  // data or project file to add
     std::optional<model::Extent> zoom_to_m;
     std::optional<std::size_t> select_village;
     std::optional<std::size_t> remove_layer;
