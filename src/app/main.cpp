@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     ca::cli::register_stats_command(app);
     ca::cli::register_rank_command(app);
     ca::cli::register_clusters_command(app);
+    ca::cli::register_export_command(app);
     auto view = ca::app::register_view_command(app);
     try {
         app.parse(argc, argv);

@@ -13,5 +13,6 @@ void register_info_command(CLI::App& root);
 void register_stats_command(CLI::App& root);
 void register_rank_command(CLI::App& root);
 void register_clusters_command(CLI::App& root);
+void register_export_command(CLI::App& root);
 
 }  // namespace ca::cli

@@ -30,6 +30,7 @@ void add_path(cairo_t* cr, const model::Geometry& g, const scene::Viewport& v, b
 struct Painter {
     cairo_t* cr;
     const scene::Viewport& v;
+    double k;  // symbol scale
 
     void operator()(const scene::Fill& fill) const {
         add_path(cr, fill.shape_m, v, true);
@@ -40,17 +41,18 @@ struct Painter {
     void operator()(const scene::Stroke& stroke) const {
         add_path(cr, stroke.shape_m, v, stroke.shape_m.type == model::GeometryType::Polygon);
         set_color(cr, stroke.color);
-        cairo_set_line_width(cr, stroke.width_px);
+        cairo_set_line_width(cr, stroke.width_px * k);
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-        std::vector<double> dashes(stroke.dash_px.begin(), stroke.dash_px.end());
+        std::vector<double> dashes;
+        for (float d : stroke.dash_px) dashes.push_back(d * k);
         cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
         cairo_stroke(cr);
         cairo_set_dash(cr, nullptr, 0, 0);
     }
     void operator()(const scene::Marker& marker) const {
         const auto p = v.to_px(marker.position_m);
-        const double r = marker.size_px / 2.0;
+        const double r = marker.size_px * k / 2.0;
         switch (marker.shape) {
             case scene::MarkerShape::Circle: cairo_arc(cr, p.x, p.y, r, 0, 2 * std::numbers::pi); break;
             case scene::MarkerShape::Square: cairo_rectangle(cr, p.x - r, p.y - r, 2 * r, 2 * r); break;
@@ -64,18 +66,18 @@ struct Painter {
         set_color(cr, marker.color);
         cairo_fill_preserve(cr);
         cairo_set_source_rgba(cr, 1, 1, 1, 0.9);  // a white rim keeps markers readable on any fill
-        cairo_set_line_width(cr, 0.8);
+        cairo_set_line_width(cr, 0.8 * k);
         cairo_stroke(cr);
     }
 };
 
 }  // namespace
 
-void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr) {
+void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale) {
     cairo_save(cr);
     set_color(cr, scene.background);
     cairo_paint(cr);
-    const Painter painter{cr, viewport};
+    const Painter painter{cr, viewport, symbol_scale};
     for (const auto& item : scene.items) std::visit(painter, item);
     cairo_restore(cr);
 }

@@ -10,7 +10,8 @@
 namespace ca::print {
 
 // Draws the scene's items in paint order, in device units of `viewport` (pixels or points).
-void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr);
+// Line widths and symbol sizes, given in screen pixels, are multiplied by `symbol_scale`.
+void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale = 1.0);
 
 // Renders the whole scene, fitted, to a PNG of the given size. Written to a temporary file
 // beside `path` and renamed into place, so a failure leaves no partial file.

@@ -1,0 +1,109 @@
+// `countyatlas export`: a map figure for a plan, as PNG, PDF or SVG.
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/source_options.hpp"
+#include "core/analysis/metrics.hpp"
+#include "core/analysis/name_matching.hpp"
+#include "core/model/error.hpp"
+#include "core/print/export_figure.hpp"
+#include "core/scene/build.hpp"
+
+namespace ca::cli {
+namespace {
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", std::localtime(&now));
+    return buffer;
+}
+
+// --extent township:NAME or lon,lat,lon,lat; the ground extent in the working CRS.
+model::Extent extent_of(const std::string& spec, const model::Project& project, const analysis::Statistics& stats) {
+    model::Extent e;
+    if (spec.rfind("township:", 0) == 0) {
+        const std::string key = analysis::township_key(spec.substr(9));
+        std::size_t i = 0;
+        for (const auto* layer : project.layers_with(model::Role::Villages))
+            for (const auto& f : layer->features) {
+                if (analysis::township_key(stats.villages[i++].township) != key) continue;
+                model::Geometry g = f.geometry;
+                project.working->forward(g.coords);
+                e.merge(g.extent());
+            }
+        if (e.empty()) throw Error("--extent " + spec + ": no such township among the villages");
+        return e;
+    }
+    double v[4];
+    if (std::sscanf(spec.c_str(), "%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3]) != 4)
+        throw Error("--extent takes township:NAME or MINLON,MINLAT,MAXLON,MAXLAT, not " + spec);
+    std::vector<model::Vec2> corners = {{v[0], v[1]}, {v[2], v[1]}, {v[0], v[3]}, {v[2], v[3]}};
+    project.working->forward(corners);
+    for (const auto& c : corners) e.add(c);
+    return e;
+}
+
+struct ExportCommand {
+    SourceOptions sources;
+    std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language = "zh";
+    double dpi = 300;
+
+    void run() const {
+        if (sources.empty()) throw Error("export needs data: files or a project file");
+        if (out.empty()) throw Error("export needs --out FILE.png, .pdf or .svg");
+        const auto size = print::page_size_from_string(page);
+        if (!size) throw Error("--page " + page + " is not A4 or A3 (add -landscape or -portrait)");
+        if (!choropleth.empty() && choropleth != "lisa" && !analysis::is_metric(choropleth)) throw Error("--choropleth " + choropleth + " is not a metric");
+        const model::Project project = sources.load();
+        const auto stats = project.layers_with(model::Role::Villages).empty() ? analysis::Statistics{} : analysis::compute_statistics(project, {});
+        scene::MapStyle style;
+        style.language = language == "en" ? model::Language::English : model::Language::Chinese;
+        if (!choropleth.empty()) style.choropleth = scene::Choropleth{choropleth, analysis::ClassMethod::NaturalBreaks, 5, {}};
+        const scene::Scene scene = scene::build(project, style, &stats);
+
+        print::Figure figure;
+        figure.language = style.language;
+        figure.title = title.empty() ? (style.language == model::Language::Chinese ? "扶贫项目分布图" : "Poverty-alleviation projects") : title;
+        figure.subtitle = subtitle;
+        std::string files;
+        for (const auto& layer : project.layers) {
+            const std::string f = std::filesystem::path(layer.source_path).filename().string();
+            if (files.find(f) == std::string::npos) files += (files.empty() ? "" : ", ") + f;
+        }
+        figure.source_line = (style.language == model::Language::Chinese ? "数据：" : "Data: ") + files + " · CountyAtlas · " + today();
+        if (!extent.empty()) figure.extent_m = extent_of(extent, project, stats);
+        const auto report = print::export_figure(out, scene, figure, {*size, dpi});
+        std::printf("{\"file\": \"%s\", \"map\": {\"x\": %.2f, \"y\": %.2f, \"width\": %.2f, \"height\": %.2f, \"m_per_unit\": %.6f, "
+                    "\"centre_m\": [%.3f, %.3f]}, "
+                    "\"scale_bar\": {\"length_m\": %.0f, \"x\": %.2f, \"y\": %.2f, \"length\": %.2f}}\n",
+                    out.c_str(), report.map_x, report.map_y, report.map_width, report.map_height, report.viewport.m_per_px,
+                    report.viewport.centre_m.x, report.viewport.centre_m.y,
+                    report.scale_bar_length_m, report.scale_bar_x, report.scale_bar_y, report.scale_bar_length);
+    }
+};
+
+}  // namespace
+
+void register_export_command(CLI::App& root) {
+    auto command = std::make_shared<ExportCommand>();
+    CLI::App* e = root.add_subcommand("export", "A map figure for plans: PNG at a DPI, or vector PDF/SVG with Chinese text");
+    command->sources.add_to(*e);
+    e->add_option("-o,--out", command->out, "FILE.png, FILE.pdf or FILE.svg");
+    e->add_option("--dpi", command->dpi, "PNG resolution (default 300)")->check(CLI::Range(36.0, 1200.0));
+    e->add_option("--page", command->page, "A4 or A3, -portrait or -landscape (default A4-landscape)");
+    e->add_option("--title", command->title, "Title above the map");
+    e->add_option("--subtitle", command->subtitle, "Second line under the title");
+    e->add_option("--extent", command->extent, "township:NAME, or MINLON,MINLAT,MAXLON,MAXLAT (default: all data)");
+    e->add_option("--choropleth", command->choropleth, "Colour villages by a metric: poverty_rate, income_per_capita, lisa...");
+    e->add_option("--language", command->language, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
+    e->callback([command] { command->run(); });
+}
+
+}  // namespace ca::cli

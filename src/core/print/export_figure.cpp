@@ -1,0 +1,148 @@
+// PNG, PDF and SVG figures through Cairo surfaces.
+#include "core/print/export_figure.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "core/model/error.hpp"
+#include "core/model/safe_write.hpp"
+#include "core/model/text.hpp"
+
+namespace ca::print {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr double kPointsPerMm = 72.0 / 25.4;
+
+using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
+using Context = std::unique_ptr<cairo_t, decltype(&cairo_destroy)>;
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// CRC-32 as PNG chunks need it (ISO 3309, the zlib polynomial).
+std::uint32_t crc32(const std::string& bytes) {
+    static const auto table = [] {
+        std::array<std::uint32_t, 256> t{};
+        for (std::uint32_t n = 0; n < 256; ++n) {
+            std::uint32_t c = n;
+            for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t[n] = c;
+        }
+        return t;
+    }();
+    std::uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char b : bytes) c = table[(c ^ b) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+void put_u32(std::string& out, std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
+}
+
+// Cairo writes no resolution into PNGs: add a pHYs chunk after IHDR so word processors place the
+// figure at its printed size.
+std::string with_dpi(const std::string& png, double dpi) {
+    constexpr std::size_t kAfterHeader = 8 + 4 + 4 + 13 + 4;  // signature, then the IHDR chunk
+    const auto per_metre = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
+    std::string body = "pHYs";
+    put_u32(body, per_metre);
+    put_u32(body, per_metre);
+    body += '\x01';  // unit: metre
+    std::string chunk;
+    put_u32(chunk, 9);
+    chunk += body;
+    put_u32(chunk, crc32(body));
+    return png.substr(0, kAfterHeader) + chunk + png.substr(kAfterHeader);
+}
+
+std::string xml_escaped(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '"') out += "&quot;";
+        else out += c;
+    }
+    return out;
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+    model::write_via_temp(path, [&](const fs::path& temp) {
+        std::ofstream out(temp, std::ios::binary);
+        out << bytes;
+        return static_cast<bool>(out.flush());
+    });
+}
+
+}  // namespace
+
+PageReport export_figure(const std::string& path, const scene::Scene& scene, const Figure& figure, const ExportOptions& options) {
+    const std::string extension = model::fold_key(fs::path(path).extension().string());
+    const double width_pt = options.page.width_mm * kPointsPerMm, height_pt = options.page.height_mm * kPointsPerMm;
+    PageReport report;
+    if (extension == ".png") {
+        const double px_per_mm = options.dpi / 25.4;
+        const int w = static_cast<int>(std::lround(options.page.width_mm * px_per_mm));
+        const int h = static_cast<int>(std::lround(options.page.height_mm * px_per_mm));
+        Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h), &cairo_surface_destroy);
+        if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+            throw Error("the page is too large at " + std::to_string(static_cast<int>(options.dpi)) + " dpi").file(path);
+        Context cr(cairo_create(surface.get()), &cairo_destroy);
+        report = draw_page(cr.get(), scene, figure, w, h, px_per_mm);
+        cairo_surface_flush(surface.get());
+        std::string png;
+        if (cairo_surface_write_to_png_stream(surface.get(), append_to_string, &png) != CAIRO_STATUS_SUCCESS)
+            throw Error("cannot encode the PNG").file(path);
+        write_bytes(path, with_dpi(png, options.dpi));
+    } else if (extension == ".pdf") {
+        // Cairo writes the PDF itself; it goes to the temporary file and is renamed when complete.
+        model::write_via_temp(path, [&](const fs::path& temp) {
+            Surface surface(cairo_pdf_surface_create(temp.c_str(), width_pt, height_pt), &cairo_surface_destroy);
+            Context cr(cairo_create(surface.get()), &cairo_destroy);
+            report = draw_page(cr.get(), scene, figure, width_pt, height_pt, kPointsPerMm);
+            cr.reset();
+            cairo_surface_finish(surface.get());
+            return cairo_surface_status(surface.get()) == CAIRO_STATUS_SUCCESS;
+        });
+    } else if (extension == ".svg") {
+        // Cairo draws SVG text as glyph outlines; labels, titles and legend go in as <text>
+        // elements instead, so they can be edited and searched.
+        std::string svg;
+        std::vector<PlacedText> texts;
+        {
+            Surface surface(cairo_svg_surface_create_for_stream(append_to_string, &svg, width_pt, height_pt), &cairo_surface_destroy);
+            Context cr(cairo_create(surface.get()), &cairo_destroy);
+            report = draw_page(cr.get(), scene, figure, width_pt, height_pt, kPointsPerMm, &texts);
+            cr.reset();
+            cairo_surface_finish(surface.get());
+        }
+        std::string elements;
+        for (const auto& t : texts) {
+            char head[256];
+            std::snprintf(head, sizeof head,
+                          "<text x=\"%.2f\" y=\"%.2f\" font-family=\"Noto Sans CJK SC, sans-serif\" font-size=\"%.2f\"%s fill=\"rgb(%d,%d,%d)\">",
+                          t.x, t.y, t.size, t.bold ? " font-weight=\"bold\"" : "", t.color.r, t.color.g, t.color.b);
+            elements += head + xml_escaped(t.text) + "</text>\n";
+        }
+        const auto end = svg.rfind("</svg>");
+        if (end == std::string::npos) throw Error("Cairo wrote no SVG").file(path);
+        svg.insert(end, elements);
+        write_bytes(path, svg);
+    } else {
+        throw Error("the figure's format comes from its extension: .png, .pdf or .svg").file(path);
+    }
+    return report;
+}
+
+}  // namespace ca::print

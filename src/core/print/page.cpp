@@ -1,0 +1,226 @@
+// Page layout for map figures: header, clipped map frame, labels, legend, scale bar, north arrow.
+#include "core/print/page.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/model/text.hpp"
+#include "core/print/draw_map.hpp"
+
+namespace ca::print {
+namespace {
+
+constexpr const char* kFont = "Noto Sans CJK SC";
+constexpr double kMmPerScreenPixel = 25.4 / 96;  // scene symbol sizes are in 96-dpi screen pixels
+
+struct Box {
+    double x0, y0, x1, y1;
+    bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+};
+
+class Writer {
+public:
+    Writer(cairo_t* cr, std::vector<PlacedText>* sink) : m_cr(cr), m_sink(sink) {}
+    double width(const std::string& text, double size, bool bold = false) const {
+        select(size, bold);
+        cairo_text_extents_t e;
+        cairo_text_extents(m_cr, text.c_str(), &e);
+        return e.x_advance;
+    }
+    void text(const std::string& text, double x, double y, double size, scene::Color color, bool bold = false) const {
+        if (m_sink) {
+            m_sink->push_back({text, x, y, size, color, bold});
+            return;
+        }
+        select(size, bold);
+        cairo_set_source_rgba(m_cr, color.r / 255.0, color.g / 255.0, color.b / 255.0, color.a / 255.0);
+        cairo_move_to(m_cr, x, y);
+        cairo_show_text(m_cr, text.c_str());
+    }
+
+private:
+    void select(double size, bool bold) const {
+        cairo_select_font_face(m_cr, kFont, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(m_cr, size);
+    }
+    cairo_t* m_cr;
+    std::vector<PlacedText>* m_sink;
+};
+
+// 1, 2 or 5 times a power of ten: the longest such length not above `max_m`.
+double round_length(double max_m) {
+    const double power = std::pow(10.0, std::floor(std::log10(max_m)));
+    for (double step : {5.0, 2.0, 1.0})
+        if (step * power <= max_m) return step * power;
+    return power;
+}
+
+std::string length_text(double m) {
+    char buffer[32];
+    if (m >= 1000) std::snprintf(buffer, sizeof buffer, "%g km", m / 1000);
+    else std::snprintf(buffer, sizeof buffer, "%g m", m);
+    return buffer;
+}
+
+void place_labels(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const scene::Viewport& v, double x0, double y0, double mm) {
+    std::vector<const scene::Label*> order;
+    // Village names only where villages are at least ~15 mm across on paper.
+    std::size_t villages = 0;
+    for (const auto& l : scene.labels) villages += l.priority == 1;
+    const double village_mm = villages ? std::sqrt(scene.extent_m.width() * scene.extent_m.height() / villages) / v.m_per_px / mm : 0;
+    for (const auto& l : scene.labels)
+        if (l.priority == 0 || village_mm > 15) order.push_back(&l);
+    std::stable_sort(order.begin(), order.end(), [](const scene::Label* a, const scene::Label* b) { return a->priority < b->priority; });
+    const Box frame{x0, y0, x0 + v.width_px, y0 + v.height_px};
+    std::vector<Box> placed;
+    for (const auto* l : order) {
+        const double size = l->size_px * kMmPerScreenPixel * mm;
+        const double w = writer.width(l->text, size, l->priority == 0);
+        const auto p = v.to_px(l->anchor_m);
+        const double x = x0 + p.x - w / 2, baseline = y0 + p.y + size * 0.35;
+        const Box box{x - size * 0.15, baseline - size, x + w + size * 0.15, baseline + size * 0.3};
+        // Never cut by the frame, never on another label.
+        if (box.x0 < frame.x0 || box.y0 < frame.y0 || box.x1 > frame.x1 || box.y1 > frame.y1) continue;
+        if (std::any_of(placed.begin(), placed.end(), [&](const Box& b) { return b.overlaps(box); })) continue;
+        placed.push_back(box);
+        // A white halo under the text keeps names readable on any fill.
+        cairo_save(cr);
+        cairo_set_source_rgba(cr, 1, 1, 1, 0.75);
+        cairo_rectangle(cr, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+        cairo_fill(cr);
+        cairo_restore(cr);
+        writer.text(l->text, x, baseline, size, l->color, l->priority == 0);
+    }
+}
+
+void legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const Figure& figure, double x, double bottom, double mm) {
+    if (scene.legend.empty()) return;
+    const double size = 3.0 * mm, row = 4.6 * mm, swatch = 5 * mm, pad = 2.5 * mm;
+    double width = 0;
+    for (const auto& e : scene.legend) {
+        std::string label = model::display_name(e.key, figure.language);
+        if (e.count >= 0) label += "  (" + std::to_string(e.count) + ")";
+        width = std::max(width, writer.width(label, size));
+    }
+    const double height = row * static_cast<double>(scene.legend.size()) + 2 * pad;
+    const double top = bottom - height;
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.92);
+    cairo_rectangle(cr, x, top, width + swatch + 3 * pad, height);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
+    cairo_set_line_width(cr, 0.2 * mm);
+    cairo_stroke(cr);
+    double y = top + pad;
+    for (const auto& e : scene.legend) {
+        cairo_set_source_rgba(cr, e.color.r / 255.0, e.color.g / 255.0, e.color.b / 255.0, e.color.a / 255.0);
+        const double sx = x + pad, sy = y + (row - swatch * 0.7) / 2;
+        switch (e.kind) {
+            case scene::LegendEntry::Kind::Area: cairo_rectangle(cr, sx, sy, swatch, swatch * 0.7); break;
+            case scene::LegendEntry::Kind::Line: cairo_rectangle(cr, sx, y + row / 2 - 0.4 * mm, swatch, 0.8 * mm); break;
+            case scene::LegendEntry::Kind::Point: cairo_arc(cr, sx + swatch / 2, y + row / 2, 1.2 * mm, 0, 2 * M_PI); break;
+            case scene::LegendEntry::Kind::Square: cairo_rectangle(cr, sx + swatch / 2 - mm, y + row / 2 - mm, 2 * mm, 2 * mm); break;
+        }
+        cairo_fill(cr);
+        std::string label = model::display_name(e.key, figure.language);
+        if (e.count >= 0) label += "  (" + std::to_string(e.count) + ")";
+        writer.text(label, x + swatch + 2 * pad, y + row * 0.72, size, {30, 30, 30, 255});
+        y += row;
+    }
+}
+
+}  // namespace
+
+std::optional<PageSize> page_size_from_string(const std::string& name) {
+    const std::string key = model::fold_key(name);
+    PageSize size;
+    if (key.rfind("a4", 0) == 0) size = {210, 297};
+    else if (key.rfind("a3", 0) == 0) size = {297, 420};
+    else return std::nullopt;
+    if (key.find("landscape") != std::string::npos) std::swap(size.width_mm, size.height_mm);
+    return size;
+}
+
+PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figure, double width, double height, double mm,
+                     std::vector<PlacedText>* texts) {
+    const Writer writer(cr, texts);
+    PageReport report;
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+
+    const double margin = figure.margin_mm * mm;
+    const double title_size = 6.5 * mm, subtitle_size = 3.8 * mm, source_size = 2.6 * mm;
+    double y = margin + title_size;
+    if (!figure.title.empty()) writer.text(figure.title, margin, y, title_size, {20, 20, 20, 255}, true);
+    if (!figure.subtitle.empty()) {
+        y += subtitle_size * 1.5;
+        writer.text(figure.subtitle, margin, y, subtitle_size, {80, 80, 80, 255});
+    }
+    const double map_top = y + 3 * mm;
+    const double map_bottom = height - margin - source_size * 2;
+    report.map_x = margin;
+    report.map_y = map_top;
+    report.map_width = width - 2 * margin;
+    report.map_height = std::max(10.0, map_bottom - map_top);
+
+    // The map, clipped to its frame; symbols sized as on a 96-dpi screen, in paper units.
+    const model::Extent extent = figure.extent_m.value_or(scene.extent_m);
+    scene::Viewport v = scene::Viewport::fit(extent, 1, 1, 0);
+    v.width_px = static_cast<int>(report.map_width);
+    v.height_px = static_cast<int>(report.map_height);
+    v.m_per_px = std::max(extent.width() / v.width_px, extent.height() / v.height_px) * 1.04;  // a little air inside the frame
+    report.viewport = v;
+    cairo_save(cr);
+    cairo_rectangle(cr, report.map_x, report.map_y, v.width_px, v.height_px);
+    cairo_clip(cr);
+    cairo_translate(cr, report.map_x, report.map_y);
+    draw_map(scene, v, cr, kMmPerScreenPixel * mm);
+    cairo_restore(cr);
+    place_labels(cr, writer, scene, v, report.map_x, report.map_y, mm);
+    cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+    cairo_set_line_width(cr, 0.35 * mm);
+    cairo_rectangle(cr, report.map_x, report.map_y, v.width_px, v.height_px);
+    cairo_stroke(cr);
+
+    // North arrow, top right inside the frame (the working CRS's grid north is true north at
+    // the central meridian and within a degree across a county).
+    const double ax = report.map_x + v.width_px - 10 * mm, ay = report.map_y + 8 * mm;
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    cairo_move_to(cr, ax, ay);
+    cairo_line_to(cr, ax + 3 * mm, ay + 9 * mm);
+    cairo_line_to(cr, ax, ay + 7 * mm);
+    cairo_line_to(cr, ax - 3 * mm, ay + 9 * mm);
+    cairo_close_path(cr);
+    cairo_fill(cr);
+    const std::string north = figure.language == model::Language::Chinese ? "北" : "N";
+    writer.text(north, ax - writer.width(north, 3.5 * mm, true) / 2, ay - 1.2 * mm, 3.5 * mm, {10, 10, 10, 255}, true);
+
+    // Scale bar, bottom right: a round length about a fifth of the frame, true at the map's centre.
+    report.scale_bar_length_m = round_length(v.width_px * v.m_per_px / 5);
+    report.scale_bar_length = report.scale_bar_length_m / v.m_per_px;
+    report.scale_bar_x = report.map_x + v.width_px - report.scale_bar_length - 8 * mm;
+    report.scale_bar_y = report.map_y + v.height_px - 8 * mm;
+    const double bar_h = 1.6 * mm;
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+    cairo_rectangle(cr, report.scale_bar_x - 3 * mm, report.scale_bar_y - 6 * mm, report.scale_bar_length + 6 * mm, 9 * mm);
+    cairo_fill(cr);
+    for (int half = 0; half < 2; ++half) {
+        const double x = report.scale_bar_x + half * report.scale_bar_length / 2;
+        cairo_rectangle(cr, x, report.scale_bar_y, report.scale_bar_length / 2, bar_h);
+        if (half == 0) cairo_set_source_rgb(cr, 0, 0, 0), cairo_fill_preserve(cr);
+        else cairo_set_source_rgb(cr, 1, 1, 1), cairo_fill_preserve(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        cairo_set_line_width(cr, 0.2 * mm);
+        cairo_stroke(cr);
+    }
+    const double label_size = 2.6 * mm;
+    writer.text("0", report.scale_bar_x - writer.width("0", label_size) / 2, report.scale_bar_y - 1.2 * mm, label_size, {0, 0, 0, 255});
+    const std::string end = length_text(report.scale_bar_length_m);
+    writer.text(end, report.scale_bar_x + report.scale_bar_length - writer.width(end, label_size) / 2, report.scale_bar_y - 1.2 * mm,
+                label_size, {0, 0, 0, 255});
+
+    legend(cr, writer, scene, figure, report.map_x + 4 * mm, report.map_y + v.height_px - 4 * mm, mm);
+    if (!figure.source_line.empty()) writer.text(figure.source_line, margin, height - margin, source_size, {90, 90, 90, 255});
+    return report;
+}
+
+}  // namespace ca::print

@@ -1,0 +1,53 @@
+// A map figure on a page: title, map frame, legend, scale bar, north arrow, source line.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <cairo.h>
+
+#include "core/model/language.hpp"
+#include "core/scene/scene.hpp"
+
+namespace ca::print {
+
+struct PageSize {
+    double width_mm = 297, height_mm = 210;  // A4 landscape
+};
+
+// "A4", "A3", "A4-landscape", "A3-portrait"... (portrait unless said); nothing when unknown.
+std::optional<PageSize> page_size_from_string(const std::string& name);
+
+struct Figure {
+    std::string title;
+    std::string subtitle;
+    std::string source_line;           // "Source: ... · 2026-11-29"
+    std::optional<model::Extent> extent_m;  // the map's ground extent; the scene's when empty
+    model::Language language = model::Language::Chinese;
+    double margin_mm = 12;
+};
+
+// Where things landed on the page, in the page's own units (points for PDF/SVG, pixels for PNG).
+struct PageReport {
+    double map_x = 0, map_y = 0, map_width = 0, map_height = 0;
+    scene::Viewport viewport;     // the map frame's view
+    double scale_bar_length_m = 0;
+    double scale_bar_x = 0, scale_bar_y = 0, scale_bar_length = 0;  // its left end and length on the page
+};
+
+// Text drawn on a page, for back-ends that keep text as text (SVG).
+struct PlacedText {
+    std::string text;
+    double x, y;  // baseline start
+    double size;
+    scene::Color color;
+    bool bold = false;
+};
+
+// Draws the figure on a page of `width` x `height` units, where one millimetre is `units_per_mm`.
+// Text goes through Cairo unless `texts` is given, which then collects it instead.
+PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figure, double width, double height, double units_per_mm,
+                     std::vector<PlacedText>* texts = nullptr);
+
+}  // namespace ca::print

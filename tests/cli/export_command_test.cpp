@@ -1,0 +1,115 @@
+// `countyatlas export`: page sizes and DPI, a true scale bar, searchable Chinese text, safe writes.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <cpl_minixml.h>
+#include <nlohmann/json.hpp>
+
+#include "core/analysis/measure.hpp"
+#include "core/io/working_crs.hpp"
+#include "support/fixtures.hpp"
+
+using namespace ca;
+
+namespace {
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+int count_text_nodes(const CPLXMLNode* node) {
+    int n = 0;
+    for (; node; node = node->psNext) {
+        if (node->eType == CXT_Element && std::string(node->pszValue) == "text") ++n;
+        n += count_text_nodes(node->psChild);
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a PNG figure has the pixel size of its page at its DPI, and says its DPI") {
+    test::TempDir dir;
+    const std::string png = dir.file("map.png");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + png + "' --page A4-portrait --dpi 150");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(test::png_size(png) == std::pair{1240, 1754});  // 210 x 297 mm at 150 dpi
+    const std::string bytes = read(png);
+    const auto phys = bytes.find("pHYs");
+    REQUIRE(phys != std::string::npos);
+    const auto u8 = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])); };
+    const std::uint32_t per_metre = u8(phys + 4) << 24 | u8(phys + 5) << 16 | u8(phys + 6) << 8 | u8(phys + 7);
+    CHECK(per_metre == 5906);  // 150 dpi
+    CHECK(bytes[phys + 12] == 1);  // the unit is the metre
+}
+
+TEST_CASE("the scale bar is as long on the page as the ground distance it claims, within 1 %") {
+    test::TempDir dir;
+    const std::string png = dir.file("map.png");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + png + "' --dpi 200");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto j = nlohmann::json::parse(r.out);
+    const double claimed_m = j["scale_bar"]["length_m"];
+    // Measure the bar in the picture: its black first half, along a row through the bar.
+    const test::Image image(png);
+    const int row = static_cast<int>(j["scale_bar"]["y"].get<double>()) + 3;
+    int x = static_cast<int>(j["scale_bar"]["x"].get<double>()) - 2;
+    auto dark = [&](int px) { const auto c = image.at(px, row); return c.r < 60 && c.g < 60 && c.b < 60; };
+    while (!dark(x)) ++x;
+    const int start = x;
+    while (dark(x)) ++x;
+    const double half_px = x - start;
+    // That many pixels at the map's centre, as ground distance on the ellipsoid.
+    const double m_per_px = j["map"]["m_per_unit"];
+    const model::Vec2 centre{j["map"]["centre_m"][0].get<double>(), j["map"]["centre_m"][1].get<double>()};
+    std::vector<model::Vec2> ends = {centre, {centre.x + 2 * half_px * m_per_px, centre.y}};
+    io::make_projection("EPSG:4543")->inverse(ends);
+    const double ground_m = analysis::segment_length_m(ends[0], ends[1]);
+    CHECK(ground_m == doctest::Approx(claimed_m).epsilon(0.01));
+}
+
+TEST_CASE("a PDF figure keeps its title and Chinese township names as text") {
+    test::TempDir dir;
+    const std::string pdf = dir.file("map.pdf");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + pdf + "' --title '大姚县扶贫项目分布图'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto text = test::run("pdftotext '" + pdf + "' -");
+    REQUIRE_MESSAGE(text.exit_code == 0, "pdftotext (poppler-utils) failed: " << text.err);
+    CHECK(text.out.find("大姚县扶贫项目分布图") != std::string::npos);
+    for (const char* township : {"金碧镇", "湾碧乡", "昙华乡", "三岔河镇"}) {
+        CAPTURE(township);
+        CHECK(text.out.find(township) != std::string::npos);
+    }
+}
+
+TEST_CASE("an SVG figure parses and holds its text as text elements") {
+    test::TempDir dir;
+    const std::string svg = dir.file("map.svg");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + svg + "'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const std::string xml = read(svg);
+    CPLXMLNode* tree = CPLParseXMLString(xml.c_str());
+    REQUIRE(tree != nullptr);
+    CHECK(count_text_nodes(tree) >= 12 + 1);  // the township names and the title at least
+    CPLDestroyXMLNode(tree);
+    CHECK(xml.find(">金碧镇</text>") != std::string::npos);
+}
+
+TEST_CASE("exporting into a folder that cannot be written fails clearly and leaves no file") {
+    test::TempDir dir;
+    const std::string target = dir.file("no/such/folder/map.pdf");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + target + "'");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "countyatlas: " + target + ": cannot write the file (is the folder there and writable?)\n");
+    CHECK(std::filesystem::is_empty(dir.path()));
+    const auto bad = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + dir.file("map.tiff") + "'");
+    CHECK(bad.exit_code == 2);
+    CHECK(std::filesystem::is_empty(dir.path()));
+}
