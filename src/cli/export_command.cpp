@@ -12,6 +12,7 @@
 #include "core/analysis/metrics.hpp"
 #include "core/analysis/name_matching.hpp"
 #include "core/model/error.hpp"
+#include "core/print/atlas.hpp"
 #include "core/print/export_figure.hpp"
 #include "core/scene/build.hpp"
 
@@ -52,7 +53,7 @@ model::Extent extent_of(const std::string& spec, const model::Project& project, 
 
 struct ExportCommand {
     SourceOptions sources;
-    std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language = "zh";
+    std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language = "zh", atlas;
     double dpi = 300;
 
     void run() const {
@@ -68,6 +69,13 @@ struct ExportCommand {
         if (!choropleth.empty()) style.choropleth = scene::Choropleth{choropleth, analysis::ClassMethod::NaturalBreaks, 5, {}};
         const scene::Scene scene = scene::build(project, style, &stats);
 
+        if (atlas == "township") {
+            const auto result = print::export_atlas(out, project, stats, style,
+                                                    title.empty() ? (style.language == model::Language::Chinese ? "扶贫项目图集" : "Project atlas") : title,
+                                                    {*size, dpi});
+            std::printf("{\"pdf\": \"%s\", \"pages\": %zu}\n", result.pdf.c_str(), result.pngs.size());
+            return;
+        }
         print::Figure figure;
         figure.language = style.language;
         figure.title = title.empty() ? (style.language == model::Language::Chinese ? "扶贫项目分布图" : "Poverty-alleviation projects") : title;
@@ -103,6 +111,8 @@ void register_export_command(CLI::App& root) {
     e->add_option("--extent", command->extent, "township:NAME, or MINLON,MINLAT,MAXLON,MAXLAT (default: all data)");
     e->add_option("--choropleth", command->choropleth, "Colour villages by a metric: poverty_rate, income_per_capita, lisa...");
     e->add_option("--language", command->language, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
+    e->add_option("--atlas", command->atlas, "township: --out is a folder; a county page, the statistics table, a page per township")
+        ->check(CLI::IsMember({"township"}));
     e->callback([command] { command->run(); });
 }
 

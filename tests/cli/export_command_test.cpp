@@ -11,6 +11,7 @@
 
 #include "core/analysis/measure.hpp"
 #include "core/io/working_crs.hpp"
+#include "core/print/atlas.hpp"
 #include "support/fixtures.hpp"
 
 using namespace ca;
@@ -112,4 +113,34 @@ TEST_CASE("exporting into a folder that cannot be written fails clearly and leav
     const auto bad = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + dir.file("map.tiff") + "'");
     CHECK(bad.exit_code == 2);
     CHECK(std::filesystem::is_empty(dir.path()));
+}
+
+TEST_CASE("the township atlas has an overview, the statistics table and a page per township") {
+    test::TempDir dir;
+    const std::string folder = dir.file("plans");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --atlas township --out '" + folder + "' --dpi 60");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto stats = nlohmann::json::parse(test::run_countyatlas("stats '" + test::sample_county() + "' --format json").out);
+    const std::size_t townships = stats["regions"].size();
+    const auto info = test::run("pdfinfo '" + folder + "/atlas.pdf'");
+    CHECK(info.out.find("Pages:           " + std::to_string(townships + 2)) != std::string::npos);
+    CHECK(std::filesystem::exists(folder + "/01-overview.png"));
+    CHECK(std::filesystem::exists(folder + "/02-statistics.png"));
+    for (std::size_t i = 0; i < townships; ++i) {
+        char name[64];
+        std::snprintf(name, sizeof name, "/%02zu-", i + 3);
+        CHECK(std::filesystem::exists(folder + name + stats["regions"][i]["township"].get<std::string>() + ".png"));
+    }
+    const auto table = test::run("pdftotext -f 2 -l 2 '" + folder + "/atlas.pdf' -");
+    CHECK(table.out.find("乡镇统计表") != std::string::npos);
+    const auto first = test::run("pdftotext -f 3 -l 3 '" + folder + "/atlas.pdf' -");
+    CHECK(first.out.find(stats["regions"][0]["township"].get<std::string>()) != std::string::npos);
+    CHECK(first.out.find("项目清单") != std::string::npos);
+}
+
+TEST_CASE("file names from township names are safe on every system") {
+    CHECK(print::safe_file_name("金碧镇") == "金碧镇");
+    CHECK(print::safe_file_name("a/b\\c:d*e?f\"g<h>i|j") == "a_b_c_d_e_f_g_h_i_j");
+    CHECK(print::safe_file_name("镇. ") == "镇");
+    CHECK(print::safe_file_name("") == "_");
 }

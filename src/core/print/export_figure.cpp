@@ -87,6 +87,21 @@ void write_bytes(const std::string& path, const std::string& bytes) {
 
 }  // namespace
 
+void write_png_page(const std::string& path, int width_px, int height_px, double dpi, const std::function<void(cairo_t*)>& draw) {
+    Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width_px, height_px), &cairo_surface_destroy);
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+        throw Error("the page is too large at " + std::to_string(static_cast<int>(dpi)) + " dpi").file(path);
+    {
+        Context cr(cairo_create(surface.get()), &cairo_destroy);
+        draw(cr.get());
+    }
+    cairo_surface_flush(surface.get());
+    std::string png;
+    if (cairo_surface_write_to_png_stream(surface.get(), append_to_string, &png) != CAIRO_STATUS_SUCCESS)
+        throw Error("cannot encode the PNG").file(path);
+    write_bytes(path, with_dpi(png, dpi));
+}
+
 PageReport export_figure(const std::string& path, const scene::Scene& scene, const Figure& figure, const ExportOptions& options) {
     const std::string extension = model::fold_key(fs::path(path).extension().string());
     const double width_pt = options.page.width_mm * kPointsPerMm, height_pt = options.page.height_mm * kPointsPerMm;
@@ -95,16 +110,7 @@ PageReport export_figure(const std::string& path, const scene::Scene& scene, con
         const double px_per_mm = options.dpi / 25.4;
         const int w = static_cast<int>(std::lround(options.page.width_mm * px_per_mm));
         const int h = static_cast<int>(std::lround(options.page.height_mm * px_per_mm));
-        Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h), &cairo_surface_destroy);
-        if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
-            throw Error("the page is too large at " + std::to_string(static_cast<int>(options.dpi)) + " dpi").file(path);
-        Context cr(cairo_create(surface.get()), &cairo_destroy);
-        report = draw_page(cr.get(), scene, figure, w, h, px_per_mm);
-        cairo_surface_flush(surface.get());
-        std::string png;
-        if (cairo_surface_write_to_png_stream(surface.get(), append_to_string, &png) != CAIRO_STATUS_SUCCESS)
-            throw Error("cannot encode the PNG").file(path);
-        write_bytes(path, with_dpi(png, options.dpi));
+        write_png_page(path, w, h, options.dpi, [&](cairo_t* cr) { report = draw_page(cr, scene, figure, w, h, px_per_mm); });
     } else if (extension == ".pdf") {
         // Cairo writes the PDF itself; it goes to the temporary file and is renamed when complete.
         model::write_via_temp(path, [&](const fs::path& temp) {

@@ -128,7 +128,80 @@ void legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const 
     }
 }
 
+// Draws a table with its heading at (x, top), fitting `width`; returns the height used.
+double draw_table(cairo_t* cr, const Writer& writer, const SideTable& table, double x, double top, double width, double mm,
+                  double text_mm = 3.0) {
+    double size = text_mm * mm;
+    std::vector<double> columns;
+    auto measure = [&] {
+        columns.assign(0, 0);
+        for (const auto& row : table.rows) {
+            if (columns.size() < row.size()) columns.resize(row.size(), 0);
+            for (std::size_t c = 0; c < row.size(); ++c) columns[c] = std::max(columns[c], writer.width(row[c], size) + 2.5 * mm);
+        }
+        double total = 0;
+        for (double w : columns) total += w;
+        return total;
+    };
+    for (double total = measure(); total > width && size > 1.6 * mm; total = measure()) size *= 0.9;  // shrink to fit
+    const double row_h = size * 1.55;
+    double y = top + 4 * mm;
+    writer.text(table.heading, x, y, 3.6 * mm, {20, 20, 20, 255}, true);
+    y += 2 * mm;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        if (r % 2 == 1) {
+            cairo_set_source_rgb(cr, 0.95, 0.95, 0.95);
+            cairo_rectangle(cr, x, y, std::min(width, measure()), row_h);
+            cairo_fill(cr);
+        }
+        double cx = x;
+        for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
+            writer.text(table.rows[r][c], cx + 1 * mm, y + row_h * 0.75, size, {30, 30, 30, 255}, r == 0);
+            cx += columns[c];
+        }
+        y += row_h;
+    }
+    return y - top;
+}
+
+// A locator of the whole data with the page's extent marked, top left in the frame.
+void draw_inset(cairo_t* cr, const scene::Scene& scene, const model::Extent& shown, double x, double y, double mm) {
+    const double w = 38 * mm;
+    const double h = w * scene.extent_m.height() / std::max(scene.extent_m.width(), 1.0);
+    scene::Viewport v = scene::Viewport::fit(scene.extent_m, static_cast<int>(w), static_cast<int>(h), 2 * mm);
+    scene::Scene outline;
+    outline.background = {255, 255, 255, 255};
+    for (const auto& item : scene.items)  // areas only: the locator shows where, not what
+        if (std::holds_alternative<scene::Fill>(item)) outline.items.push_back(item);
+    cairo_save(cr);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_clip(cr);
+    cairo_translate(cr, x, y);
+    draw_map(outline, v, cr, 0.2);
+    const auto a = v.to_px({shown.min_x, shown.max_y}), b = v.to_px({shown.max_x, shown.min_y});
+    cairo_set_source_rgb(cr, 0.85, 0.1, 0.1);
+    cairo_set_line_width(cr, 0.5 * mm);
+    cairo_rectangle(cr, a.x, a.y, b.x - a.x, b.y - a.y);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+    cairo_set_line_width(cr, 0.25 * mm);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_stroke(cr);
+}
+
 }  // namespace
+
+void draw_table_page(cairo_t* cr, const std::string& title, const SideTable& table, double width, double height, double mm,
+                     std::vector<PlacedText>* texts) {
+    const Writer writer(cr, texts);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    const double margin = 12 * mm;
+    writer.text(title, margin, margin + 6.5 * mm, 6.5 * mm, {20, 20, 20, 255}, true);
+    draw_table(cr, writer, table, margin, margin + 10 * mm, width - 2 * margin, mm, 4.5);
+    (void)height;
+}
 
 std::optional<PageSize> page_size_from_string(const std::string& name) {
     const std::string key = model::fold_key(name);
@@ -160,6 +233,7 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
     report.map_x = margin;
     report.map_y = map_top;
     report.map_width = width - 2 * margin;
+    if (!figure.side_tables.empty()) report.map_width = (width - 2 * margin) * 0.62;
     report.map_height = std::max(10.0, map_bottom - map_top);
 
     // The map, clipped to its frame; symbols sized as on a 96-dpi screen, in paper units.
@@ -219,6 +293,12 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
                 label_size, {0, 0, 0, 255});
 
     legend(cr, writer, scene, figure, report.map_x + 4 * mm, report.map_y + v.height_px - 4 * mm, mm);
+    if (figure.inset && figure.extent_m && figure.extent_m->width() < scene.extent_m.width() * 0.9)
+        draw_inset(cr, scene, *figure.extent_m, report.map_x + 3 * mm, report.map_y + 3 * mm, mm);
+    double table_top = report.map_y;
+    const double table_x = report.map_x + report.map_width + 5 * mm;
+    for (const auto& table : figure.side_tables)
+        table_top += draw_table(cr, writer, table, table_x, table_top, width - margin - table_x, mm) + 4 * mm;
     if (!figure.source_line.empty()) writer.text(figure.source_line, margin, height - margin, source_size, {90, 90, 90, 255});
     return report;
 }

@@ -19,6 +19,12 @@ struct PageSize {
 // "A4", "A3", "A4-landscape", "A3-portrait"... (portrait unless said); nothing when unknown.
 std::optional<PageSize> page_size_from_string(const std::string& name);
 
+// A small table beside the map (atlas pages): a heading and rows of cells, the first row bold.
+struct SideTable {
+    std::string heading;
+    std::vector<std::vector<std::string>> rows;
+};
+
 struct Figure {
     std::string title;
     std::string subtitle;
@@ -26,7 +32,10 @@ struct Figure {
     std::optional<model::Extent> extent_m;  // the map's ground extent; the scene's when empty
     model::Language language = model::Language::Chinese;
     double margin_mm = 12;
+    std::vector<SideTable> side_tables;  // when any, they take a column right of the map
+    bool inset = true;                   // a locator map of the whole data, when the map shows part of it
 };
+
 
 // Where things landed on the page, in the page's own units (points for PDF/SVG, pixels for PNG).
 struct PageReport {
@@ -48,6 +57,10 @@ struct PlacedText {
 // Draws the figure on a page of `width` x `height` units, where one millimetre is `units_per_mm`.
 // Text goes through Cairo unless `texts` is given, which then collects it instead.
 PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figure, double width, double height, double units_per_mm,
+                     std::vector<PlacedText>* texts = nullptr);
+
+// A page holding only a table (the county statistics of an atlas).
+void draw_table_page(cairo_t* cr, const std::string& title, const SideTable& table, double width, double height, double units_per_mm,
                      std::vector<PlacedText>* texts = nullptr);
 
 }  // namespace ca::print

@@ -130,9 +130,10 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
         for (const auto& f : layer->features) {
             const std::size_t i = village_index++;
             if (!ls.visible) continue;
-            const Color fill = i < choropleth.size() ? choropleth[i] : palette.color(*layer, f);
+            const bool outside_focus = !style.focus_township.empty() && text_of(*layer, f, Meaning::Township) != style.focus_township;
+            const Color fill = outside_focus ? Color{228, 228, 228, 255} : i < choropleth.size() ? choropleth[i] : palette.color(*layer, f);
             model::Geometry shape = projected(project, f.geometry);
-            if (style.labels && f.geometry.type == model::GeometryType::Polygon)
+            if (style.labels && !outside_focus && f.geometry.type == model::GeometryType::Polygon)
                 scene.labels.push_back({text_of(*layer, f, Meaning::VillageName), analysis::point_inside(geos, shape), 14, 1, {60, 60, 60, 255}});
             scene.items.push_back(Fill{std::move(shape), faded(fill, ls.opacity)});
         }

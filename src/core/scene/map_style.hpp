@@ -36,6 +36,8 @@ struct MapStyle {
     SiteFilter sites;
     bool labels = true;
     model::Language language = model::Language::Chinese;
+    // When set, villages of other townships are drawn grey and unlabelled (atlas pages).
+    std::string focus_township;
 
     const LayerStyle& layer(std::size_t i) const {
         static const LayerStyle kDefault;
