@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/viewer_model.hpp"
+#include "core/analysis/dissolve.hpp"
 #include "core/analysis/metrics.hpp"
 #include "core/loading/load_project.hpp"
 #include "core/model/error.hpp"
@@ -76,9 +77,7 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
             if (!v) throw fail("no village \"" + word(2) + "\"");
             actions.zoom_to_m = state.villages.shapes_m[*v].extent();
         } else if (w[1] == "township") {
-            model::Extent e;
-            for (std::size_t v = 0; v < state.stats.villages.size(); ++v)
-                if (state.stats.villages[v].township == word(2)) e.merge(state.villages.shapes_m[v].extent());
+            const model::Extent e = analysis::township_extent(state.project, state.stats, word(2));
             if (e.empty()) throw fail("no township \"" + word(2) + "\"");
             actions.zoom_to_m = e;
         } else {

@@ -10,7 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/source_options.hpp"
 #include "core/analysis/metrics.hpp"
-#include "core/analysis/name_matching.hpp"
+#include "core/analysis/dissolve.hpp"
 #include "core/model/error.hpp"
 #include "core/print/atlas.hpp"
 #include "core/print/export_figure.hpp"
@@ -30,15 +30,7 @@ std::string today() {
 model::Extent extent_of(const std::string& spec, const model::Project& project, const analysis::Statistics& stats) {
     model::Extent e;
     if (spec.rfind("township:", 0) == 0) {
-        const std::string key = analysis::township_key(spec.substr(9));
-        std::size_t i = 0;
-        for (const auto* layer : project.layers_with(model::Role::Villages))
-            for (const auto& f : layer->features) {
-                if (analysis::township_key(stats.villages[i++].township) != key) continue;
-                model::Geometry g = f.geometry;
-                project.working->forward(g.coords);
-                e.merge(g.extent());
-            }
+        e = analysis::township_extent(project, stats, spec.substr(9));
         if (e.empty()) throw Error("--extent " + spec + ": no such township among the villages");
         return e;
     }

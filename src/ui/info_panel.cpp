@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "core/analysis/dissolve.hpp"
 #include "core/model/text.hpp"
 #include "ui/panels.hpp"
 
@@ -11,13 +12,6 @@ namespace ca::ui {
 namespace {
 
 std::string t(Text text, Language lang) { return std::string(tr(text, lang)); }
-
-model::Extent township_extent(const ViewerState& state, const std::string& township) {
-    model::Extent e;
-    for (std::size_t v = 0; v < state.stats.villages.size(); ++v)
-        if (state.stats.villages[v].township == township) e.merge(state.villages.shapes_m[v].extent());
-    return e;
-}
 
 void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
     const auto& rows = state.stats.townships;
@@ -32,7 +26,7 @@ void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
     auto row = [&](const analysis::RegionStats& r, const std::string& name, bool clickable) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        if (clickable && ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) actions.zoom_to_m = township_extent(state, r.township);
+        if (clickable && ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) actions.zoom_to_m = analysis::township_extent(state.project, state.stats, r.township);
         if (!clickable) ImGui::TextUnformatted(name.c_str());
         ImGui::TableNextColumn();
         // A bar of the township's poor people, so the heaviest load stands out at a glance.

@@ -5,7 +5,7 @@
 #include <imgui.h>
 
 #include "core/analysis/metrics.hpp"
-#include "core/analysis/name_matching.hpp"
+#include "core/analysis/dissolve.hpp"
 #include "core/model/text.hpp"
 #include "ui/panels.hpp"
 
@@ -69,12 +69,8 @@ void search_box(const ViewerState& state, Actions& actions, Language lang) {
         const auto& township = state.stats.townships[i].township;
         if (township.find(query) == std::string::npos) continue;
         ++shown;
-        if (ImGui::Selectable((township + "##t" + std::to_string(i)).c_str())) {
-            model::Extent e;
-            for (std::size_t v = 0; v < state.stats.villages.size(); ++v)
-                if (state.stats.villages[v].township == township) e.merge(state.villages.shapes_m[v].extent());
-            actions.zoom_to_m = e;
-        }
+        if (ImGui::Selectable((township + "##t" + std::to_string(i)).c_str()))
+            actions.zoom_to_m = analysis::township_extent(state.project, state.stats, township);
     }
     if (shown == 0) ImGui::TextDisabled("%s", t(Text::NoMatch, lang).c_str());
 }

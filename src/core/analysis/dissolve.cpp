@@ -40,4 +40,18 @@ std::vector<model::Geometry> township_shapes(const model::Project& project, cons
     return shapes;
 }
 
+model::Extent township_extent(const model::Project& project, const Statistics& stats, const std::string& township) {
+    const std::string key = township_key(township);
+    model::Extent extent;
+    std::size_t i = 0;
+    for (const auto* layer : project.layers_with(model::Role::Villages))
+        for (const auto& f : layer->features) {
+            if (township_key(stats.villages[i++].township) != key) continue;
+            model::Geometry g = f.geometry;
+            project.working->forward(g.coords);
+            extent.merge(g.extent());
+        }
+    return extent;
+}
+
 }  // namespace ca::analysis

@@ -12,4 +12,8 @@ namespace ca::analysis {
 // union of the township's villages.
 std::vector<model::Geometry> township_shapes(const model::Project& project, const Statistics& stats);
 
+// The extent in the working CRS of the villages whose township matches `township` (as name
+// matching does); empty when none does.
+model::Extent township_extent(const model::Project& project, const Statistics& stats, const std::string& township);
+
 }  // namespace ca::analysis

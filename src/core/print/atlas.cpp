@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 
+#include "core/analysis/dissolve.hpp"
 #include "core/analysis/village_index.hpp"
 #include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
@@ -136,14 +137,7 @@ AtlasResult export_atlas(const std::string& folder, const model::Project& projec
         Figure f;
         f.title = title + " · " + t.township;
         f.language = lang;
-        model::Extent e;
-        for (std::size_t v = 0; v < stats.villages.size(); ++v)
-            if (stats.villages[v].township == t.township) {
-                model::Geometry g = *shapes[v];
-                project.working->forward(g.coords);
-                e.merge(g.extent());
-            }
-        f.extent_m = e;
+        f.extent_m = analysis::township_extent(project, stats, t.township);
         f.side_tables.push_back(township_figures(t, lang));
         auto projects = projects_of(project, stats, index, t.township, lang);
         constexpr std::size_t kListed = 22;
