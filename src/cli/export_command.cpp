@@ -80,12 +80,18 @@ struct ExportCommand {
         figure.source_line = (style.language == model::Language::Chinese ? "数据：" : "Data: ") + files + " · CountyAtlas · " + today();
         if (!extent.empty()) figure.extent_m = extent_of(extent, project, stats);
         const auto report = print::export_figure(out, scene, figure, {*size, dpi});
+        std::string swatches;
+        for (const auto& p : report.legend_swatches) {
+            char cell[64];
+            std::snprintf(cell, sizeof cell, "%s[%.2f, %.2f]", swatches.empty() ? "" : ", ", p.x, p.y);
+            swatches += cell;
+        }
         std::printf("{\"file\": \"%s\", \"map\": {\"x\": %.2f, \"y\": %.2f, \"width\": %.2f, \"height\": %.2f, \"m_per_unit\": %.6f, "
                     "\"centre_m\": [%.3f, %.3f]}, "
-                    "\"scale_bar\": {\"length_m\": %.0f, \"x\": %.2f, \"y\": %.2f, \"length\": %.2f}}\n",
+                    "\"scale_bar\": {\"length_m\": %.0f, \"x\": %.2f, \"y\": %.2f, \"length\": %.2f}, \"legend_swatches\": [%s]}\n",
                     out.c_str(), report.map_x, report.map_y, report.map_width, report.map_height, report.viewport.m_per_px,
                     report.viewport.centre_m.x, report.viewport.centre_m.y,
-                    report.scale_bar_length_m, report.scale_bar_x, report.scale_bar_y, report.scale_bar_length);
+                    report.scale_bar_length_m, report.scale_bar_x, report.scale_bar_y, report.scale_bar_length, swatches.c_str());
     }
 };
 

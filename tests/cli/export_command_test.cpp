@@ -12,6 +12,7 @@
 #include "core/analysis/measure.hpp"
 #include "core/io/working_crs.hpp"
 #include "core/print/atlas.hpp"
+#include "core/scene/style.hpp"
 #include "support/fixtures.hpp"
 
 using namespace ca;
@@ -143,4 +144,24 @@ TEST_CASE("file names from township names are safe on every system") {
     CHECK(print::safe_file_name("a/b\\c:d*e?f\"g<h>i|j") == "a_b_c_d_e_f_g_h_i_j");
     CHECK(print::safe_file_name("镇. ") == "镇");
     CHECK(print::safe_file_name("") == "_");
+}
+
+TEST_CASE("the exported legend's swatches have their choropleth class colours, in class order") {
+    test::TempDir dir;
+    const std::string png = dir.file("map.png");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + png + "' --dpi 120 --choropleth poverty_rate");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto j = nlohmann::json::parse(r.out);
+    const test::Image image(png);
+    // The first five entries are the natural-breaks classes, light to dark on the YlOrRd ramp.
+    REQUIRE(j["legend_swatches"].size() >= 5);
+    for (std::size_t k = 0; k < 5; ++k) {
+        const auto& at = j["legend_swatches"][k];
+        const auto got = image.at(static_cast<int>(at[0].get<double>()), static_cast<int>(at[1].get<double>()));
+        const auto want = scene::style::sequential(k, 5);
+        CAPTURE(k);
+        CHECK(std::abs(got.r - want.r) <= 2);
+        CHECK(std::abs(got.g - want.g) <= 2);
+        CHECK(std::abs(got.b - want.b) <= 2);
+    }
 }

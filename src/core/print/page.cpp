@@ -93,7 +93,8 @@ void place_labels(cairo_t* cr, const Writer& writer, const scene::Scene& scene, 
     }
 }
 
-void legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const Figure& figure, double x, double bottom, double mm) {
+void legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const Figure& figure, double x, double bottom, double mm,
+            std::vector<model::Vec2>& swatches) {
     if (scene.legend.empty()) return;
     const double size = 3.0 * mm, row = 4.6 * mm, swatch = 5 * mm, pad = 2.5 * mm;
     double width = 0;
@@ -121,6 +122,7 @@ void legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const 
             case scene::LegendEntry::Kind::Square: cairo_rectangle(cr, sx + swatch / 2 - mm, y + row / 2 - mm, 2 * mm, 2 * mm); break;
         }
         cairo_fill(cr);
+        swatches.push_back({sx + swatch / 2, y + row / 2});
         std::string label = model::display_name(e.key, figure.language);
         if (e.count >= 0) label += "  (" + std::to_string(e.count) + ")";
         writer.text(label, x + swatch + 2 * pad, y + row * 0.72, size, {30, 30, 30, 255});
@@ -292,7 +294,7 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
     writer.text(end, report.scale_bar_x + report.scale_bar_length - writer.width(end, label_size) / 2, report.scale_bar_y - 1.2 * mm,
                 label_size, {0, 0, 0, 255});
 
-    legend(cr, writer, scene, figure, report.map_x + 4 * mm, report.map_y + v.height_px - 4 * mm, mm);
+    legend(cr, writer, scene, figure, report.map_x + 4 * mm, report.map_y + v.height_px - 4 * mm, mm, report.legend_swatches);
     if (figure.inset && figure.extent_m && figure.extent_m->width() < scene.extent_m.width() * 0.9)
         draw_inset(cr, scene, *figure.extent_m, report.map_x + 3 * mm, report.map_y + 3 * mm, mm);
     double table_top = report.map_y;

@@ -43,6 +43,7 @@ struct PageReport {
     scene::Viewport viewport;     // the map frame's view
     double scale_bar_length_m = 0;
     double scale_bar_x = 0, scale_bar_y = 0, scale_bar_length = 0;  // its left end and length on the page
+    std::vector<model::Vec2> legend_swatches;  // the centre of each legend entry's symbol, in legend order
 };
 
 // Text drawn on a page, for back-ends that keep text as text (SVG).
