@@ -47,12 +47,13 @@ struct ExportCommand {
     SourceOptions sources;
     std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language = "zh", atlas;
     double dpi = 300;
+    double margin_mm = 12;
 
     void run() const {
         if (sources.empty()) throw Error("export needs data: files or a project file");
         if (out.empty()) throw Error("export needs --out FILE.png, .pdf or .svg");
         const auto size = print::page_size_from_string(page);
-        if (!size) throw Error("--page " + page + " is not A4 or A3 (add -landscape or -portrait)");
+        if (!size) throw Error("--page " + page + " is not A4 or A3 (add -landscape or -portrait) or WIDTHxHEIGHTpx");
         if (!choropleth.empty() && choropleth != "lisa" && !analysis::is_metric(choropleth)) throw Error("--choropleth " + choropleth + " is not a metric");
         const model::Project project = sources.load();
         const auto stats = project.layers_with(model::Role::Villages).empty() ? analysis::Statistics{} : analysis::compute_statistics(project, {});
@@ -72,6 +73,7 @@ struct ExportCommand {
         figure.language = style.language;
         figure.title = title.empty() ? (style.language == model::Language::Chinese ? "扶贫项目分布图" : "Poverty-alleviation projects") : title;
         figure.subtitle = subtitle;
+        figure.margin_mm = margin_mm;
         std::string files;
         for (const auto& layer : project.layers) {
             const std::string f = std::filesystem::path(layer.source_path).filename().string();
@@ -103,7 +105,8 @@ void register_export_command(CLI::App& root) {
     command->sources.add_to(*e);
     e->add_option("-o,--out", command->out, "FILE.png, FILE.pdf or FILE.svg");
     e->add_option("--dpi", command->dpi, "PNG resolution (default 300)")->check(CLI::Range(36.0, 1200.0));
-    e->add_option("--page", command->page, "A4 or A3, -portrait or -landscape (default A4-landscape)");
+    e->add_option("--page", command->page, "A4 or A3, -portrait or -landscape (default A4-landscape), or WIDTHxHEIGHTpx");
+    e->add_option("--margin", command->margin_mm, "Page margin in millimetres (default 12)")->check(CLI::Range(0.0, 100.0));
     e->add_option("--title", command->title, "Title above the map");
     e->add_option("--subtitle", command->subtitle, "Second line under the title");
     e->add_option("--extent", command->extent, "township:NAME, or MINLON,MINLAT,MAXLON,MAXLAT (default: all data)");

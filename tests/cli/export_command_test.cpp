@@ -165,3 +165,12 @@ TEST_CASE("the exported legend's swatches have their choropleth class colours, i
         CHECK(std::abs(got.b - want.b) <= 2);
     }
 }
+
+TEST_CASE("a page given in pixels gives a PNG of exactly those pixels") {
+    test::TempDir dir;
+    const std::string png = dir.file("screen.png");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + png + "' --page 1600x900px --margin 5");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(test::png_size(png) == std::pair{1600, 900});
+    CHECK(test::run_countyatlas("export '" + test::sample_county() + "' --out '" + png + "' --page B5").exit_code == 2);
+}

@@ -107,10 +107,11 @@ PageReport export_figure(const std::string& path, const scene::Scene& scene, con
     const double width_pt = options.page.width_mm * kPointsPerMm, height_pt = options.page.height_mm * kPointsPerMm;
     PageReport report;
     if (extension == ".png") {
-        const double px_per_mm = options.dpi / 25.4;
+        const double dpi = options.page.in_pixels ? 96 : options.dpi;  // a pixel page is exactly its pixels
+        const double px_per_mm = dpi / 25.4;
         const int w = static_cast<int>(std::lround(options.page.width_mm * px_per_mm));
         const int h = static_cast<int>(std::lround(options.page.height_mm * px_per_mm));
-        write_png_page(path, w, h, options.dpi, [&](cairo_t* cr) { report = draw_page(cr, scene, figure, w, h, px_per_mm); });
+        write_png_page(path, w, h, dpi, [&](cairo_t* cr) { report = draw_page(cr, scene, figure, w, h, px_per_mm); });
     } else if (extension == ".pdf") {
         // Cairo writes the PDF itself; it goes to the temporary file and is renamed when complete.
         model::write_via_temp(path, [&](const fs::path& temp) {

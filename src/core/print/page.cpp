@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/model/text.hpp"
 #include "core/print/draw_map.hpp"
@@ -208,6 +209,10 @@ void draw_table_page(cairo_t* cr, const std::string& title, const SideTable& tab
 std::optional<PageSize> page_size_from_string(const std::string& name) {
     const std::string key = model::fold_key(name);
     PageSize size;
+    int w = 0, h = 0;
+    char unit[3] = {};
+    if (std::sscanf(key.c_str(), "%dx%d%2s", &w, &h, unit) == 3 && std::string(unit) == "px" && w > 0 && h > 0 && w <= 20000 && h <= 20000)
+        return PageSize{w * 25.4 / 96, h * 25.4 / 96, true};
     if (key.rfind("a4", 0) == 0) size = {210, 297};
     else if (key.rfind("a3", 0) == 0) size = {297, 420};
     else return std::nullopt;

@@ -14,9 +14,11 @@ namespace ca::print {
 
 struct PageSize {
     double width_mm = 297, height_mm = 210;  // A4 landscape
+    bool in_pixels = false;                  // "1920x1080px": a screen figure, PNG at exactly that size
 };
 
-// "A4", "A3", "A4-landscape", "A3-portrait"... (portrait unless said); nothing when unknown.
+// "A4", "A3", "A4-landscape", "A3-portrait"... (portrait unless said), or "WIDTHxHEIGHTpx" (taken
+// at 96 dpi); nothing when unknown.
 std::optional<PageSize> page_size_from_string(const std::string& name);
 
 // A small table beside the map (atlas pages): a heading and rows of cells, the first row bold.
