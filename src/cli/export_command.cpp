@@ -1,4 +1,5 @@
 // `countyatlas export`: a map figure for a plan, as PNG, PDF or SVG.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -48,6 +49,7 @@ struct ExportCommand {
     std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language = "zh", atlas;
     double dpi = 300;
     double margin_mm = 12;
+    bool ticks = false;
 
     void run() const {
         if (sources.empty()) throw Error("export needs data: files or a project file");
@@ -73,7 +75,8 @@ struct ExportCommand {
         figure.language = style.language;
         figure.title = title.empty() ? (style.language == model::Language::Chinese ? "扶贫项目分布图" : "Poverty-alleviation projects") : title;
         figure.subtitle = subtitle;
-        figure.margin_mm = margin_mm;
+        figure.margin_mm = std::max(margin_mm, ticks ? 14.0 : 0.0);  // room for the tick labels
+        if (ticks) figure.ticks = project.working.get();
         std::string files;
         for (const auto& layer : project.layers) {
             const std::string f = std::filesystem::path(layer.source_path).filename().string();
@@ -107,6 +110,7 @@ void register_export_command(CLI::App& root) {
     e->add_option("--dpi", command->dpi, "PNG resolution (default 300)")->check(CLI::Range(36.0, 1200.0));
     e->add_option("--page", command->page, "A4 or A3, -portrait or -landscape (default A4-landscape), or WIDTHxHEIGHTpx");
     e->add_option("--margin", command->margin_mm, "Page margin in millimetres (default 12)")->check(CLI::Range(0.0, 100.0));
+    e->add_flag("--ticks", command->ticks, "Longitude and latitude ticks on the map frame");
     e->add_option("--title", command->title, "Title above the map");
     e->add_option("--subtitle", command->subtitle, "Second line under the title");
     e->add_option("--extent", command->extent, "township:NAME, or MINLON,MINLAT,MAXLON,MAXLAT (default: all data)");

@@ -174,3 +174,14 @@ TEST_CASE("a page given in pixels gives a PNG of exactly those pixels") {
     CHECK(test::png_size(png) == std::pair{1600, 900});
     CHECK(test::run_countyatlas("export '" + test::sample_county() + "' --out '" + png + "' --page B5").exit_code == 2);
 }
+
+TEST_CASE("--ticks labels the frame with round longitudes and latitudes around the county") {
+    test::TempDir dir;
+    const std::string pdf = dir.file("map.pdf");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + pdf + "' --ticks");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto text = test::run("pdftotext '" + pdf + "' -").out;
+    // The sample county spans about 100.9-101.7 E and 25.3-26.1 N: 101°15′E and 25°45′N are inside.
+    CHECK(text.find("101°15′E") != std::string::npos);
+    CHECK(text.find("25°45′N") != std::string::npos);
+}

@@ -193,6 +193,66 @@ void draw_inset(cairo_t* cr, const scene::Scene& scene, const model::Extent& sho
     cairo_stroke(cr);
 }
 
+std::string degrees_text(double value, bool longitude) {
+    const double a = std::fabs(value);
+    int d = static_cast<int>(a);
+    int m = static_cast<int>(std::lround((a - d) * 60));
+    if (m == 60) ++d, m = 0;
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%d°%02d′%s", d, m, longitude ? (value >= 0 ? "E" : "W") : (value >= 0 ? "N" : "S"));
+    return buffer;
+}
+
+// Ticks where round meridians and parallels cross the frame: each edge is sampled densely, turned
+// into lon/lat, and a tick goes where the coordinate passes a multiple of the step.
+void draw_ticks(cairo_t* cr, const Writer& writer, const scene::Viewport& v, const model::Projection& projection, double x0, double y0, double mm) {
+    struct Edge {
+        model::Vec2 a, b;  // page units, relative to the frame's top left
+        bool longitude;    // ticks for meridians (top and bottom) or parallels (left and right)
+        model::Vec2 outward;
+    };
+    const double w = v.width_px, h = v.height_px;
+    const Edge edges[] = {{{0, h}, {w, h}, true, {0, 1}}, {{0, 0}, {w, 0}, true, {0, -1}}, {{0, 0}, {0, h}, false, {-1, 0}}, {{w, 0}, {w, h}, false, {1, 0}}};
+    // A step giving a handful of ticks: the span of the frame in degrees over ~4.
+    std::vector<model::Vec2> corners = {v.to_m({0, h}), v.to_m({w, 0})};
+    projection.inverse(corners);
+    const double span = std::max(std::fabs(corners[1].x - corners[0].x), std::fabs(corners[1].y - corners[0].y));
+    double step = 1.0;
+    for (double s : {1.0, 0.5, 0.25, 1.0 / 6, 0.1, 1.0 / 12, 0.05, 1.0 / 60})
+        if (span / s >= 3) {
+            step = s;
+            break;
+        }
+    const double label_size = 2.2 * mm, tick = 1.8 * mm;
+    cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+    cairo_set_line_width(cr, 0.25 * mm);
+    for (const Edge& e : edges) {
+        constexpr int kSamples = 400;
+        std::vector<model::Vec2> ground;
+        for (int i = 0; i <= kSamples; ++i) {
+            const double t = static_cast<double>(i) / kSamples;
+            ground.push_back(v.to_m({e.a.x + (e.b.x - e.a.x) * t, e.a.y + (e.b.y - e.a.y) * t}));
+        }
+        projection.inverse(ground);
+        for (int i = 0; i < kSamples; ++i) {
+            const double c0 = e.longitude ? ground[i].x : ground[i].y, c1 = e.longitude ? ground[i + 1].x : ground[i + 1].y;
+            const double k = std::ceil(std::min(c0, c1) / step);
+            if (k * step > std::max(c0, c1) || c0 == c1) continue;
+            const double t = (i + (k * step - c0) / (c1 - c0)) / kSamples;
+            const double px = x0 + e.a.x + (e.b.x - e.a.x) * t, py = y0 + e.a.y + (e.b.y - e.a.y) * t;
+            cairo_move_to(cr, px, py);
+            cairo_line_to(cr, px + e.outward.x * tick, py + e.outward.y * tick);
+            cairo_stroke(cr);
+            const std::string text = degrees_text(k * step, e.longitude);
+            const double tw = writer.width(text, label_size);
+            // Outside the frame: below/above for meridians, left/right for parallels.
+            const double tx = e.longitude ? px - tw / 2 : (e.outward.x < 0 ? px - tick - tw - 0.5 * mm : px + tick + 0.5 * mm);
+            const double ty = e.longitude ? (e.outward.y > 0 ? py + tick + label_size : py - tick - 0.6 * mm) : py + label_size * 0.35;
+            writer.text(text, tx, ty, label_size, {60, 60, 60, 255});
+        }
+    }
+}
+
 }  // namespace
 
 void draw_table_page(cairo_t* cr, const std::string& title, const SideTable& table, double width, double height, double mm,
@@ -236,7 +296,7 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
         writer.text(figure.subtitle, margin, y, subtitle_size, {80, 80, 80, 255});
     }
     const double map_top = y + 3 * mm;
-    const double map_bottom = height - margin - source_size * 2;
+    const double map_bottom = height - margin - source_size * 2 - (figure.ticks ? 4 * mm : 0);  // tick labels below
     report.map_x = margin;
     report.map_y = map_top;
     report.map_width = width - 2 * margin;
@@ -261,6 +321,8 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
     cairo_set_line_width(cr, 0.35 * mm);
     cairo_rectangle(cr, report.map_x, report.map_y, v.width_px, v.height_px);
     cairo_stroke(cr);
+
+    if (figure.ticks) draw_ticks(cr, writer, v, *figure.ticks, report.map_x, report.map_y, mm);
 
     // North arrow, top right inside the frame (the working CRS's grid north is true north at
     // the central meridian and within a degree across a county).

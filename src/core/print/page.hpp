@@ -8,6 +8,7 @@
 #include <cairo.h>
 
 #include "core/model/language.hpp"
+#include "core/model/projection.hpp"
 #include "core/scene/scene.hpp"
 
 namespace ca::print {
@@ -36,6 +37,8 @@ struct Figure {
     double margin_mm = 12;
     std::vector<SideTable> side_tables;  // when any, they take a column right of the map
     bool inset = true;                   // a locator map of the whole data, when the map shows part of it
+    // When set: longitude and latitude ticks with labels on the frame (the map's CRS to lon/lat).
+    const model::Projection* ticks = nullptr;
 };
 
 
