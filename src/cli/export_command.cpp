@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/layout_file.hpp"
 #include "cli/source_options.hpp"
 #include "core/analysis/metrics.hpp"
 #include "core/analysis/dissolve.hpp"
@@ -46,7 +47,7 @@ model::Extent extent_of(const std::string& spec, const model::Project& project, 
 
 struct ExportCommand {
     SourceOptions sources;
-    std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language = "zh", atlas;
+    std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language = "zh", atlas, layout;
     double dpi = 300;
     double margin_mm = 12;
     bool ticks = false;
@@ -77,6 +78,7 @@ struct ExportCommand {
         figure.subtitle = subtitle;
         figure.margin_mm = std::max(margin_mm, ticks ? 14.0 : 0.0);  // room for the tick labels
         if (ticks) figure.ticks = project.working.get();
+        if (!layout.empty()) figure.layout = read_layout_file(layout);
         std::string files;
         for (const auto& layer : project.layers) {
             const std::string f = std::filesystem::path(layer.source_path).filename().string();
@@ -111,6 +113,7 @@ void register_export_command(CLI::App& root) {
     e->add_option("--page", command->page, "A4 or A3, -portrait or -landscape (default A4-landscape), or WIDTHxHEIGHTpx");
     e->add_option("--margin", command->margin_mm, "Page margin in millimetres (default 12)")->check(CLI::Range(0.0, 100.0));
     e->add_flag("--ticks", command->ticks, "Longitude and latitude ticks on the map frame");
+    e->add_option("--layout", command->layout, "JSON file placing the map, title, legend, scale bar, north arrow, inset (mm)");
     e->add_option("--title", command->title, "Title above the map");
     e->add_option("--subtitle", command->subtitle, "Second line under the title");
     e->add_option("--extent", command->extent, "township:NAME, or MINLON,MINLAT,MAXLON,MAXLAT (default: all data)");

@@ -185,3 +185,27 @@ TEST_CASE("--ticks labels the frame with round longitudes and latitudes around t
     CHECK(text.find("101°15′E") != std::string::npos);
     CHECK(text.find("25°45′N") != std::string::npos);
 }
+
+TEST_CASE("a layout file places the map frame and the legend where it says") {
+    test::TempDir dir;
+    test::write_text(dir.file("layout.json"), R"({"map": {"x_mm": 10, "y_mm": 25, "width_mm": 190, "height_mm": 170},
+        "legend": {"x_mm": 210, "y_mm": 30}, "north_arrow": {"show": false}})");
+    const std::string pdf = dir.file("map.pdf");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + pdf + "' --layout '" + dir.file("layout.json") + "'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto j = nlohmann::json::parse(r.out);
+    const double pt_per_mm = 72 / 25.4;
+    CHECK(j["map"]["x"].get<double>() == doctest::Approx(10 * pt_per_mm).epsilon(1e-3));
+    CHECK(j["map"]["width"].get<double>() == doctest::Approx(190 * pt_per_mm).epsilon(1e-3));
+    // The legend's first swatch sits right of the map, near its top.
+    CHECK(j["legend_swatches"][0][0].get<double>() > (10 + 190) * pt_per_mm);
+    CHECK(j["legend_swatches"][0][1].get<double>() < 40 * pt_per_mm);
+    // The north arrow is gone: no "北" on the page.
+    CHECK(test::run("pdftotext '" + pdf + "' -").out.find("北") == std::string::npos);
+
+    test::write_text(dir.file("bad.json"), R"({"legend": {"x_mm": "left"}})");
+    const auto bad = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + dir.file("x.pdf") + "' --layout '" + dir.file("bad.json") + "'");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err == "countyatlas: " + dir.file("bad.json") + ": legend.x_mm must be a number of millimetres\n");
+    CHECK_FALSE(std::filesystem::exists(dir.file("x.pdf")));
+}

@@ -94,8 +94,9 @@ void place_labels(cairo_t* cr, const Writer& writer, const scene::Scene& scene, 
     }
 }
 
+// The legend box with its bottom-left at (x, bottom), or its top-left at `top_left` when given.
 void legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const Figure& figure, double x, double bottom, double mm,
-            std::vector<model::Vec2>& swatches) {
+            std::vector<model::Vec2>& swatches, std::optional<model::Vec2> top_left = std::nullopt) {
     if (scene.legend.empty()) return;
     const double size = 3.0 * mm, row = 4.6 * mm, swatch = 5 * mm, pad = 2.5 * mm;
     double width = 0;
@@ -105,7 +106,8 @@ void legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const 
         width = std::max(width, writer.width(label, size));
     }
     const double height = row * static_cast<double>(scene.legend.size()) + 2 * pad;
-    const double top = bottom - height;
+    const double top = top_left ? top_left->y : bottom - height;
+    if (top_left) x = top_left->x;
     cairo_set_source_rgba(cr, 1, 1, 1, 0.92);
     cairo_rectangle(cr, x, top, width + swatch + 3 * pad, height);
     cairo_fill_preserve(cr);
@@ -289,8 +291,13 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
 
     const double margin = figure.margin_mm * mm;
     const double title_size = 6.5 * mm, subtitle_size = 3.8 * mm, source_size = 2.6 * mm;
+    const Layout& layout = figure.layout;
+    auto at = [mm](const Placement& p) { return model::Vec2{p.at_mm->x * mm, p.at_mm->y * mm}; };
     double y = margin + title_size;
-    if (!figure.title.empty()) writer.text(figure.title, margin, y, title_size, {20, 20, 20, 255}, true);
+    if (!figure.title.empty() && layout.title.shown) {
+        const model::Vec2 p = layout.title.at_mm ? at(layout.title) : model::Vec2{margin, y};
+        writer.text(figure.title, p.x, p.y, title_size, {20, 20, 20, 255}, true);
+    }
     if (!figure.subtitle.empty()) {
         y += subtitle_size * 1.5;
         writer.text(figure.subtitle, margin, y, subtitle_size, {80, 80, 80, 255});
@@ -301,6 +308,12 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
     report.map_y = map_top;
     report.map_width = width - 2 * margin;
     if (!figure.side_tables.empty()) report.map_width = (width - 2 * margin) * 0.62;
+    if (layout.map_mm) {
+        report.map_x = layout.map_mm->min_x * mm;
+        report.map_y = layout.map_mm->min_y * mm;
+        report.map_width = layout.map_mm->width() * mm;
+        report.map_height = layout.map_mm->height() * mm;
+    }
     report.map_height = std::max(10.0, map_bottom - map_top);
 
     // The map, clipped to its frame; symbols sized as on a 96-dpi screen, in paper units.
@@ -326,7 +339,9 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
 
     // North arrow, top right inside the frame (the working CRS's grid north is true north at
     // the central meridian and within a degree across a county).
-    const double ax = report.map_x + v.width_px - 10 * mm, ay = report.map_y + 8 * mm;
+    const model::Vec2 arrow = layout.north_arrow.at_mm ? at(layout.north_arrow) : model::Vec2{report.map_x + v.width_px - 10 * mm, report.map_y + 8 * mm};
+    const double ax = arrow.x, ay = arrow.y;
+    if (layout.north_arrow.shown) {
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     cairo_move_to(cr, ax, ay);
     cairo_line_to(cr, ax + 3 * mm, ay + 9 * mm);
@@ -336,12 +351,15 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
     cairo_fill(cr);
     const std::string north = figure.language == model::Language::Chinese ? "北" : "N";
     writer.text(north, ax - writer.width(north, 3.5 * mm, true) / 2, ay - 1.2 * mm, 3.5 * mm, {10, 10, 10, 255}, true);
+    }
 
     // Scale bar, bottom right: a round length about a fifth of the frame, true at the map's centre.
     report.scale_bar_length_m = round_length(v.width_px * v.m_per_px / 5);
     report.scale_bar_length = report.scale_bar_length_m / v.m_per_px;
     report.scale_bar_x = report.map_x + v.width_px - report.scale_bar_length - 8 * mm;
     report.scale_bar_y = report.map_y + v.height_px - 8 * mm;
+    if (layout.scale_bar.at_mm) report.scale_bar_x = at(layout.scale_bar).x, report.scale_bar_y = at(layout.scale_bar).y;
+    if (layout.scale_bar.shown) {
     const double bar_h = 1.6 * mm;
     cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
     cairo_rectangle(cr, report.scale_bar_x - 3 * mm, report.scale_bar_y - 6 * mm, report.scale_bar_length + 6 * mm, 9 * mm);
@@ -360,10 +378,15 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
     const std::string end = length_text(report.scale_bar_length_m);
     writer.text(end, report.scale_bar_x + report.scale_bar_length - writer.width(end, label_size) / 2, report.scale_bar_y - 1.2 * mm,
                 label_size, {0, 0, 0, 255});
+    }
 
-    legend(cr, writer, scene, figure, report.map_x + 4 * mm, report.map_y + v.height_px - 4 * mm, mm, report.legend_swatches);
-    if (figure.inset && figure.extent_m && figure.extent_m->width() < scene.extent_m.width() * 0.9)
-        draw_inset(cr, scene, *figure.extent_m, report.map_x + 3 * mm, report.map_y + 3 * mm, mm);
+    if (layout.legend.shown)
+        legend(cr, writer, scene, figure, report.map_x + 4 * mm, report.map_y + v.height_px - 4 * mm, mm, report.legend_swatches,
+               layout.legend.at_mm ? std::optional(at(layout.legend)) : std::nullopt);
+    if (figure.inset && layout.inset.shown && figure.extent_m && figure.extent_m->width() < scene.extent_m.width() * 0.9) {
+        const model::Vec2 p = layout.inset.at_mm ? at(layout.inset) : model::Vec2{report.map_x + 3 * mm, report.map_y + 3 * mm};
+        draw_inset(cr, scene, *figure.extent_m, p.x, p.y, mm);
+    }
     double table_top = report.map_y;
     const double table_x = report.map_x + report.map_width + 5 * mm;
     for (const auto& table : figure.side_tables)

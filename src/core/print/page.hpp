@@ -28,6 +28,18 @@ struct SideTable {
     std::vector<std::vector<std::string>> rows;
 };
 
+// Where the page's elements go, when not where the default layout puts them. Millimetres from the
+// page's top-left corner; an element can also be switched off.
+struct Placement {
+    bool shown = true;
+    std::optional<model::Vec2> at_mm;  // title: baseline start; legend and inset: top-left corner;
+                                       // scale bar: left end; north arrow: tip
+};
+struct Layout {
+    std::optional<model::Extent> map_mm;  // the map frame (min = top-left, max = bottom-right)
+    Placement title, legend, scale_bar, north_arrow, inset;
+};
+
 struct Figure {
     std::string title;
     std::string subtitle;
@@ -39,6 +51,7 @@ struct Figure {
     bool inset = true;                   // a locator map of the whole data, when the map shows part of it
     // When set: longitude and latitude ticks with labels on the frame (the map's CRS to lon/lat).
     const model::Projection* ticks = nullptr;
+    Layout layout;
 };
 
 

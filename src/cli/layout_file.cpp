@@ -1,0 +1,52 @@
+// Reading page layout files.
+#include "cli/layout_file.hpp"
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/model/error.hpp"
+
+namespace ca::cli {
+
+print::Layout read_layout_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw Error("cannot read the layout file").file(path);
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(in);
+    } catch (const std::exception& e) {
+        throw Error(std::string("is not valid JSON: ") + e.what()).file(path);
+    }
+    auto number = [&](const nlohmann::json& o, const std::string& element, const char* key) {
+        if (!o.contains(key)) return std::optional<double>{};
+        if (!o[key].is_number()) throw Error(element + "." + key + " must be a number of millimetres").file(path);
+        return std::optional<double>{o[key].get<double>()};
+    };
+    print::Layout layout;
+    auto placement = [&](const char* element, print::Placement& p) {
+        if (!j.contains(element)) return;
+        const auto& o = j[element];
+        p.shown = o.value("show", true);
+        const auto x = number(o, element, "x_mm"), y = number(o, element, "y_mm");
+        if (x.has_value() != y.has_value()) throw Error(std::string(element) + " needs both x_mm and y_mm").file(path);
+        if (x) p.at_mm = model::Vec2{*x, *y};
+    };
+    placement("title", layout.title);
+    placement("legend", layout.legend);
+    placement("scale_bar", layout.scale_bar);
+    placement("north_arrow", layout.north_arrow);
+    placement("inset", layout.inset);
+    if (j.contains("map")) {
+        const auto& m = j["map"];
+        const auto x = number(m, "map", "x_mm"), y = number(m, "map", "y_mm"), w = number(m, "map", "width_mm"), h = number(m, "map", "height_mm");
+        if (!x || !y || !w || !h || *w <= 0 || *h <= 0) throw Error("map needs x_mm, y_mm and positive width_mm, height_mm").file(path);
+        model::Extent e;
+        e.add({*x, *y});
+        e.add({*x + *w, *y + *h});
+        layout.map_mm = e;
+    }
+    return layout;
+}
+
+}  // namespace ca::cli
