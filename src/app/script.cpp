@@ -20,7 +20,7 @@ struct Grammar {
 };
 constexpr Grammar kGrammar[] = {
     {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
-    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2},
+    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2},
 };
 
 bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
@@ -108,6 +108,17 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         for (auto& layer : more.layers) state.project.layers.push_back(std::move(layer));
         refresh_data(state);
         effect.upload = true;
+    } else if (command == "export") {
+        ui::ExportSettings settings = state.export_settings;
+        settings.path = w[1];
+        if (w.size() > 2) settings.page = w[2];
+        if (w.size() > 3) settings.dpi = std::stoi(w[3]);
+        state.export_settings = settings;
+        effect.export_now = true;
+    } else if (command == "export-dialog") {
+        ui::ExportSettings settings = state.export_settings;
+        settings.open = on(w[1]);
+        actions.export_settings = settings;
     } else if (command == "tab") {
         actions.open_tab = w[1];
     } else if (command == "save-project") {

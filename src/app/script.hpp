@@ -7,6 +7,8 @@
 //   layer INDEX visible on|off | layer INDEX opacity 0..1
 //   language zh|en    labels on|off    uncovered on|off    open FILE[:LAYER]
 //   screenshot FILE.png    save-project FILE.cap.json    tab statistics|poorest|identify|attributes
+//   export FILE [PAGE [DPI]]   (as the export dialog: the current view on a page; PNG, PDF or SVG)
+//   export-dialog on|off
 // Blank lines and lines starting with # are skipped.
 #pragma once
 
@@ -30,6 +32,7 @@ std::vector<ScriptLine> read_script(const std::string& path);
 struct ScriptEffect {
     bool upload = false;           // the scene changed
     std::string screenshot_path;   // non-empty: save the next frame here
+    bool export_now = false;       // write the export dialog's file for the current view
 };
 ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& line, ui::ViewerState& state);
 

@@ -13,6 +13,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "app/export_preview.hpp"
 #include "app/fonts.hpp"
 #include "app/script.hpp"
 #include "app/viewer_model.hpp"
@@ -27,6 +28,7 @@ namespace {
 
 constexpr float kFontSizePx = 17.0f;
 constexpr double kWheelZoomStep = 1.25;
+constexpr double kPreviewDpi = 60;  // the dialog's picture of the page
 
 struct GlfwSession {
     GlfwSession() {
@@ -164,12 +166,20 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
         state.viewport.m_per_px = options.view->m_per_px;
     }
 
+    // Glyphs for the data, every display name and the default figure title.
+    std::vector<std::string> ui_text = model::all_display_names();
+    ui_text.push_back(state.export_settings.title);
     ImVector<ImWchar> glyph_ranges;
-    build_font_atlas(state.project, model::all_display_names(), kFontSizePx, glyph_ranges);
+    build_font_atlas(state.project, ui_text, kFontSizePx, glyph_ranges);
     state.glyphs_stale = false;
 
     render::MapRenderer renderer;
+    PreviewTexture preview;
+    scene::Viewport preview_view;
+    int scene_version = 0, preview_scene_version = -1;
+    bool script_export = false;
     auto upload = [&] {
+        ++scene_version;
         const auto t0 = std::chrono::steady_clock::now();
         renderer.upload(state.scene);
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -193,6 +203,7 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
         state.canvas = canvas;
 
         std::string screenshot_now;
+        script_export = false;
         if (warmup > 0) {
             --warmup;
         } else if (!options.script_path.empty()) {
@@ -200,6 +211,7 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
             const ScriptEffect effect = run_script_line(options.script_path, script[script_next++], state);
             if (effect.upload) upload();
             screenshot_now = effect.screenshot_path;
+            script_export = effect.export_now;
         } else if (!options.screenshot_path.empty()) {
             if (!first_frame) break;
             screenshot_now = options.screenshot_path;
@@ -226,7 +238,7 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
             upload();
         }
         if (state.glyphs_stale) {  // between frames, as ImGui requires
-            build_font_atlas(state.project, model::all_display_names(), kFontSizePx, glyph_ranges);
+            build_font_atlas(state.project, ui_text, kFontSizePx, glyph_ranges);
             state.glyphs_stale = false;
         }
         ImGui_ImplOpenGL3_NewFrame();
@@ -237,6 +249,7 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
         ui::draw_side_panel(state, actions);
         ui::draw_info_panel(state, actions);
         ui::draw_status_bar(state);
+        ui::draw_export_dialog(state, actions);
         ui::draw_map_overlay(state, ImGui::GetBackgroundDrawList());
         ImGui::Render();
 
@@ -257,6 +270,25 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
         }
         if (apply(state, actions)) upload();
         if (actions.open_file) dropped.push_back(*actions.open_file);
+        if (actions.export_now || script_export) {
+            try {
+                const auto page = print::page_size_from_string(state.export_settings.page).value_or(print::PageSize{});
+                print::export_figure(state.export_settings.path, state.scene, figure_for_view(state), {page, static_cast<double>(state.export_settings.dpi)});
+                state.messages.push_back("→ " + state.export_settings.path);
+            } catch (const Error& e) {
+                state.messages.push_back(e.what());
+            }
+        }
+        // The preview follows the dialog's settings and the map, redrawn when either changed.
+        if (state.export_settings.open && (actions.export_settings || preview_view.centre_m.x != state.viewport.centre_m.x ||
+                                           preview_view.m_per_px != state.viewport.m_per_px || preview_scene_version != scene_version)) {
+            preview.render(state, kPreviewDpi);
+            state.preview_texture = preview.id();
+            state.preview_width = preview.width();
+            state.preview_height = preview.height();
+            preview_view = state.viewport;
+            preview_scene_version = scene_version;
+        }
     }
     if (options.bench_frames > 0) {
         const double startup_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -156,6 +156,12 @@ void project_section(const ViewerState& state, Actions& actions, Language lang) 
     if (ImGui::InputText("##project", path, sizeof path)) actions.project_path = path;
     if (ImGui::Button(t(Text::Save, lang).c_str())) actions.save_project = state.project_path;
     ImGui::SameLine();
+    if (ImGui::Button(t(Text::ExportMap, lang).c_str())) {
+        ExportSettings s = state.export_settings;
+        s.open = true;
+        actions.export_settings = s;
+    }
+    ImGui::SameLine();
     if (ImGui::Button(t(Text::AddData, lang).c_str())) actions.open_file = state.project_path;
     ImGui::TextDisabled("%s", t(Text::DropHint, lang).c_str());
 }

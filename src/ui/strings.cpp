@@ -80,6 +80,11 @@ std::string_view tr(Text text, Language language) {
         {Text::Save, "保存项目", "Save project"},
         {Text::AddData, "打开此文件", "Open this file"},
         {Text::DropHint, "也可把数据文件拖到窗口上。", "Or drop data files on the window."},
+        {Text::ExportMap, "导出地图…", "Export map…"},
+        {Text::ExportTitle, "标题", "Title"},
+        {Text::ExportPage, "纸张", "Page"},
+        {Text::ExportFile, "文件 (.pdf .png .svg)", "File (.pdf .png .svg)"},
+        {Text::ExportButton, "导出", "Export"},
     };
     for (const Entry& e : kTable)
         if (e.text == text) return language == Language::Chinese ? e.zh : e.en;

@@ -17,6 +17,7 @@ enum class Text {
     PoorPopulation, PovertyRate, Income, PoorVillages, Covered, Sites, FundsWan, Total, Attributes, Filter,
     Identify, NothingSelected, Poorest, ShowUncovered, Uncovered, Rank, Village, Lisa, Quantile, EqualInterval,
     NaturalBreaks, StdDev, Manual, Count, ProjectFile, Save, AddData, DropHint,
+    ExportMap, ExportTitle, ExportPage, ExportFile, ExportButton,
     kLast
 };
 

@@ -29,6 +29,15 @@ struct VillageLookup {
     std::unique_ptr<analysis::VillageIndex> index;
 };
 
+// What the export dialog will write.
+struct ExportSettings {
+    bool open = false;
+    std::string title = "扶贫项目分布图";
+    std::string page = "A4-landscape";
+    int dpi = 300;
+    std::string path = "map.pdf";
+};
+
 struct ViewerState {
     model::Project project;
     analysis::Statistics stats;
@@ -50,6 +59,9 @@ struct ViewerState {
     loading::LoadOptions load_options;  // how the data was read, for saving the project
     std::string project_path = "project.cap.json";
     bool glyphs_stale = false;  // new data may hold characters the font atlas lacks
+    ExportSettings export_settings;
+    unsigned preview_texture = 0;  // the export preview, drawn by the app (an OpenGL texture id)
+    int preview_width = 0, preview_height = 0;
 };
 
 // Requests panels make during a frame; the app applies them after it.
@@ -72,6 +84,8 @@ struct Actions {
     std::optional<std::string> save_project;  // write the project file here
     std::optional<std::string> open_tab;
     std::optional<std::string> open_file;  // data or project file to add
+    std::optional<ExportSettings> export_settings;  // the dialog changed: new preview
+    bool export_now = false;
     std::optional<model::Extent> zoom_to_m;
     std::optional<std::size_t> select_village;
     std::optional<std::size_t> remove_layer;

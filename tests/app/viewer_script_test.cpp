@@ -168,3 +168,24 @@ TEST_CASE("the viewer saves a project that opens and saves again to the same fil
     REQUIRE(shots.size() == 1);
     CHECK(shots[0].viewport.m_per_px < 90);
 }
+
+TEST_CASE("the export dialog previews the page and writes the current view to the file it names") {
+    test::TempDir dir;
+    const std::string out = dir.file("view.png");
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(),
+                                               {"zoom-to township 湾碧乡", "screenshot " + dir.file("closed.png"), "export-dialog on",
+                                                "screenshot " + dir.file("open.png"), "export " + out + " A4-portrait 100"});
+    REQUIRE(shots.size() == 2);
+    CHECK(test::png_size(out) == std::pair{827, 1169});  // A4 portrait at 100 dpi
+    // With the dialog open, its preview of a white page covers part of the left side of the window.
+    const test::Image closed(dir.file("closed.png")), open(dir.file("open.png"));
+    int changed = 0, white = 0;
+    for (int y = 300; y < 560; y += 4)
+        for (int x = 80; x < 560; x += 4) {
+            const auto a = closed.at(x, y), b = open.at(x, y);
+            changed += a.r != b.r || a.g != b.g || a.b != b.b;
+            white += b.r == 255 && b.g == 255 && b.b == 255;
+        }
+    CHECK(changed > 2000);
+    CHECK(white > 100);
+}

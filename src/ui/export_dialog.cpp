@@ -1,0 +1,48 @@
+// The export dialog: page, resolution, title and file, with the page previewed as it will print.
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/panels.hpp"
+
+namespace ca::ui {
+
+void draw_export_dialog(const ViewerState& state, Actions& actions) {
+    if (!state.export_settings.open) return;
+    const Language lang = state.style.language;
+    auto t = [lang](Text text) { return std::string(tr(text, lang)); };
+    ExportSettings s = state.export_settings;
+    bool changed = false;
+    ImGui::SetNextWindowSize({560, 560}, ImGuiCond_FirstUseEver);
+    bool open = true;
+    if (ImGui::Begin((t(Text::ExportMap) + "###export").c_str(), &open)) {
+        char title[256];
+        std::snprintf(title, sizeof title, "%s", s.title.c_str());
+        if (ImGui::InputText(t(Text::ExportTitle).c_str(), title, sizeof title)) s.title = title, changed = true;
+        const char* pages[] = {"A4-landscape", "A4-portrait", "A3-landscape", "A3-portrait"};
+        if (ImGui::BeginCombo(t(Text::ExportPage).c_str(), s.page.c_str())) {
+            for (const char* p : pages)
+                if (ImGui::Selectable(p, s.page == p)) s.page = p, changed = true;
+            ImGui::EndCombo();
+        }
+        changed |= ImGui::SliderInt("DPI", &s.dpi, 72, 600);
+        char path[512];
+        std::snprintf(path, sizeof path, "%s", s.path.c_str());
+        if (ImGui::InputText(t(Text::ExportFile).c_str(), path, sizeof path)) s.path = path, changed = true;
+        if (ImGui::Button(t(Text::ExportButton).c_str())) actions.export_now = true;
+        // The preview is the page the file will hold, drawn by the same print code.
+        if (state.preview_texture && state.preview_width > 0) {
+            const float avail = ImGui::GetContentRegionAvail().x;
+            const float scale = avail / static_cast<float>(state.preview_width);
+            ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(state.preview_texture)),
+                         {avail, static_cast<float>(state.preview_height) * scale});
+        }
+    }
+    ImGui::End();
+    if (!open) s.open = false, changed = true;
+    if (changed) actions.export_settings = s;
+}
+
+}  // namespace ca::ui
