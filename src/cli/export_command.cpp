@@ -59,7 +59,10 @@ struct ExportCommand {
         if (!size) throw Error("--page " + page + " is not A4 or A3 (add -landscape or -portrait) or WIDTHxHEIGHTpx");
         if (!choropleth.empty() && choropleth != "lisa" && !analysis::is_metric(choropleth)) throw Error("--choropleth " + choropleth + " is not a metric");
         const model::Project project = sources.load();
-        const auto stats = project.layers_with(model::Role::Villages).empty() ? analysis::Statistics{} : analysis::compute_statistics(project, {});
+        // Statistics only when something on the page needs them: a choropleth or atlas tables.
+        const bool needs_stats = (!choropleth.empty() || atlas == "township" || extent.rfind("township:", 0) == 0) &&
+                                 !project.layers_with(model::Role::Villages).empty();
+        const auto stats = needs_stats ? analysis::compute_statistics(project, {}) : analysis::Statistics{};
         scene::MapStyle style;
         style.language = language == "en" ? model::Language::English : model::Language::Chinese;
         if (!choropleth.empty()) style.choropleth = scene::Choropleth{choropleth, analysis::ClassMethod::NaturalBreaks, 5, {}};

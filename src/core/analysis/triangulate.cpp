@@ -1,6 +1,8 @@
 // Triangulation through GEOSConstrainedDelaunayTriangulation.
 #include "core/analysis/triangulate.hpp"
 
+#include <algorithm>
+
 namespace ca::analysis {
 
 std::vector<model::Vec2> triangulate(const GeosContext& geos, const model::Geometry& polygon) {
@@ -32,6 +34,25 @@ model::Vec2 point_inside(const GeosContext& geos, const model::Geometry& geometr
     GEOSGeomGetX_r(geos.handle(), p.get(), &result.x);
     GEOSGeomGetY_r(geos.handle(), p.get(), &result.y);
     return result;
+}
+
+model::Vec2 label_point(const model::Geometry& polygon) {
+    const model::Extent e = polygon.extent();
+    // Slightly off the exact centre so the line rarely runs through a vertex.
+    const double y = e.min_y + (e.max_y - e.min_y) * 0.5000137;
+    std::vector<double> crossings;
+    for (std::size_t r = 0; r < polygon.ring_count(); ++r) {
+        const auto ring = polygon.ring(r);
+        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+            const model::Vec2 a = ring[i], b = ring[i + 1];
+            if ((a.y > y) != (b.y > y)) crossings.push_back(a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y));
+        }
+    }
+    std::sort(crossings.begin(), crossings.end());
+    double best = -1, best_x = e.centre().x;
+    for (std::size_t i = 0; i + 1 < crossings.size(); i += 2)  // even-odd: inside between pairs
+        if (crossings[i + 1] - crossings[i] > best) best = crossings[i + 1] - crossings[i], best_x = (crossings[i] + crossings[i + 1]) / 2;
+    return {best_x, y};
 }
 
 }  // namespace ca::analysis

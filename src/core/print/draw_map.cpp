@@ -125,6 +125,7 @@ void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_
     MarkerStamps stamps;
     const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
     const Painter painter{cr, viewport, symbol_scale, raster ? &stamps : nullptr};
+    if (raster) cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);  // at print resolutions the difference is invisible, the time is not
     for (const auto& item : scene.items) std::visit(painter, item);
     cairo_restore(cr);
 }

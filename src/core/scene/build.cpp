@@ -123,30 +123,29 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
     std::vector<Color> choropleth;
     if (style.choropleth && stats) choropleth = choropleth_colors(project, *style.choropleth, *stats, scene);
     const VillagePalette palette(project);
-    const analysis::GeosContext geos;
     std::size_t village_index = 0;
     for (const auto* layer : project.layers_with(Role::Villages)) {
         const LayerStyle& ls = layer_style(layer);
+        std::vector<Stroke> borders;  // after all fills, so neighbours' fills never cover a border
         for (const auto& f : layer->features) {
             const std::size_t i = village_index++;
             if (!ls.visible) continue;
             const bool outside_focus = !style.focus_township.empty() && text_of(*layer, f, Meaning::Township) != style.focus_township;
             const Color fill = outside_focus ? Color{228, 228, 228, 255} : i < choropleth.size() ? choropleth[i] : palette.color(*layer, f);
-            model::Geometry shape = projected(project, f.geometry);
+            model::Geometry shape = projected(project, f.geometry);  // projected once for fill, border and label
             if (style.labels && !outside_focus && f.geometry.type == model::GeometryType::Polygon)
-                scene.labels.push_back({text_of(*layer, f, Meaning::VillageName), analysis::point_inside(geos, shape), 14, 1, {60, 60, 60, 255}});
+                scene.labels.push_back({text_of(*layer, f, Meaning::VillageName), analysis::label_point(shape), 14, 1, {60, 60, 60, 255}});
+            borders.push_back(Stroke{shape, faded(style::kVillageBorder, ls.opacity), style::kVillageBorderPx, {}});
             scene.items.push_back(Fill{std::move(shape), faded(fill, ls.opacity)});
         }
-        if (ls.visible)
-            for (const auto& f : layer->features)
-                scene.items.push_back(Stroke{projected(project, f.geometry), faded(style::kVillageBorder, ls.opacity), style::kVillageBorderPx, {}});
+        for (auto& border : borders) scene.items.push_back(std::move(border));
     }
     for (const auto* layer : project.layers_with(Role::Townships)) {
         const LayerStyle& ls = layer_style(layer);
         if (!ls.visible) continue;
         for (const auto& f : layer->features) {
             model::Geometry shape = projected(project, f.geometry);
-            if (style.labels) scene.labels.push_back({text_of(*layer, f, Meaning::Township), analysis::point_inside(geos, shape), 17, 0, {20, 20, 20, 255}});
+            if (style.labels) scene.labels.push_back({text_of(*layer, f, Meaning::Township), analysis::label_point(shape), 17, 0, {20, 20, 20, 255}});
             scene.items.push_back(Stroke{std::move(shape), faded(style::kTownshipBorder, ls.opacity), style::kTownshipBorderPx, {}});
         }
     }

@@ -58,3 +58,15 @@ TEST_CASE("triangles of a polygon with a hole cover its area exactly") {
     const model::Vec2 inside = analysis::point_inside(geos, square);
     CHECK_FALSE((inside.x > 1 && inside.x < 2 && inside.y > 1 && inside.y < 2));  // not in the hole
 }
+
+TEST_CASE("a label point lies inside a C-shaped polygon and away from its hole") {
+    // A C open to the right: its extent's centre (2, 2) is in the mouth, outside the polygon.
+    model::Geometry c = polygon({{{0, 0}, {4, 0}, {4, 1}, {1, 1}, {1, 3}, {4, 3}, {4, 4}, {0, 4}, {0, 0}}});
+    const model::Vec2 p = analysis::label_point(c);
+    CHECK(p.x > 0);
+    CHECK(p.x < 1);  // in the C's back, the only span at mid-height
+    model::Geometry ring = polygon({{{0, 0}, {6, 0}, {6, 4}, {0, 4}, {0, 0}}, {{1, 1}, {4, 1}, {4, 3}, {1, 3}, {1, 1}}});
+    const model::Vec2 q = analysis::label_point(ring);
+    CHECK_FALSE((q.x > 1 && q.x < 4));  // not in the hole: the span right of it (4..6) is wider than left (0..1)
+    CHECK(q.x == doctest::Approx(5.0));
+}
