@@ -209,3 +209,12 @@ TEST_CASE("a layout file places the map frame and the legend where it says") {
     CHECK(bad.err == "countyatlas: " + dir.file("bad.json") + ": legend.x_mm must be a number of millimetres\n");
     CHECK_FALSE(std::filesystem::exists(dir.file("x.pdf")));
 }
+
+TEST_CASE("an atlas whose folder cannot be made fails with one line and writes nothing") {
+    test::TempDir dir;
+    test::write_text(dir.file("blocker"), "a file where the folder should go");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --atlas township --out '" + dir.file("blocker/plans") + "'");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.rfind("countyatlas: " + dir.file("blocker/plans") + ": cannot create the atlas folder", 0) == 0);
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
+}
