@@ -8,7 +8,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/source_options.hpp"
-#include "core/loading/load_project.hpp"
 #include "core/model/error.hpp"
 
 namespace ca::cli {

@@ -21,10 +21,6 @@ struct StatsCommand {
     std::string output;
     analysis::StatsOptions options;
 
-    void write_file(const model::Project& project, const analysis::Statistics& stats, StatsLevel level) const {
-        write_stats_file(project, stats, level, format, output);
-    }
-
     void run() const {
         if (sources.empty()) throw Error("stats needs data: --villages FILE, and --sites, --lines, --ponds as you have them");
         const model::Project project = sources.load();
@@ -37,7 +33,7 @@ struct StatsCommand {
         const StatsLevel level = by == "village" ? StatsLevel::Village : StatsLevel::Township;
         if (format == "xlsx" || format == "gpkg") {
             if (output.empty()) throw Error("--format " + format + " writes a file: give it with -o FILE");
-            write_file(project, stats, level);
+            write_stats_file(project, stats, level, format, output);
         } else if (format == "json") {
             emit(stats_json(stats, level).dump(2) + "\n", output);
         } else if (format == "csv") {
