@@ -20,7 +20,7 @@ struct Grammar {
 };
 constexpr Grammar kGrammar[] = {
     {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
-    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2},
+    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2},
 };
 
 bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
@@ -89,6 +89,8 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         actions.select_village = *v;
     } else if (command == "filter") {
         if (w[1] == "type") actions.site_type_shown = {model::canonical_project_type(word(2)), on(word(3))};
+        else if (w[1] == "status") actions.site_status = w[2] == "all" ? "" : w[2];
+        else if (w[1] == "batch") actions.site_batch = w[2] == "all" ? "" : w[2];
         else if (w[1] == "year") actions.up_to_year = w[2] == "all" ? 0 : std::stoi(w[2]);
         else throw fail("filter takes type or year");
     } else if (command == "layer") {
@@ -115,6 +117,12 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         if (w.size() > 3) settings.dpi = std::stoi(w[3]);
         state.export_settings = settings;
         effect.export_now = true;
+    } else if (command == "colour-sites") {
+        if (w[1] == "type") actions.site_colour = scene::SiteColour::Type;
+        else if (w[1] == "year") actions.site_colour = scene::SiteColour::Year;
+        else if (w[1] == "status") actions.site_colour = scene::SiteColour::Status;
+        else if (w[1] == "batch") actions.site_colour = scene::SiteColour::Batch;
+        else throw fail("colour-sites takes type, year, status or batch");
     } else if (command == "export-dialog") {
         ui::ExportSettings settings = state.export_settings;
         settings.open = on(w[1]);

@@ -3,7 +3,8 @@
 //   choropleth METRIC [quantile|equal|jenks|stddev] [CLASSES]   (METRIC off: township tints)
 //   zoom-to village NAME [TOWNSHIP] | zoom-to township NAME | zoom-to home
 //   select village NAME [TOWNSHIP]
-//   filter type TYPE on|off | filter year YEAR|all
+//   filter type TYPE on|off | filter year YEAR|all | filter status VALUE|all | filter batch VALUE|all
+//   colour-sites type|year|status|batch
 //   layer INDEX visible on|off | layer INDEX opacity 0..1
 //   language zh|en    labels on|off    uncovered on|off    open FILE[:LAYER]
 //   screenshot FILE.png    save-project FILE.cap.json    tab statistics|poorest|identify|attributes

@@ -92,6 +92,9 @@ bool apply(ui::ViewerState& state, const ui::Actions& a) {
         restyle = true;
     }
     if (a.up_to_year) style.sites.up_to_year = *a.up_to_year, restyle = true;
+    if (a.site_colour) style.site_colour = *a.site_colour, restyle = true;
+    if (a.site_status) style.sites.status = *a.site_status, restyle = true;
+    if (a.site_batch) style.sites.batch = *a.site_batch, restyle = true;
     if (a.highlight_uncovered) state.highlight_uncovered = *a.highlight_uncovered;
     if (a.table_layer) state.table_layer = *a.table_layer;
     if (a.table_filter) state.table_filter = *a.table_filter;

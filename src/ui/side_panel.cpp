@@ -1,5 +1,7 @@
 // The left panel: search, layers, colouring, project filter and legend.
 #include <filesystem>
+#include <optional>
+#include <set>
 #include <string>
 
 #include <imgui.h>
@@ -166,8 +168,41 @@ void project_section(const ViewerState& state, Actions& actions, Language lang) 
     ImGui::TextDisabled("%s", t(Text::DropHint, lang).c_str());
 }
 
+// A combo of the distinct values of a site field, "all" first; returns the chosen one on change.
+std::optional<std::string> value_combo(const ViewerState& state, const char* id, Text label, model::Meaning meaning, const std::string& current,
+                                       Language lang) {
+    std::set<std::string> values;
+    for (const auto* layer : state.project.layers_with(model::Role::Sites))
+        for (const auto& f : layer->features)
+            if (auto v = model::normalize_text(model::to_text(layer->value(f, meaning))); !v.empty()) values.insert(v);
+    if (values.empty()) return std::nullopt;
+    std::optional<std::string> chosen;
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::BeginCombo((t(label, lang) + id).c_str(), current.empty() ? t(Text::All, lang).c_str() : current.c_str())) {
+        if (ImGui::Selectable(t(Text::All, lang).c_str(), current.empty())) chosen = "";
+        for (const auto& v : values)
+            if (ImGui::Selectable(v.c_str(), v == current)) chosen = v;
+        ImGui::EndCombo();
+    }
+    return chosen;
+}
+
 void filter_section(const ViewerState& state, Actions& actions, Language lang) {
     if (!ImGui::CollapsingHeader(t(Text::SiteFilter, lang).c_str())) return;
+    static const std::pair<scene::SiteColour, Text> kColours[] = {
+        {scene::SiteColour::Type, Text::ByType}, {scene::SiteColour::Year, Text::ByYear}, {scene::SiteColour::Status, Text::ByStatus},
+        {scene::SiteColour::Batch, Text::ByBatch}};
+    std::string current;
+    for (const auto& [by, text] : kColours)
+        if (by == state.style.site_colour) current = t(text, lang);
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::BeginCombo(t(Text::ColourSitesBy, lang).c_str(), current.c_str())) {
+        for (const auto& [by, text] : kColours)
+            if (ImGui::Selectable(t(text, lang).c_str(), by == state.style.site_colour)) actions.site_colour = by;
+        ImGui::EndCombo();
+    }
+    if (auto v = value_combo(state, "##status", Text::Status, model::Meaning::Status, state.style.sites.status, lang)) actions.site_status = *v;
+    if (auto v = value_combo(state, "##batch", Text::Batch, model::Meaning::Batch, state.style.sites.batch, lang)) actions.site_batch = *v;
     for (const auto& type : analysis::project_types()) {
         bool shown = !state.style.sites.hidden_types.count(type);
         if (ImGui::Checkbox(model::display_name(type, lang).c_str(), &shown)) actions.site_type_shown = {type, shown};

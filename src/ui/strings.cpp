@@ -85,6 +85,14 @@ std::string_view tr(Text text, Language language) {
         {Text::ExportPage, "纸张", "Page"},
         {Text::ExportFile, "文件 (.pdf .png .svg)", "File (.pdf .png .svg)"},
         {Text::ExportButton, "导出", "Export"},
+        {Text::ColourSitesBy, "项目着色", "Colour projects by"},
+        {Text::ByType, "项目类型", "type"},
+        {Text::ByYear, "年度", "year"},
+        {Text::ByStatus, "进度", "status"},
+        {Text::ByBatch, "批次", "batch"},
+        {Text::Status, "进度", "Status"},
+        {Text::Batch, "批次", "Batch"},
+        {Text::All, "全部", "all"},
     };
     for (const Entry& e : kTable)
         if (e.text == text) return language == Language::Chinese ? e.zh : e.en;

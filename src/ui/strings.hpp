@@ -17,7 +17,8 @@ enum class Text {
     PoorPopulation, PovertyRate, Income, PoorVillages, Covered, Sites, FundsWan, Total, Attributes, Filter,
     Identify, NothingSelected, Poorest, ShowUncovered, Uncovered, Rank, Village, Lisa, Quantile, EqualInterval,
     NaturalBreaks, StdDev, Manual, Count, ProjectFile, Save, AddData, DropHint,
-    ExportMap, ExportTitle, ExportPage, ExportFile, ExportButton,
+    ExportMap, ExportTitle, ExportPage, ExportFile, ExportButton, ColourSitesBy, ByType, ByYear, ByStatus, ByBatch,
+    Status, Batch, All,
     kLast
 };
 

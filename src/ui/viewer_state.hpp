@@ -77,6 +77,9 @@ struct Actions {
     std::optional<int> choropleth_classes;
     std::optional<std::pair<std::string, bool>> site_type_shown;
     std::optional<int> up_to_year;  // 0: all years
+    std::optional<scene::SiteColour> site_colour;
+    std::optional<std::string> site_status;  // empty: all
+    std::optional<std::string> site_batch;   // empty: all
     std::optional<bool> highlight_uncovered;
     std::optional<std::size_t> table_layer;
     std::optional<std::string> table_filter;

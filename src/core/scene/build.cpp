@@ -88,8 +88,33 @@ bool site_shown(const SiteFilter& filter, const model::Layer& layer, const model
         const auto year = model::to_number(layer.value(f, Meaning::Year));
         if (year && *year > filter.up_to_year) return false;
     }
+    if (!filter.batch.empty() && model::normalize_text(text_of(layer, f, Meaning::Batch)) != filter.batch) return false;
     return filter.status.empty() || model::normalize_text(text_of(layer, f, Meaning::Status)) == filter.status;
 }
+
+// The value a site is coloured by, and its colour: types and categories from the Okabe-Ito set,
+// years along the sequential ramp from the first year to the last.
+struct SiteColours {
+    SiteColour by;
+    std::vector<std::string> categories;  // sorted: status or batch values, or years as text
+    std::string key(const model::Layer& layer, const model::Feature& f) const {
+        switch (by) {
+            case SiteColour::Type: return model::canonical_project_type(text_of(layer, f, Meaning::ProjectType));
+            case SiteColour::Year: return text_of(layer, f, Meaning::Year);
+            case SiteColour::Status: return model::normalize_text(text_of(layer, f, Meaning::Status));
+            case SiteColour::Batch: return model::normalize_text(text_of(layer, f, Meaning::Batch));
+        }
+        return {};
+    }
+    Color color(const std::string& key) const {
+        if (by == SiteColour::Type) return style::project_type_color(key);
+        const auto it = std::lower_bound(categories.begin(), categories.end(), key);
+        const std::size_t i = static_cast<std::size_t>(it - categories.begin());
+        if (by == SiteColour::Year) return style::sequential(i, categories.size());
+        static const std::vector<std::string> kTypes = {"whole_village", "relocation", "industry", "microcredit", "training", "housing", "other"};
+        return style::project_type_color(kTypes[i % kTypes.size()]);
+    }
+};
 
 }  // namespace
 
@@ -178,6 +203,13 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
             scene.items.push_back(m);
         }
     }
+    SiteColours site_colours{style.site_colour, {}};
+    if (style.site_colour != SiteColour::Type) {
+        std::set<std::string> values;
+        for (const auto* layer : project.layers_with(Role::Sites))
+            for (const auto& f : layer->features) values.insert(site_colours.key(*layer, f));
+        site_colours.categories.assign(values.begin(), values.end());
+    }
     for (const auto* layer : project.layers_with(Role::Sites)) {
         const LayerStyle& ls = layer_style(layer);
         if (!ls.visible) continue;
@@ -185,9 +217,10 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
             if (f.geometry.empty()) continue;  // placed by name in statistics, not drawn
             const std::string type = model::canonical_project_type(text_of(*layer, f, Meaning::ProjectType));
             if (!site_shown(style.sites, *layer, f, type)) continue;
-            types_seen.insert(type);
+            const std::string key = site_colours.key(*layer, f);
+            types_seen.insert(key);
             Marker m;
-            m.color = faded(style::project_type_color(type), ls.opacity);
+            m.color = faded(site_colours.color(key), ls.opacity);
             m.size_px = 7;
             for (const auto& p : projected(project, f.geometry).coords) {
                 m.position_m = p;
@@ -198,7 +231,7 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
 
     for (const auto& kind : kinds_seen) scene.legend.push_back({kind, style::line_style(kind).color, LegendEntry::Kind::Line});
     for (const auto& kind : pond_kinds) scene.legend.push_back({kind, style::pond_marker(kind).color, LegendEntry::Kind::Square});
-    for (const auto& type : types_seen) scene.legend.push_back({type, style::project_type_color(type), LegendEntry::Kind::Point});
+    for (const auto& key : types_seen) scene.legend.push_back({key.empty() ? "-" : key, site_colours.color(key), LegendEntry::Kind::Point});
     return scene;
 }
 

@@ -28,12 +28,17 @@ struct SiteFilter {
     std::set<std::string> hidden_types;  // canonical project types not drawn
     int up_to_year = 0;                  // draw projects of this year and before; 0 for all
     std::string status;                  // only this status; empty for all
+    std::string batch;                   // only this batch; empty for all
 };
+
+// What project sites are coloured by (the legend follows).
+enum class SiteColour { Type, Year, Status, Batch };
 
 struct MapStyle {
     std::vector<LayerStyle> layers;  // by project layer index; missing entries use the defaults
     std::optional<Choropleth> choropleth;
     SiteFilter sites;
+    SiteColour site_colour = SiteColour::Type;
     bool labels = true;
     model::Language language = model::Language::Chinese;
     // When set, villages of other townships are drawn grey and unlabelled (atlas pages).

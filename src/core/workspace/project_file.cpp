@@ -89,6 +89,10 @@ ProjectFile read_project_file(const std::string& path) {
         for (const auto& type : sites.value("hidden_types", std::vector<std::string>{})) p.style.sites.hidden_types.insert(type);
         p.style.sites.up_to_year = sites.value("up_to_year", 0);
         p.style.sites.status = sites.value("status", "");
+        p.style.sites.batch = sites.value("batch", "");
+        const std::string colour = sites.value("colour_by", "type");
+        p.style.site_colour = colour == "year" ? scene::SiteColour::Year : colour == "status" ? scene::SiteColour::Status
+                              : colour == "batch" ? scene::SiteColour::Batch : scene::SiteColour::Type;
         p.style.labels = style.value("labels", true);
         p.style.language = j.value("language", "zh") == "en" ? model::Language::English : model::Language::Chinese;
         if (j.contains("view") && !j["view"].is_null()) {
@@ -126,7 +130,13 @@ void write_project_file(const std::string& path, const ProjectFile& p) {
                                {"classes", p.style.choropleth->classes},
                                {"manual_breaks", p.style.choropleth->manual_breaks}};
     else style["choropleth"] = nullptr;
-    style["sites"] = {{"hidden_types", p.style.sites.hidden_types}, {"up_to_year", p.style.sites.up_to_year}, {"status", p.style.sites.status}};
+    const char* colour = p.style.site_colour == scene::SiteColour::Year     ? "year"
+                         : p.style.site_colour == scene::SiteColour::Status ? "status"
+                         : p.style.site_colour == scene::SiteColour::Batch  ? "batch"
+                                                                            : "type";
+    style["sites"] = {{"hidden_types", p.style.sites.hidden_types}, {"up_to_year", p.style.sites.up_to_year},
+                      {"status", p.style.sites.status},             {"batch", p.style.sites.batch},
+                      {"colour_by", colour}};
     style["labels"] = p.style.labels;
     j["style"] = style;
     j["language"] = p.style.language == model::Language::English ? "en" : "zh";
