@@ -1,6 +1,9 @@
 // Parsing and running viewer scripts.
 #include "app/script.hpp"
 
+#include <array>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -96,9 +99,19 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
     } else if (command == "layer") {
         const std::size_t index = std::stoul(w[1]);
         if (index >= state.project.layers.size()) throw fail("no layer " + w[1]);
+        scene::LayerStyle ls = state.style.layer(index);
+        auto rgb = [&](const std::string& text) {
+            int r = 0, g = 0, b = 0;
+            if (std::sscanf(text.c_str(), "%d,%d,%d", &r, &g, &b) != 3) throw fail("a colour is R,G,B, not " + text);
+            return std::array<std::uint8_t, 3>{static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(g), static_cast<std::uint8_t>(b)};
+        };
         if (w[2] == "visible") actions.layer_visible = {index, on(w[3])};
         else if (w[2] == "opacity") actions.layer_opacity = {index, std::stof(w[3])};
-        else throw fail("layer takes visible or opacity");
+        else if (w[2] == "fill") ls.fill_rgb = rgb(w[3]), actions.layer_style = {index, ls};
+        else if (w[2] == "stroke") ls.stroke_rgb = rgb(w[3]), actions.layer_style = {index, ls};
+        else if (w[2] == "width") ls.width_px = std::stof(w[3]), actions.layer_style = {index, ls};
+        else if (w[2] == "size") ls.symbol_px = std::stof(w[3]), actions.layer_style = {index, ls};
+        else throw fail("layer takes visible, opacity, fill, stroke, width or size");
     } else if (command == "language") {
         actions.set_language = w[1] == "zh" ? model::Language::Chinese : model::Language::English;
     } else if (command == "labels") {

@@ -5,7 +5,7 @@
 //   select village NAME [TOWNSHIP]
 //   filter type TYPE on|off | filter year YEAR|all | filter status VALUE|all | filter batch VALUE|all
 //   colour-sites type|year|status|batch
-//   layer INDEX visible on|off | layer INDEX opacity 0..1
+//   layer INDEX visible on|off | opacity 0..1 | fill R,G,B | stroke R,G,B | width PX | size PX
 //   language zh|en    labels on|off    uncovered on|off    open FILE[:LAYER]
 //   screenshot FILE.png    save-project FILE.cap.json    tab statistics|poorest|identify|attributes
 //   export FILE [PAGE [DPI]]   (as the export dialog: the current view on a page; PNG, PDF or SVG)

@@ -76,6 +76,11 @@ bool apply(ui::ViewerState& state, const ui::Actions& a) {
         style.layers[a.layer_opacity->first].opacity = a.layer_opacity->second;
         restyle = true;
     }
+    if (a.layer_style) {
+        style.layers.resize(state.project.layers.size());
+        style.layers[a.layer_style->first] = a.layer_style->second;
+        restyle = true;
+    }
     if (a.choropleth_metric) {
         if (a.choropleth_metric->empty()) style.choropleth.reset();
         else {

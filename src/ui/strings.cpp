@@ -93,6 +93,10 @@ std::string_view tr(Text text, Language language) {
         {Text::Status, "进度", "Status"},
         {Text::Batch, "批次", "Batch"},
         {Text::All, "全部", "all"},
+        {Text::FillColour, "填充", "Fill"},
+        {Text::StrokeColour, "边线", "Stroke"},
+        {Text::LineWidth, "线宽", "Width"},
+        {Text::SymbolSize, "符号大小", "Symbol size"},
     };
     for (const Entry& e : kTable)
         if (e.text == text) return language == Language::Chinese ? e.zh : e.en;

@@ -18,7 +18,7 @@ enum class Text {
     Identify, NothingSelected, Poorest, ShowUncovered, Uncovered, Rank, Village, Lisa, Quantile, EqualInterval,
     NaturalBreaks, StdDev, Manual, Count, ProjectFile, Save, AddData, DropHint,
     ExportMap, ExportTitle, ExportPage, ExportFile, ExportButton, ColourSitesBy, ByType, ByYear, ByStatus, ByBatch,
-    Status, Batch, All,
+    Status, Batch, All, FillColour, StrokeColour, LineWidth, SymbolSize,
     kLast
 };
 

@@ -72,6 +72,7 @@ struct Actions {
     std::optional<bool> labels;
     std::optional<std::pair<std::size_t, bool>> layer_visible;
     std::optional<std::pair<std::size_t, float>> layer_opacity;
+    std::optional<std::pair<std::size_t, scene::LayerStyle>> layer_style;  // colours, widths, sizes
     std::optional<std::string> choropleth_metric;  // empty: township tints
     std::optional<analysis::ClassMethod> choropleth_method;
     std::optional<int> choropleth_classes;

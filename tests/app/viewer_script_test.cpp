@@ -189,3 +189,18 @@ TEST_CASE("the export dialog previews the page and writes the current view to th
     CHECK(changed > 2000);
     CHECK(white > 100);
 }
+
+TEST_CASE("a layer's own fill colour shows inside its villages") {
+    test::TempDir dir;
+    auto script = kOnlyVillages;
+    script.push_back("layer 1 fill 10,200,30");
+    script.push_back("screenshot " + dir.file("fill.png"));
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    const Expected expected;
+    const test::Image image(shots.at(0).path);
+    for (const auto& probe : test::largest_villages(expected.project, 5)) {
+        CAPTURE(probe.name);
+        const auto [x, y] = shots[0].pixel(probe.inside_m);
+        CHECK(near(image.at(x, y), scene::Color{10, 200, 30, 255}));
+    }
+}

@@ -28,6 +28,8 @@ model::Geometry projected(const model::Project& project, const model::Geometry& 
 
 std::string text_of(const model::Layer& layer, const model::Feature& f, Meaning m) { return model::to_text(layer.value(f, m)); }
 
+Color rgb(const std::array<std::uint8_t, 3>& c) { return {c[0], c[1], c[2], 255}; }
+
 Color faded(Color c, float opacity) {
     c.a = static_cast<std::uint8_t>(std::lround(c.a * std::clamp(opacity, 0.0f, 1.0f)));
     return c;
@@ -156,11 +158,15 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
             const std::size_t i = village_index++;
             if (!ls.visible) continue;
             const bool outside_focus = !style.focus_township.empty() && text_of(*layer, f, Meaning::Township) != style.focus_township;
-            const Color fill = outside_focus ? Color{228, 228, 228, 255} : i < choropleth.size() ? choropleth[i] : palette.color(*layer, f);
+            const Color fill = outside_focus            ? Color{228, 228, 228, 255}
+                               : i < choropleth.size()  ? choropleth[i]
+                               : ls.fill_rgb            ? rgb(*ls.fill_rgb)
+                                                        : palette.color(*layer, f);
             model::Geometry shape = projected(project, f.geometry);  // projected once for fill, border and label
             if (style.labels && !outside_focus && f.geometry.type == model::GeometryType::Polygon)
                 scene.labels.push_back({text_of(*layer, f, Meaning::VillageName), analysis::label_point(shape), 14, 1, {60, 60, 60, 255}});
-            borders.push_back(Stroke{shape, faded(style::kVillageBorder, ls.opacity), style::kVillageBorderPx, {}});
+            borders.push_back(Stroke{shape, faded(ls.stroke_rgb ? rgb(*ls.stroke_rgb) : style::kVillageBorder, ls.opacity),
+                                     ls.width_px.value_or(style::kVillageBorderPx), {}});
             scene.items.push_back(Fill{std::move(shape), faded(fill, ls.opacity)});
         }
         for (auto& border : borders) scene.items.push_back(std::move(border));
@@ -171,7 +177,8 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
         for (const auto& f : layer->features) {
             model::Geometry shape = projected(project, f.geometry);
             if (style.labels) scene.labels.push_back({text_of(*layer, f, Meaning::Township), analysis::label_point(shape), 17, 0, {20, 20, 20, 255}});
-            scene.items.push_back(Stroke{std::move(shape), faded(style::kTownshipBorder, ls.opacity), style::kTownshipBorderPx, {}});
+            scene.items.push_back(Stroke{std::move(shape), faded(ls.stroke_rgb ? rgb(*ls.stroke_rgb) : style::kTownshipBorder, ls.opacity),
+                                         ls.width_px.value_or(style::kTownshipBorderPx), {}});
         }
     }
 
@@ -183,6 +190,8 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
             const std::string kind = model::canonical_kind(text_of(*layer, f, Meaning::Kind));
             kinds_seen.insert(kind);
             Stroke s = style::line_style(kind);
+            if (ls.stroke_rgb) s.color = rgb(*ls.stroke_rgb);
+            if (ls.width_px) s.width_px = *ls.width_px;
             s.color = faded(s.color, ls.opacity);
             s.shape_m = projected(project, f.geometry);
             scene.items.push_back(std::move(s));
@@ -197,6 +206,8 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
             if (kind.empty()) kind = "pond";
             pond_kinds.insert(kind);
             Marker m = style::pond_marker(kind);
+            if (ls.fill_rgb) m.color = rgb(*ls.fill_rgb);
+            if (ls.symbol_px) m.size_px = *ls.symbol_px;
             m.color = faded(m.color, ls.opacity);
             const model::Geometry g = projected(project, f.geometry);
             m.position_m = f.geometry.type == model::GeometryType::Point ? g.coords.front() : g.extent().centre();
@@ -220,8 +231,8 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
             const std::string key = site_colours.key(*layer, f);
             types_seen.insert(key);
             Marker m;
-            m.color = faded(site_colours.color(key), ls.opacity);
-            m.size_px = 7;
+            m.color = faded(ls.fill_rgb ? rgb(*ls.fill_rgb) : site_colours.color(key), ls.opacity);
+            m.size_px = ls.symbol_px.value_or(7.0f);
             for (const auto& p : projected(project, f.geometry).coords) {
                 m.position_m = p;
                 scene.items.push_back(m);

@@ -1,6 +1,8 @@
 // What the user chose about the map's look: layer visibility, choropleth, site filters, labels.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -14,6 +16,11 @@ namespace ca::scene {
 struct LayerStyle {
     bool visible = true;
     float opacity = 1.0f;  // 0..1, applied to fills, strokes and markers of the layer
+    // The user's choices over the role's defaults; unset keeps the default.
+    std::optional<std::array<std::uint8_t, 3>> fill_rgb;    // areas (no choropleth), markers
+    std::optional<std::array<std::uint8_t, 3>> stroke_rgb;  // borders and lines
+    std::optional<float> width_px;                          // borders and lines
+    std::optional<float> symbol_px;                         // point markers
 };
 
 // Villages coloured by a metric of the statistics (poverty rate, income...) or by LISA class.

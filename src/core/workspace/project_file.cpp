@@ -69,6 +69,10 @@ ProjectFile read_project_file(const std::string& path) {
             scene::LayerStyle style;
             style.visible = layer.value("visible", true);
             style.opacity = layer.value("opacity", 1.0f);
+            if (layer.contains("fill_rgb")) style.fill_rgb = layer["fill_rgb"].get<std::array<std::uint8_t, 3>>();
+            if (layer.contains("stroke_rgb")) style.stroke_rgb = layer["stroke_rgb"].get<std::array<std::uint8_t, 3>>();
+            if (layer.contains("width_px")) style.width_px = layer["width_px"].get<float>();
+            if (layer.contains("symbol_px")) style.symbol_px = layer["symbol_px"].get<float>();
             p.style.layers.push_back(style);
         }
         const auto& options = j.value("options", ordered_json::object());
@@ -119,7 +123,12 @@ void write_project_file(const std::string& path, const ProjectFile& p) {
         if (!spec.layer.empty()) layer["layer"] = spec.layer;
         layer["role"] = model::to_string(p.sources[i].role);
         layer["visible"] = p.style.layer(i).visible;
-        layer["opacity"] = p.style.layer(i).opacity;
+        const scene::LayerStyle& ls = p.style.layer(i);
+        layer["opacity"] = ls.opacity;
+        if (ls.fill_rgb) layer["fill_rgb"] = *ls.fill_rgb;
+        if (ls.stroke_rgb) layer["stroke_rgb"] = *ls.stroke_rgb;
+        if (ls.width_px) layer["width_px"] = *ls.width_px;
+        if (ls.symbol_px) layer["symbol_px"] = *ls.symbol_px;
         j["layers"].push_back(layer);
     }
     j["options"] = {{"encoding", p.options.read.encoding}, {"assume_crs", p.options.read.assume_crs}, {"coords", coords_name(p.options.coords)}};

@@ -51,7 +51,9 @@ TEST_CASE("sites coloured by year, filtered by status, give a legend of the year
 TEST_CASE("a hidden layer draws nothing and a focus township greys the other villages") {
     const auto project = loading::load_project({{test::sample_county() + ":villages", model::Role::Villages}}, {});
     scene::MapStyle style;
-    style.layers = {scene::LayerStyle{false, 1.0f}};
+    scene::LayerStyle hidden;
+    hidden.visible = false;
+    style.layers = {hidden};
     CHECK(scene::build(project, style).items.empty());
     style.layers.clear();
     style.focus_township = "湾碧乡";

@@ -27,6 +27,9 @@ workspace::ProjectFile styled_project(const std::string& data) {
     style.layers.resize(project.layers.size());
     style.layers[2].visible = false;
     style.layers[1].opacity = 0.5f;
+    style.layers[3].stroke_rgb = std::array<std::uint8_t, 3>{10, 20, 200};
+    style.layers[3].width_px = 3.5f;
+    style.layers[2].symbol_px = 11.0f;
     style.choropleth = scene::Choropleth{"income_per_capita", analysis::ClassMethod::Quantile, 4, {}};
     style.sites.hidden_types = {"training"};
     style.sites.up_to_year = 2010;
@@ -51,6 +54,10 @@ TEST_CASE("a project file written, read and written again is the same file") {
     CHECK(read_back.style.choropleth->method == analysis::ClassMethod::Quantile);
     CHECK(read_back.style.layers[2].visible == false);
     CHECK(read_back.style.layers[1].opacity == 0.5f);
+    CHECK(read_back.style.layers[3].stroke_rgb == std::array<std::uint8_t, 3>{10, 20, 200});
+    CHECK(read_back.style.layers[3].width_px == 3.5f);
+    CHECK(read_back.style.layers[2].symbol_px == 11.0f);
+    CHECK_FALSE(read_back.style.layers[0].fill_rgb.has_value());
     CHECK(read_back.style.sites.hidden_types.count("training") == 1);
     CHECK(read_back.style.language == model::Language::English);
     CHECK(read_back.view->m_per_px == 55.5);
