@@ -21,31 +21,36 @@ struct ViewCommand {
     std::string headless_png = "countyatlas-map.png";
     int exit_code = 0;
 
-    void run() {
-        if (sources.empty()) throw Error("view needs at least one file (or run countyatlas alone for the sample)");
-        model::Project project;
-        viewer.load_options = sources.load_options();
+    Opened open() const {
+        Opened opened;
+        opened.load_options = sources.load_options();
         if (const auto projects = sources.project_files(); projects.size() == 1 && sources.sources().empty()) {
             // One project file: its look and view too, not only its data.
             const auto file = workspace::read_project_file(projects.front());
-            auto opened = workspace::load_project_file(file);
-            project = std::move(opened.project);
-            viewer.style = std::move(opened.style);
-            viewer.view = file.view;
-            viewer.load_options = file.options;
+            auto loaded = workspace::load_project_file(file);
+            opened.project = std::move(loaded.project);
+            opened.style = std::move(loaded.style);
+            opened.view = file.view;
+            opened.load_options = file.options;
         } else {
-            project = sources.load();
+            opened.project = sources.load();
         }
+        return opened;
+    }
+
+    void run() {
+        if (sources.empty()) throw Error("view needs at least one file (or run countyatlas alone for the sample)");
         const char* display = std::getenv("DISPLAY");
         const char* wayland = std::getenv("WAYLAND_DISPLAY");
         const bool has_display = (display && *display) || (wayland && *wayland);
         if (!has_display && viewer.screenshot_path.empty() && viewer.script_path.empty() && viewer.bench_frames == 0) {
             // No screen to show it on: still do the job, as a picture of the map.
-            print::write_png(scene::build(project), viewer.width_px, viewer.height_px, headless_png);
+            print::write_png(scene::build(open().project), viewer.width_px, viewer.height_px, headless_png);
             std::cout << "No display: the map was drawn to " << headless_png << "\n";
             return;
         }
-        run_viewer(project, viewer);
+        // The sources are copied into the loader: it runs on the viewer's worker thread.
+        run_viewer([command = *this] { return command.open(); }, viewer);
     }
 };
 

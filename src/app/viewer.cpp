@@ -5,7 +5,10 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <atomic>
+#include <future>
 #include <memory>
+#include <thread>
 
 #define GLFW_INCLUDE_NONE  // OpenGL declarations come from render/gl.hpp
 #include <GLFW/glfw3.h>
@@ -116,6 +119,18 @@ void print_screenshot(const std::string& path, const ui::ViewerState& state) {
     std::fflush(stdout);
 }
 
+// The window while data loads: what is being done, for how long, and a way out.
+void draw_loading(const std::atomic<int>& stage, double seconds, model::Language language, GLFWwindow* window) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2}, ImGuiCond_Always, {0.5f, 0.5f});
+    ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    const std::string what(ui::tr(stage == 0 ? ui::Text::LoadingData : ui::Text::PreparingMap, language));
+    ImGui::Text("%s  %.0f s", what.c_str(), seconds);
+    ImGui::ProgressBar(stage == 0 ? 0.33f : 0.75f, {320, 0});
+    if (ImGui::Button(std::string(ui::tr(ui::Text::Cancel, language)).c_str())) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    ImGui::End();
+}
+
 double percentile(std::vector<double> v, double q) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
@@ -124,7 +139,7 @@ double percentile(std::vector<double> v, double q) {
 
 }  // namespace
 
-void run_viewer(model::Project& project, const ViewerOptions& options) {
+void run_viewer(const Loader& load, const ViewerOptions& options) {
     const auto started = std::chrono::steady_clock::now();
     const std::vector<ScriptLine> script = options.script_path.empty() ? std::vector<ScriptLine>{} : read_script(options.script_path);
     const bool unattended = !options.screenshot_path.empty() || !options.script_path.empty() || options.bench_frames > 0;
@@ -151,28 +166,34 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
     });
     ImGuiSession imgui(window.get());
     ui::ViewerState state;
-    state.project = std::move(project);
     state.style.language = ui::language_from_environment();
-    if (options.style) state.style = *options.style;
-    state.load_options = options.load_options;
-    for (const auto& message : state.project.problems.kept()) state.messages.push_back(message);
     int fb_width = 0, fb_height = 0;
     glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
     state.canvas = canvas_rect(fb_width, fb_height);
-    refresh_data(state);
-    fit(state);
-    if (options.view) {
-        state.viewport.centre_m = options.view->centre_m;
-        state.viewport.m_per_px = options.view->m_per_px;
-    }
 
-    // Glyphs for the data, every display name and the default figure title.
+    // Glyphs for the data, every display name and the default figure title (again once data is in).
     std::vector<std::string> ui_text = model::all_display_names();
     ui_text.push_back(state.export_settings.title);
     ImVector<ImWchar> glyph_ranges;
     build_font_atlas(state.project, ui_text, kFontSizePx, glyph_ranges);
-    state.glyphs_stale = false;
 
+    // Files, statistics and the scene are prepared on a worker; the window shows progress.
+    std::atomic<int> stage{0};
+    const model::Language language = state.style.language;
+    auto pending = std::async(std::launch::async, [&load, &stage, language] {
+        Opened opened = load();
+        stage = 1;
+        ui::ViewerState prepared;
+        prepared.project = std::move(opened.project);
+        prepared.style.language = language;
+        if (opened.style) prepared.style = *opened.style;
+        prepared.load_options = opened.load_options;
+        for (const auto& message : prepared.project.problems.kept()) prepared.messages.push_back(message);
+        refresh_data(prepared);
+        return std::pair{std::move(prepared), opened.view};
+    });
+    bool loaded = false;
+    const auto load_started = std::chrono::steady_clock::now();
     render::MapRenderer renderer;
     PreviewTexture preview;
     scene::Viewport preview_view;
@@ -184,7 +205,7 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
         renderer.upload(state.scene);
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     };
-    const double first_upload_ms = upload();
+    double first_upload_ms = 0;
 
     Navigator navigator;
     std::size_t script_next = 0;
@@ -194,6 +215,19 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
     while (!glfwWindowShouldClose(window.get())) {
         const auto frame_start = std::chrono::steady_clock::now();
         glfwPollEvents();
+        if (!loaded && pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+            auto [prepared, view] = pending.get();  // rethrows what loading threw
+            const ui::CanvasRect canvas = state.canvas;
+            state = std::move(prepared);
+            state.canvas = canvas;
+            fit(state);
+            if (view) {
+                state.viewport.centre_m = view->centre_m;
+                state.viewport.m_per_px = view->m_per_px;
+            }
+            first_upload_ms = upload();
+            loaded = true;
+        }
         glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
         const ui::CanvasRect canvas = canvas_rect(fb_width, fb_height);
         if (canvas.width != state.canvas.width || canvas.height != state.canvas.height) {
@@ -204,7 +238,9 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
 
         std::string screenshot_now;
         script_export = false;
-        if (warmup > 0) {
+        if (!loaded) {
+            // Nothing scripted or measured until the data is in.
+        } else if (warmup > 0) {
             --warmup;
         } else if (!options.script_path.empty()) {
             if (script_next == script.size()) break;
@@ -245,6 +281,18 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         ui::Actions actions;
+        if (!loaded) {
+            draw_loading(stage, std::chrono::duration<double>(std::chrono::steady_clock::now() - load_started).count(),
+                         state.style.language, window.get());
+            ImGui::Render();
+            glViewport(0, 0, fb_width, fb_height);
+            glClearColor(0.95f, 0.95f, 0.95f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            glfwSwapBuffers(window.get());
+            if (!unattended) std::this_thread::sleep_for(std::chrono::milliseconds(15));
+            continue;
+        }
         if (!unattended) navigator.frame(state, actions);
         ui::draw_side_panel(state, actions);
         ui::draw_info_panel(state, actions);
@@ -296,7 +344,6 @@ void run_viewer(model::Project& project, const ViewerOptions& options) {
                     frame_ms.size(), percentile(frame_ms, 0.5), percentile(frame_ms, 0.95),
                     frame_ms.empty() ? 0.0 : *std::max_element(frame_ms.begin(), frame_ms.end()), first_upload_ms, startup_s);
     }
-    project = std::move(state.project);
 }
 
 }  // namespace ca::app

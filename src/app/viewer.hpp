@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include <functional>
 #include <optional>
 
 #include "core/loading/load_project.hpp"
@@ -18,13 +19,20 @@ struct ViewerOptions {
     std::string screenshot_path;  // non-empty: render, save a PNG, print the map's viewport, exit
     std::string script_path;      // non-empty: run these UI actions (see script.hpp), then exit
     int bench_frames = 0;         // > 0: pan over the map this many frames, print frame times, exit
-    // From a project file: how the map looked and where it was when saved.
-    std::optional<scene::MapStyle> style;
-    std::optional<scene::Viewport> view;
-    loading::LoadOptions load_options;  // kept for saving the project
 };
 
-// Runs until the window closes. Throws ca::Error when no window can be opened (no display).
-void run_viewer(model::Project& project, const ViewerOptions& options);
+// What the viewer opens: data, and from a project file its look and view.
+struct Opened {
+    model::Project project;
+    std::optional<scene::MapStyle> style;
+    std::optional<scene::Viewport> view;
+    loading::LoadOptions load_options;
+};
+using Loader = std::function<Opened()>;
+
+// Opens the window at once and runs `load` (then statistics and the scene) on a worker thread,
+// showing progress with a cancel button meanwhile: the window never waits on files. Runs until
+// the window closes. Throws ca::Error when no window can be opened, or what `load` threw.
+void run_viewer(const Loader& load, const ViewerOptions& options);
 
 }  // namespace ca::app

@@ -97,6 +97,9 @@ std::string_view tr(Text text, Language language) {
         {Text::StrokeColour, "边线", "Stroke"},
         {Text::LineWidth, "线宽", "Width"},
         {Text::SymbolSize, "符号大小", "Symbol size"},
+        {Text::LoadingData, "正在读取数据…", "Reading the data…"},
+        {Text::PreparingMap, "正在统计、绘制地图…", "Computing statistics, building the map…"},
+        {Text::Cancel, "取消", "Cancel"},
     };
     for (const Entry& e : kTable)
         if (e.text == text) return language == Language::Chinese ? e.zh : e.en;

@@ -60,3 +60,11 @@ TEST_CASE("without a display the viewer still draws the map, to a PNG, and says 
     CHECK(result.out == "No display: the map was drawn to " + png + "\n");
     CHECK(test::png_size(png) == std::pair{1280, 800});
 }
+
+TEST_CASE("a file that fails to load in the viewer (loaded on a worker) is one line and exit 2") {
+    test::TempDir dir;
+    const auto r = test::run(with_display("view '" + dir.file("gone.gpkg") + "' --screenshot '" + dir.file("x.png") + "'"));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "countyatlas: " + dir.file("gone.gpkg") + ": file not found\n");
+    CHECK_FALSE(std::filesystem::exists(dir.file("x.png")));
+}
