@@ -23,7 +23,7 @@ struct Grammar {
 };
 constexpr Grammar kGrammar[] = {
     {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
-    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2},
+    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5},
 };
 
 bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
@@ -130,6 +130,13 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         if (w.size() > 3) settings.dpi = std::stoi(w[3]);
         state.export_settings = settings;
         effect.export_now = true;
+    } else if (command == "select-box") {
+        // Longitude and latitude of two corners, as a person would drag with ctrl held.
+        std::vector<model::Vec2> corners = {{std::stod(w[1]), std::stod(w[2])}, {std::stod(w[3]), std::stod(w[4])}};
+        state.project.working->forward(corners);
+        model::Extent box;
+        for (const auto& c : corners) box.add(c);
+        actions.select_set = villages_in(state, box);
     } else if (command == "colour-sites") {
         if (w[1] == "type") actions.site_colour = scene::SiteColour::Type;
         else if (w[1] == "year") actions.site_colour = scene::SiteColour::Year;

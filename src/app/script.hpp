@@ -2,7 +2,7 @@
 // jobs drive the real viewer. Lines:
 //   choropleth METRIC [quantile|equal|jenks|stddev] [CLASSES]   (METRIC off: township tints)
 //   zoom-to village NAME [TOWNSHIP] | zoom-to township NAME | zoom-to home
-//   select village NAME [TOWNSHIP]
+//   select village NAME [TOWNSHIP] | select-box LON LAT LON LAT (villages seen inside)
 //   filter type TYPE on|off | filter year YEAR|all | filter status VALUE|all | filter batch VALUE|all
 //   colour-sites type|year|status|batch
 //   layer INDEX visible on|off | opacity 0..1 | fill R,G,B | stroke R,G,B | width PX | size PX

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <future>
 #include <memory>
+#include <set>
 #include <thread>
 
 #define GLFW_INCLUDE_NONE  // OpenGL declarations come from render/gl.hpp
@@ -66,6 +67,7 @@ ui::CanvasRect canvas_rect(int window_width, int window_height) {
 // select a village, Home or F to fit. Only when ImGui does not want the mouse.
 struct Navigator {
     std::optional<ImVec2> box_start;
+    bool box_selects = false;  // ctrl-drag selects villages; shift-drag zooms
 
     void frame(ui::ViewerState& state, ui::Actions& actions) {
         const ImGuiIO& io = ImGui::GetIO();
@@ -80,15 +82,18 @@ struct Navigator {
             state.hovered = state.villages.index->locate(lonlat);
         }
         if (!over_map && !box_start) return;
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && io.KeyShift) box_start = io.MousePos;
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && (io.KeyShift || io.KeyCtrl)) {
+            box_start = io.MousePos;
+            box_selects = io.KeyCtrl;
+        }
         if (box_start) {
-            ImGui::GetForegroundDrawList()->AddRect(*box_start, io.MousePos, IM_COL32(0, 90, 255, 255), 0, 0, 1.5f);
+            ImGui::GetForegroundDrawList()->AddRect(*box_start, io.MousePos, box_selects ? IM_COL32(230, 120, 0, 255) : IM_COL32(0, 90, 255, 255), 0, 0, 1.5f);
             if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
                 model::Extent e;
                 e.add(state.viewport.to_m({box_start->x - state.canvas.x, box_start->y - state.canvas.y}));
                 e.add(state.viewport.to_m(mouse));
-                if (e.width() > 0 && e.height() > 0)
-                    state.viewport = scene::Viewport::fit(e, state.canvas.width, state.canvas.height, 0);
+                if (box_selects) actions.select_set = villages_in(state, e);
+                else if (e.width() > 0 && e.height() > 0) state.viewport = scene::Viewport::fit(e, state.canvas.width, state.canvas.height, 0);
                 box_start.reset();
             }
             return;
@@ -97,7 +102,8 @@ struct Navigator {
             state.viewport.centre_m.x -= io.MouseDelta.x * state.viewport.m_per_px;
             state.viewport.centre_m.y += io.MouseDelta.y * state.viewport.m_per_px;
         } else if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && state.hovered) {
-            actions.select_village = state.hovered;
+            if (io.KeyCtrl) actions.toggle_village = state.hovered;
+            else actions.select_village = state.hovered;
         }
         if (io.MouseWheel != 0) {
             const model::Vec2 anchor = state.viewport.to_m(mouse);

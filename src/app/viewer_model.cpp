@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/analysis/name_matching.hpp"
+#include "core/analysis/triangulate.hpp"
 #include "core/model/error.hpp"
 #include "core/scene/build.hpp"
 #include "core/workspace/project_file.hpp"
@@ -26,6 +27,7 @@ void refresh_data(ui::ViewerState& state) {
         }
     lookup.index = std::make_unique<analysis::VillageIndex>(lookup.shapes_lonlat);
     state.selected.reset();
+    state.selection.clear();
     state.hovered.reset();
     state.style.layers.resize(state.project.layers.size());
     state.glyphs_stale = true;
@@ -55,6 +57,15 @@ std::optional<std::size_t> find_village(const ui::ViewerState& state, const std:
         if (analysis::village_key(v.village_name) == key && (township.empty() || analysis::township_key(v.township) == township_key)) return i;
     }
     return std::nullopt;
+}
+
+std::set<std::size_t> villages_in(const ui::ViewerState& state, const model::Extent& box) {
+    std::set<std::size_t> inside;
+    for (std::size_t i = 0; i < state.villages.shapes_m.size(); ++i) {
+        const model::Vec2 p = analysis::label_point(state.villages.shapes_m[i]);
+        if (p.x >= box.min_x && p.x <= box.max_x && p.y >= box.min_y && p.y <= box.max_y) inside.insert(i);
+    }
+    return inside;
 }
 
 bool apply(ui::ViewerState& state, const ui::Actions& a) {
@@ -116,7 +127,22 @@ bool apply(ui::ViewerState& state, const ui::Actions& a) {
     state.open_tab = a.open_tab.value_or("");
     if (a.select_village) {
         state.selected = a.select_village;
+        state.selection = {*a.select_village};
         state.selected_changed = true;
+    }
+    if (a.select_set) {
+        state.selection = *a.select_set;
+        state.selected = state.selection.empty() ? std::nullopt : std::optional(*state.selection.begin());
+    }
+    if (a.toggle_village) {
+        if (!state.selection.erase(*a.toggle_village)) state.selection.insert(*a.toggle_village);
+        state.selected = a.toggle_village;
+        state.selected_changed = true;
+    }
+    if (a.zoom_to_selection && !state.selection.empty()) {
+        model::Extent e;
+        for (std::size_t v : state.selection) e.merge(state.villages.shapes_m[v].extent());
+        zoom_to(state, e);
     }
     if (a.move_layer) {
         const auto [i, step] = *a.move_layer;

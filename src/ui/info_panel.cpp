@@ -130,6 +130,10 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
+    if (!state.selection.empty()) {
+        if (ImGui::SmallButton((t(Text::ZoomTo, lang) + " (" + std::to_string(state.selection.size()) + ")").c_str())) actions.zoom_to_selection = true;
+        ImGui::SameLine();
+    }
     char filter[128] = {};
     std::snprintf(filter, sizeof filter, "%s", state.table_filter.c_str());
     ImGui::SetNextItemWidth(-1);
@@ -179,9 +183,15 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
                 const std::string cell = model::to_text(layer.features[r].values[static_cast<std::size_t>(c)]);
                 if (c == 0 && villages) {
                     const std::size_t village = village_offset + r;
-                    if (ImGui::Selectable((cell + "##a" + std::to_string(r)).c_str(), state.selected == village, ImGuiSelectableFlags_SpanAllColumns)) {
-                        actions.select_village = village;
-                        actions.zoom_to_m = state.villages.shapes_m[village].extent();
+                    // Rows and map share one selection: ctrl-click adds or removes a row.
+                    if (ImGui::Selectable((cell + "##a" + std::to_string(r)).c_str(), state.selection.count(village) > 0,
+                                          ImGuiSelectableFlags_SpanAllColumns)) {
+                        if (ImGui::GetIO().KeyCtrl) {
+                            actions.toggle_village = village;
+                        } else {
+                            actions.select_village = village;
+                            actions.zoom_to_m = state.villages.shapes_m[village].extent();
+                        }
                     }
                 } else {
                     ImGui::TextUnformatted(cell.c_str());

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,7 @@ struct ViewerState {
     std::optional<model::Vec2> cursor_m;     // ground point under the mouse, when over the map
     std::optional<std::size_t> hovered;      // village under the mouse
     std::optional<std::size_t> selected;     // village clicked, or chosen in a table
+    std::set<std::size_t> selection;         // villages box-selected or ctrl-clicked (with `selected`)
     bool selected_changed = false;           // this frame: the identify tab comes forward
     std::string open_tab;                    // "statistics", "poorest", "identify", "attributes": bring forward once
     bool highlight_uncovered = false;        // poor villages without a project, outlined
@@ -92,6 +94,9 @@ struct Actions {
     bool export_now = false;
     std::optional<model::Extent> zoom_to_m;
     std::optional<std::size_t> select_village;
+    std::optional<std::set<std::size_t>> select_set;  // replaces the selection (box select)
+    std::optional<std::size_t> toggle_village;        // ctrl-click: in or out of the selection
+    bool zoom_to_selection = false;
     std::optional<std::size_t> remove_layer;
     std::optional<std::pair<std::size_t, int>> move_layer;  // layer, -1 up / +1 down
 };

@@ -204,3 +204,34 @@ TEST_CASE("a layer's own fill colour shows inside its villages") {
         CHECK(near(image.at(x, y), scene::Color{10, 200, 30, 255}));
     }
 }
+
+TEST_CASE("a box selection outlines every village inside it and the attribute table shares it") {
+    test::TempDir dir;
+    auto script = kOnlyVillages;
+    // The county seat's area: a box around 101.3E 25.72N.
+    script.push_back("select-box 101.22 25.66 101.38 25.78");
+    script.push_back("tab attributes");
+    script.push_back("screenshot " + dir.file("box.png"));
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    const Expected expected;
+    const test::Image image(shots.at(0).path);
+    // Villages whose label point is in the box get the orange (or the first, blue) outline.
+    int outlined = 0, inside = 0;
+    for (const auto& f : expected.project.layers_with(model::Role::Villages)[0]->features) {
+        model::Geometry g = f.geometry;
+        expected.project.working->forward(g.coords);
+        std::vector<model::Vec2> p = {analysis::label_point(g)};
+        expected.project.working->inverse(p);
+        if (p[0].x < 101.22 || p[0].x > 101.38 || p[0].y < 25.66 || p[0].y > 25.78) continue;
+        ++inside;
+        int hits = 0, samples = 0;
+        for (std::size_t i = 0; i < g.coords.size(); i += 4, ++samples) {
+            const auto [x, y] = shots[0].pixel(g.coords[i]);
+            const auto c = image.at(x, y);
+            hits += (c.r > 200 && c.g > 90 && c.g < 150 && c.b < 60) || (c.b > 200 && c.r < 80);
+        }
+        outlined += hits * 2 > samples;
+    }
+    CHECK(inside >= 3);
+    CHECK(outlined == inside);
+}
