@@ -21,6 +21,7 @@
 #include "app/fonts.hpp"
 #include "app/script.hpp"
 #include "app/viewer_model.hpp"
+#include "core/io/working_crs.hpp"
 #include "core/model/error.hpp"
 #include "core/workspace/project_file.hpp"
 #include "render/map_renderer.hpp"
@@ -125,6 +126,11 @@ void print_screenshot(const std::string& path, const ui::ViewerState& state) {
     std::fflush(stdout);
 }
 
+struct AddedLayers {
+    std::vector<model::Layer> layers;
+    std::vector<std::string> errors;
+};
+
 // The window while data loads: what is being done, for how long, and a way out.
 void draw_loading(const std::atomic<int>& stage, double seconds, model::Language language, GLFWwindow* window) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -200,6 +206,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     });
     bool loaded = false;
     const auto load_started = std::chrono::steady_clock::now();
+    std::future<AddedLayers> adding;  // files dropped on the window, being read
     render::MapRenderer renderer;
     PreviewTexture preview;
     scene::Viewport preview_view;
@@ -264,20 +271,34 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             state.viewport.centre_m.x += state.viewport.m_per_px * 7;
         }
 
-        if (!dropped.empty()) {
-            for (const auto& path : dropped) {
-                try {
-                    auto more = workspace::is_project_file(path)
-                                    ? workspace::load_project_file(workspace::read_project_file(path)).project
-                                    : loading::load_project({{path, model::Role::Unknown}}, state.load_options);
-                    for (auto& layer : more.layers) state.project.layers.push_back(std::move(layer));
-                } catch (const Error& e) {
-                    state.messages.push_back(e.what());  // a bad file is reported; the session goes on
+        // Files dropped or opened are read on a worker; their layers join the map when read.
+        if (!dropped.empty() && !adding.valid()) {
+            adding = std::async(std::launch::async, [files = std::move(dropped), options = state.load_options] {
+                AddedLayers added;
+                for (const auto& path : files) {
+                    try {
+                        auto more = workspace::is_project_file(path) ? workspace::load_project_file(workspace::read_project_file(path)).project
+                                                                     : loading::load_project({{path, model::Role::Unknown}}, options);
+                        for (auto& layer : more.layers) added.layers.push_back(std::move(layer));
+                    } catch (const Error& e) {
+                        added.errors.push_back(e.what());  // a bad file is reported; the session goes on
+                    }
                 }
-            }
+                return added;
+            });
             dropped.clear();
-            refresh_data(state);
-            upload();
+        }
+        if (adding.valid() && adding.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+            AddedLayers added = adding.get();
+            for (auto& layer : added.layers) state.project.layers.push_back(std::move(layer));
+            for (auto& error : added.errors) state.messages.push_back(std::move(error));
+            if (!added.layers.empty()) {
+                const int previous_crs = state.project.working ? state.project.working->epsg() : 0;
+                state.project.working = io::choose_working_crs(state.project.extent());
+                refresh_data(state);
+                if (state.project.working->epsg() != previous_crs) fit(state);  // the old view's metres mean nothing now
+                upload();
+            }
         }
         if (state.glyphs_stale) {  // between frames, as ImGui requires
             build_font_atlas(state.project, ui_text, kFontSizePx, glyph_ranges);
