@@ -6,10 +6,37 @@
 #include "core/analysis/name_matching.hpp"
 #include "core/analysis/triangulate.hpp"
 #include "core/model/error.hpp"
+#include "core/model/text.hpp"
 #include "core/scene/build.hpp"
 #include "core/workspace/project_file.hpp"
 
 namespace ca::app {
+
+namespace {
+
+ui::DataSummary summarise(const model::Project& project, const analysis::Statistics& stats) {
+    ui::DataSummary summary;
+    summary.first_year = 9999;
+    std::set<std::string> statuses, batches;
+    for (const auto* layer : project.layers_with(model::Role::Sites))
+        for (const auto& f : layer->features) {
+            if (const auto y = model::to_number(layer->value(f, model::Meaning::Year))) {
+                summary.first_year = std::min(summary.first_year, static_cast<int>(*y));
+                summary.last_year = std::max(summary.last_year, static_cast<int>(*y));
+            }
+            if (auto v = model::normalize_text(model::to_text(layer->value(f, model::Meaning::Status))); !v.empty()) statuses.insert(v);
+            if (auto v = model::normalize_text(model::to_text(layer->value(f, model::Meaning::Batch))); !v.empty()) batches.insert(v);
+        }
+    summary.statuses.assign(statuses.begin(), statuses.end());
+    summary.batches.assign(batches.begin(), batches.end());
+    for (std::size_t i = 0; i < stats.villages.size(); ++i)
+        if (stats.villages[i].poverty_rate) summary.poorest.push_back(i);
+    std::stable_sort(summary.poorest.begin(), summary.poorest.end(),
+                     [&](std::size_t a, std::size_t b) { return *stats.villages[a].poverty_rate > *stats.villages[b].poverty_rate; });
+    return summary;
+}
+
+}  // namespace
 
 void refresh_data(ui::ViewerState& state) {
     state.stats = state.project.layers_with(model::Role::Villages).empty()
@@ -26,6 +53,7 @@ void refresh_data(ui::ViewerState& state) {
             lookup.shapes_m.push_back(std::move(g));
         }
     lookup.index = std::make_unique<analysis::VillageIndex>(lookup.shapes_lonlat);
+    state.summary = summarise(state.project, state.stats);
     state.selected.reset();
     state.selection.clear();
     state.hovered.reset();

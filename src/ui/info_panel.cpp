@@ -51,12 +51,7 @@ void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
 void poorest_tab(const ViewerState& state, Actions& actions, Language lang) {
     bool outline = state.highlight_uncovered;
     if (ImGui::Checkbox(t(Text::ShowUncovered, lang).c_str(), &outline)) actions.highlight_uncovered = outline;
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < state.stats.villages.size(); ++i)
-        if (state.stats.villages[i].poverty_rate) order.push_back(i);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return *state.stats.villages[a].poverty_rate > *state.stats.villages[b].poverty_rate;
-    });
+    const std::vector<std::size_t>& order = state.summary.poorest;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("poorest", 5, flags, {0, ImGui::GetContentRegionAvail().y})) return;
     ImGui::TableSetupScrollFreeze(0, 1);

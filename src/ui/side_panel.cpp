@@ -198,13 +198,9 @@ void project_section(const ViewerState& state, Actions& actions, Language lang) 
     ImGui::TextDisabled("%s", t(Text::DropHint, lang).c_str());
 }
 
-// A combo of the distinct values of a site field, "all" first; returns the chosen one on change.
-std::optional<std::string> value_combo(const ViewerState& state, const char* id, Text label, model::Meaning meaning, const std::string& current,
+// A combo of a site field's distinct values, "all" first; returns the chosen one on change.
+std::optional<std::string> value_combo(const std::vector<std::string>& values, const char* id, Text label, const std::string& current,
                                        Language lang) {
-    std::set<std::string> values;
-    for (const auto* layer : state.project.layers_with(model::Role::Sites))
-        for (const auto& f : layer->features)
-            if (auto v = model::normalize_text(model::to_text(layer->value(f, meaning))); !v.empty()) values.insert(v);
     if (values.empty()) return std::nullopt;
     std::optional<std::string> chosen;
     ImGui::SetNextItemWidth(160);
@@ -231,19 +227,13 @@ void filter_section(const ViewerState& state, Actions& actions, Language lang) {
             if (ImGui::Selectable(t(text, lang).c_str(), by == state.style.site_colour)) actions.site_colour = by;
         ImGui::EndCombo();
     }
-    if (auto v = value_combo(state, "##status", Text::Status, model::Meaning::Status, state.style.sites.status, lang)) actions.site_status = *v;
-    if (auto v = value_combo(state, "##batch", Text::Batch, model::Meaning::Batch, state.style.sites.batch, lang)) actions.site_batch = *v;
+    if (auto v = value_combo(state.summary.statuses, "##status", Text::Status, state.style.sites.status, lang)) actions.site_status = *v;
+    if (auto v = value_combo(state.summary.batches, "##batch", Text::Batch, state.style.sites.batch, lang)) actions.site_batch = *v;
     for (const auto& type : analysis::project_types()) {
         bool shown = !state.style.sites.hidden_types.count(type);
         if (ImGui::Checkbox(model::display_name(type, lang).c_str(), &shown)) actions.site_type_shown = {type, shown};
     }
-    int first = 9999, last = 0;
-    for (const auto* layer : state.project.layers_with(model::Role::Sites))
-        for (const auto& f : layer->features)
-            if (const auto y = model::to_number(layer->value(f, model::Meaning::Year))) {
-                first = std::min(first, static_cast<int>(*y));
-                last = std::max(last, static_cast<int>(*y));
-            }
+    const int first = state.summary.first_year, last = state.summary.last_year;
     if (first > last) return;
     int year = state.style.sites.up_to_year == 0 ? last : state.style.sites.up_to_year;
     ImGui::SetNextItemWidth(160);

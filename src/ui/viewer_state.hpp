@@ -39,9 +39,17 @@ struct ExportSettings {
     std::string path = "map.pdf";
 };
 
+// What panels list about the data, gathered once per data change rather than every frame.
+struct DataSummary {
+    int first_year = 0, last_year = 0;           // of the projects; first > last when none have a year
+    std::vector<std::string> statuses, batches;  // distinct, sorted
+    std::vector<std::size_t> poorest;            // villages by poverty rate, highest first
+};
+
 struct ViewerState {
     model::Project project;
     analysis::Statistics stats;
+    DataSummary summary;
     scene::MapStyle style;
     scene::Scene scene;
     VillageLookup villages;
