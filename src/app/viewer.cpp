@@ -222,6 +222,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
 
     Navigator navigator;
     std::size_t script_next = 0;
+    std::string pending_shot;
     int warmup = 2;  // frames for ImGui to lay out before scripted actions and screenshots
     std::vector<double> frame_ms;
     bool first_frame = true;
@@ -256,11 +257,17 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         } else if (warmup > 0) {
             --warmup;
         } else if (!options.script_path.empty()) {
-            if (script_next == script.size()) break;
-            const ScriptEffect effect = run_script_line(options.script_path, script[script_next++], state);
-            if (effect.upload) upload();
-            screenshot_now = effect.screenshot_path;
-            script_export = effect.export_now;
+            if (!pending_shot.empty()) {
+                // A screenshot waits one frame, so tables and tabs shown just now have laid out.
+                screenshot_now = std::move(pending_shot);
+                pending_shot.clear();
+            } else {
+                if (script_next == script.size()) break;
+                const ScriptEffect effect = run_script_line(options.script_path, script[script_next++], state);
+                if (effect.upload) upload();
+                pending_shot = effect.screenshot_path;
+                script_export = effect.export_now;
+            }
         } else if (!options.screenshot_path.empty()) {
             if (!first_frame) break;
             screenshot_now = options.screenshot_path;
