@@ -54,6 +54,7 @@ void refresh_data(ui::ViewerState& state) {
         }
     lookup.index = std::make_unique<analysis::VillageIndex>(lookup.shapes_lonlat);
     state.summary = summarise(state.project, state.stats);
+    state.table_rows = {};  // layers moved or changed: the table's rows are recomputed
     state.selected.reset();
     state.selection.clear();
     state.hovered.reset();

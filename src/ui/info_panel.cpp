@@ -134,14 +134,6 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputTextWithHint("##filter", t(Text::Filter, lang).c_str(), filter, sizeof filter)) actions.table_filter = filter;
 
-    // Rows whose any value contains the filter text; sorted by the clicked column.
-    std::vector<std::size_t> rows;
-    const std::string needle = model::normalize_text(state.table_filter);
-    for (std::size_t r = 0; r < layer.features.size(); ++r) {
-        bool keep = needle.empty();
-        for (const auto& v : layer.features[r].values) keep = keep || model::to_text(v).find(needle) != std::string::npos;
-        if (keep) rows.push_back(r);
-    }
     const int columns = static_cast<int>(std::min<std::size_t>(layer.field_names.size(), 60));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
                                   ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
@@ -149,18 +141,37 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
     ImGui::TableSetupScrollFreeze(1, 1);
     for (int c = 0; c < columns; ++c) ImGui::TableSetupColumn(layer.field_names[static_cast<std::size_t>(c)].c_str());
     ImGui::TableHeadersRow();
+    // Rows whose any value contains the filter text, sorted by the clicked column; recomputed only
+    // when the layer, the filter or the sort changed.
+    int sort_column = -1;
+    bool ascending = true;
     if (const ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsCount > 0) {
-        const auto column = static_cast<std::size_t>(sort->Specs[0].ColumnIndex);
-        const bool ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-        std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
-            const auto& va = layer.features[a].values[column];
-            const auto& vb = layer.features[b].values[column];
-            const auto na = model::to_number(va), nb = model::to_number(vb);
-            const bool less = na && nb ? *na < *nb : model::to_text(va) < model::to_text(vb);
-            const bool greater = na && nb ? *na > *nb : model::to_text(va) > model::to_text(vb);
-            return ascending ? less : greater;
-        });
+        sort_column = sort->Specs[0].ColumnIndex;
+        ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     }
+    TableRows& cache = state.table_rows;
+    if (cache.layer != &layer || cache.feature_count != layer.features.size() || cache.filter != state.table_filter ||
+        cache.sort_column != sort_column || cache.ascending != ascending) {
+        cache = TableRows{&layer, layer.features.size(), state.table_filter, sort_column, ascending, {}};
+        const std::string needle = model::normalize_text(state.table_filter);
+        for (std::size_t r = 0; r < layer.features.size(); ++r) {
+            bool keep = needle.empty();
+            for (const auto& v : layer.features[r].values) keep = keep || model::to_text(v).find(needle) != std::string::npos;
+            if (keep) cache.rows.push_back(r);
+        }
+        if (sort_column >= 0) {
+            const auto column = static_cast<std::size_t>(sort_column);
+            std::stable_sort(cache.rows.begin(), cache.rows.end(), [&](std::size_t a, std::size_t b) {
+                const auto& va = layer.features[a].values[column];
+                const auto& vb = layer.features[b].values[column];
+                const auto na = model::to_number(va), nb = model::to_number(vb);
+                const bool less = na && nb ? *na < *nb : model::to_text(va) < model::to_text(vb);
+                const bool greater = na && nb ? *na > *nb : model::to_text(va) > model::to_text(vb);
+                return ascending ? less : greater;
+            });
+        }
+    }
+    const std::vector<std::size_t>& rows = cache.rows;
     const bool villages = layer.role == model::Role::Villages;
     std::size_t village_offset = 0;  // the layer's first village in Statistics order
     for (const auto* l : state.project.layers_with(model::Role::Villages)) {

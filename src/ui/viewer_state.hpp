@@ -46,6 +46,17 @@ struct DataSummary {
     std::vector<std::size_t> poorest;            // villages by poverty rate, highest first
 };
 
+// The attribute table's rows after filtering and sorting, kept until any of those inputs change:
+// a million sites are not filtered and sorted again every frame.
+struct TableRows {
+    const model::Layer* layer = nullptr;
+    std::size_t feature_count = 0;
+    std::string filter;
+    int sort_column = -1;
+    bool ascending = true;
+    std::vector<std::size_t> rows;
+};
+
 struct ViewerState {
     model::Project project;
     analysis::Statistics stats;
@@ -65,6 +76,7 @@ struct ViewerState {
     std::string search;
     std::size_t table_layer = 0;
     std::string table_filter;
+    mutable TableRows table_rows;  // a cache the attribute table refreshes when its inputs change
     std::vector<std::string> messages;  // problems to show without stopping the session
     loading::LoadOptions load_options;  // how the data was read, for saving the project
     std::string project_path = "project.cap.json";
