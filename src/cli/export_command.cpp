@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/layout_file.hpp"
+#include "cli/progress.hpp"
 #include "cli/source_options.hpp"
 #include "core/analysis/metrics.hpp"
 #include "core/analysis/dissolve.hpp"
@@ -66,6 +67,8 @@ struct ExportCommand {
         scene::MapStyle style;
         style.language = language == "en" ? model::Language::English : model::Language::Chinese;
         if (!choropleth.empty()) style.choropleth = scene::Choropleth{choropleth, analysis::ClassMethod::NaturalBreaks, 5, {}};
+        const Progress progress;
+        progress.stage("drawing the figure");
         const scene::Scene scene = scene::build(project, style, &stats);
 
         if (atlas == "township") {

@@ -1,6 +1,7 @@
 // Shared data options for the commands.
 #include "cli/source_options.hpp"
 
+#include "cli/progress.hpp"
 #include "core/io/working_crs.hpp"
 #include "core/model/error.hpp"
 #include "core/workspace/project_file.hpp"
@@ -29,6 +30,8 @@ std::vector<std::string> SourceOptions::project_files() const {
 }
 
 model::Project SourceOptions::load() const {
+    const Progress progress;
+    progress.stage("reading the data");
     model::Project project = loading::load_project(sources(), load_options());
     for (const auto& path : project_files()) {
         auto opened = workspace::load_project_file(workspace::read_project_file(path));

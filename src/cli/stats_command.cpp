@@ -1,11 +1,11 @@
 // `countyatlas stats`: the township (or village) table of DATA-CONTRACT.md.
 #include <iostream>
 #include <memory>
-
-#include <unistd.h>
+#include <string>
 
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
+#include "cli/progress.hpp"
 #include "cli/source_options.hpp"
 #include "cli/stats_table.hpp"
 #include "cli/threshold_options.hpp"
@@ -24,12 +24,10 @@ struct StatsCommand {
     void run() const {
         if (sources.empty()) throw Error("stats needs data: --villages FILE, and --sites, --lines, --ponds as you have them");
         const model::Project project = sources.load();
-        // Progress on stderr for a person at a terminal; nothing for scripts and pipes.
-        const bool terminal = isatty(STDERR_FILENO) == 1;
-        const auto stats = analysis::compute_statistics(project, options, [terminal](std::string_view stage) {
-            if (terminal) std::cerr << "\r" << stage << " done          " << std::flush;
-        });
-        if (terminal) std::cerr << "\r                              \r";
+        const auto stats = [&] {
+            const Progress progress;
+            return analysis::compute_statistics(project, options, [&progress](std::string_view stage) { progress.stage(std::string(stage) + " done"); });
+        }();
         const StatsLevel level = by == "village" ? StatsLevel::Village : StatsLevel::Township;
         if (format == "xlsx" || format == "gpkg") {
             if (output.empty()) throw Error("--format " + format + " writes a file: give it with -o FILE");

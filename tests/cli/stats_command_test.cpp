@@ -106,3 +106,12 @@ TEST_CASE("stats prints a readable table by default, with the county total last"
     CHECK(r.out.find("\n合计 ") != std::string::npos);
     CHECK(r.out.find("金碧镇") != std::string::npos);
 }
+
+TEST_CASE("progress goes to stderr only at a terminal: piped, stats says nothing there") {
+    const auto r = test::run_countyatlas("stats '" + test::sample_county() + "' --format json");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.empty());
+    const auto at_terminal = test::run("script -qc \"'" + std::string(CA_BINARY) + "' stats '" + test::sample_county() +
+                                       "' --format json -o /dev/null\" /dev/null");
+    if (at_terminal.exit_code == 0) CHECK(at_terminal.out.find("cut lines done") != std::string::npos);  // script(1) gives it a terminal
+}
