@@ -113,5 +113,6 @@ TEST_CASE("progress goes to stderr only at a terminal: piped, stats says nothing
     CHECK(r.err.empty());
     const auto at_terminal = test::run("script -qc \"'" + std::string(CA_BINARY) + "' stats '" + test::sample_county() +
                                        "' --format json -o /dev/null\" /dev/null");
-    if (at_terminal.exit_code == 0) CHECK(at_terminal.out.find("cut lines done") != std::string::npos);  // script(1) gives it a terminal
+    REQUIRE_MESSAGE(at_terminal.exit_code == 0, at_terminal.err);  // script(1), from util-linux, gives it a terminal
+    CHECK(at_terminal.out.find("cut lines done") != std::string::npos);
 }
