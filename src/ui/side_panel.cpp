@@ -51,6 +51,22 @@ void legend_entry(const scene::LegendEntry& entry, Language lang) {
     else ImGui::TextUnformatted(model::display_name(entry.key, lang).c_str());
 }
 
+// A combo of fixed choices, each a value with its text; returns the value picked this frame.
+template <typename Value>
+std::optional<Value> choice_combo(Text label, const Value& current, const std::vector<std::pair<Value, Text>>& choices, Language lang) {
+    std::string current_text;
+    for (const auto& [value, text] : choices)
+        if (value == current) current_text = t(text, lang);
+    std::optional<Value> picked;
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::BeginCombo(t(label, lang).c_str(), current_text.c_str())) {
+        for (const auto& [value, text] : choices)
+            if (ImGui::Selectable(t(text, lang).c_str(), value == current)) picked = value;
+        ImGui::EndCombo();
+    }
+    return picked;
+}
+
 void search_box(const ViewerState& state, Actions& actions, Language lang) {
     char buffer[128] = {};
     std::snprintf(buffer, sizeof buffer, "%s", state.search.c_str());
@@ -151,29 +167,12 @@ void colouring_section(const ViewerState& state, Actions& actions, Language lang
         {"", Text::TownshipTint},          {"poverty_rate", Text::PovertyRate}, {"poor_population", Text::PoorPopulation},
         {"income_per_capita", Text::Income}, {"sites", Text::Sites},          {"lisa", Text::Lisa}};
     const std::string current = state.style.choropleth ? state.style.choropleth->metric : "";
-    std::string current_label = current;
-    for (const auto& [metric, text] : kMetrics)
-        if (metric == current) current_label = t(text, lang);
-    ImGui::SetNextItemWidth(160);
-    if (ImGui::BeginCombo(t(Text::ColourBy, lang).c_str(), current_label.c_str())) {
-        for (const auto& [metric, text] : kMetrics)
-            if (ImGui::Selectable(t(text, lang).c_str(), metric == current)) actions.choropleth_metric = metric;
-        ImGui::EndCombo();
-    }
+    if (auto metric = choice_combo(Text::ColourBy, current, kMetrics, lang)) actions.choropleth_metric = *metric;
     if (!state.style.choropleth || state.style.choropleth->metric == "lisa") return;
     static const std::vector<std::pair<analysis::ClassMethod, Text>> kMethods = {
         {analysis::ClassMethod::NaturalBreaks, Text::NaturalBreaks}, {analysis::ClassMethod::Quantile, Text::Quantile},
         {analysis::ClassMethod::EqualInterval, Text::EqualInterval}, {analysis::ClassMethod::StandardDeviation, Text::StdDev}};
-    const auto method = state.style.choropleth->method;
-    std::string method_label;
-    for (const auto& [m, text] : kMethods)
-        if (m == method) method_label = t(text, lang);
-    ImGui::SetNextItemWidth(160);
-    if (ImGui::BeginCombo(t(Text::Method, lang).c_str(), method_label.c_str())) {
-        for (const auto& [m, text] : kMethods)
-            if (ImGui::Selectable(t(text, lang).c_str(), m == method)) actions.choropleth_method = m;
-        ImGui::EndCombo();
-    }
+    if (auto method = choice_combo(Text::Method, state.style.choropleth->method, kMethods, lang)) actions.choropleth_method = *method;
     int classes = state.style.choropleth->classes;
     ImGui::SetNextItemWidth(160);
     if (ImGui::SliderInt(t(Text::Classes, lang).c_str(), &classes, 2, 9)) actions.choropleth_classes = classes;
@@ -215,18 +214,10 @@ std::optional<std::string> value_combo(const std::vector<std::string>& values, c
 
 void filter_section(const ViewerState& state, Actions& actions, Language lang) {
     if (!ImGui::CollapsingHeader(t(Text::SiteFilter, lang).c_str())) return;
-    static const std::pair<scene::SiteColour, Text> kColours[] = {
+    static const std::vector<std::pair<scene::SiteColour, Text>> kColours = {
         {scene::SiteColour::Type, Text::ByType}, {scene::SiteColour::Year, Text::ByYear}, {scene::SiteColour::Status, Text::ByStatus},
         {scene::SiteColour::Batch, Text::ByBatch}};
-    std::string current;
-    for (const auto& [by, text] : kColours)
-        if (by == state.style.site_colour) current = t(text, lang);
-    ImGui::SetNextItemWidth(160);
-    if (ImGui::BeginCombo(t(Text::ColourSitesBy, lang).c_str(), current.c_str())) {
-        for (const auto& [by, text] : kColours)
-            if (ImGui::Selectable(t(text, lang).c_str(), by == state.style.site_colour)) actions.site_colour = by;
-        ImGui::EndCombo();
-    }
+    if (auto by = choice_combo(Text::ColourSitesBy, state.style.site_colour, kColours, lang)) actions.site_colour = *by;
     if (auto v = value_combo(state.summary.statuses, "##status", Text::Status, state.style.sites.status, lang)) actions.site_status = *v;
     if (auto v = value_combo(state.summary.batches, "##batch", Text::Batch, state.style.sites.batch, lang)) actions.site_batch = *v;
     for (const auto& type : analysis::project_types()) {
