@@ -12,6 +12,7 @@
 #include "core/analysis/metrics.hpp"
 #include "core/loading/load_project.hpp"
 #include "core/model/error.hpp"
+#include "ui/place_search.hpp"
 
 namespace ca::app {
 namespace {
@@ -23,7 +24,7 @@ struct Grammar {
 };
 constexpr Grammar kGrammar[] = {
     {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
-    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5},
+    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8},
 };
 
 bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
@@ -72,6 +73,12 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
             actions.choropleth_method = *method;
         }
         if (w.size() > 3) actions.choropleth_classes = std::stoi(w[3]);
+    } else if (command == "search") {
+        std::string query;
+        for (std::size_t i = 1; i < w.size(); ++i) query += (i > 1 ? " " : "") + w[i];
+        const auto found = ui::find_places(state, query, 1);
+        if (found.empty()) throw fail("nothing found for \"" + query + "\"");
+        ui::choose_place(state, found.front(), actions);
     } else if (command == "zoom-to") {
         if (w[1] == "home") {
             actions.fit_to_data = true;
@@ -115,7 +122,8 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
     } else if (command == "language") {
         actions.set_language = w[1] == "zh" ? model::Language::Chinese : model::Language::English;
     } else if (command == "labels") {
-        actions.labels = on(w[1]);
+        if (w[1] == "pinyin" || w[1] == "chinese") actions.label_script = w[1] == "pinyin" ? scene::LabelScript::Pinyin : scene::LabelScript::Chinese;
+        else actions.labels = on(w[1]);
     } else if (command == "uncovered") {
         actions.highlight_uncovered = on(w[1]);
     } else if (command == "open") {

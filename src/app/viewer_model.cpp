@@ -33,6 +33,8 @@ ui::DataSummary summarise(const model::Project& project, const analysis::Statist
         if (stats.villages[i].poverty_rate) summary.poorest.push_back(i);
     std::stable_sort(summary.poorest.begin(), summary.poorest.end(),
                      [&](std::size_t a, std::size_t b) { return *stats.villages[a].poverty_rate > *stats.villages[b].poverty_rate; });
+    for (const auto& v : stats.villages) summary.village_pinyin.emplace_back(v.village_name);
+    for (const auto& t : stats.townships) summary.township_pinyin.emplace_back(t.township);
     return summary;
 }
 
@@ -105,7 +107,8 @@ bool apply(ui::ViewerState& state, const ui::Actions& a) {
         restyle = true;  // legend labels
     }
     if (a.search) state.search = *a.search;
-    if (a.labels) style.labels = *a.labels;
+    if (a.labels) style.labels = *a.labels, restyle = true;
+    if (a.label_script) style.label_script = *a.label_script, restyle = true;
     if (a.layer_visible) {
         style.layers.resize(state.project.layers.size());
         style.layers[a.layer_visible->first].visible = a.layer_visible->second;

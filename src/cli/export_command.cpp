@@ -48,7 +48,7 @@ model::Extent extent_of(const std::string& spec, const model::Project& project, 
 
 struct ExportCommand {
     SourceOptions sources;
-    std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language = "zh", atlas, layout;
+    std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language, labels, atlas, layout;
     double dpi = 300;
     double margin_mm = 12;
     bool ticks = false;
@@ -59,14 +59,18 @@ struct ExportCommand {
         const auto size = print::page_size_from_string(page);
         if (!size) throw Error("--page " + page + " is not A4 or A3 (add -landscape or -portrait) or WIDTHxHEIGHTpx");
         if (!choropleth.empty() && choropleth != "lisa" && !analysis::is_metric(choropleth)) throw Error("--choropleth " + choropleth + " is not a metric");
-        const model::Project project = sources.load();
+        scene::MapStyle style;  // a project file's style, else the defaults; options below override
+        const model::Project project = sources.load(&style);
         // Statistics only when something on the page needs them: a choropleth or atlas tables.
-        const bool needs_stats = (!choropleth.empty() || atlas == "township" || extent.rfind("township:", 0) == 0) &&
+        const bool needs_stats = (style.choropleth || !choropleth.empty() || atlas == "township" || extent.rfind("township:", 0) == 0) &&
                                  !project.layers_with(model::Role::Villages).empty();
         const auto stats = needs_stats ? analysis::compute_statistics(project, {}) : analysis::Statistics{};
-        scene::MapStyle style;
-        style.language = language == "en" ? model::Language::English : model::Language::Chinese;
+        if (!language.empty()) style.language = language == "en" ? model::Language::English : model::Language::Chinese;
         if (!choropleth.empty()) style.choropleth = scene::Choropleth{choropleth, analysis::ClassMethod::NaturalBreaks, 5, {}};
+        if (!labels.empty()) {
+            style.labels = labels != "off";
+            style.label_script = labels == "pinyin" ? scene::LabelScript::Pinyin : scene::LabelScript::Chinese;
+        }
         const Progress progress;
         progress.stage("drawing the figure");
         const scene::Scene scene = scene::build(project, style, &stats);
@@ -125,6 +129,7 @@ void register_export_command(CLI::App& root) {
     e->add_option("--extent", command->extent, "township:NAME, or MINLON,MINLAT,MAXLON,MAXLAT (default: all data)");
     e->add_option("--choropleth", command->choropleth, "Colour villages by a metric: poverty_rate, income_per_capita, lisa...");
     e->add_option("--language", command->language, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
+    e->add_option("--labels", command->labels, "Place names in chinese (default), pinyin, or off")->check(CLI::IsMember({"chinese", "pinyin", "off"}));
     e->add_option("--atlas", command->atlas, "township: --out is a folder; a county page, the statistics table, a page per township")
         ->check(CLI::IsMember({"township"}));
     e->callback([command] { command->run(); });

@@ -29,12 +29,16 @@ std::vector<std::string> SourceOptions::project_files() const {
     return result;
 }
 
-model::Project SourceOptions::load() const {
+model::Project SourceOptions::load(scene::MapStyle* style) const {
     const Progress progress;
     progress.stage("reading the data");
     model::Project project = loading::load_project(sources(), load_options());
     for (const auto& path : project_files()) {
         auto opened = workspace::load_project_file(workspace::read_project_file(path));
+        if (style && path == project_files().front()) {
+            *style = opened.style;
+            style->layers.insert(style->layers.begin(), project.layers.size(), scene::LayerStyle{});
+        }
         for (auto& layer : opened.project.layers) project.layers.push_back(std::move(layer));
         for (const auto& message : opened.project.problems.kept()) project.problems.report("project file", message);
     }

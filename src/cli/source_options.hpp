@@ -8,6 +8,7 @@
 
 #include "core/loading/load_project.hpp"
 #include "core/model/project.hpp"
+#include "core/scene/map_style.hpp"
 
 namespace ca::cli {
 
@@ -23,8 +24,10 @@ struct SourceOptions {
     std::vector<loading::SourceArgument> sources() const;  // the data files, project files left out
     std::vector<std::string> project_files() const;        // *.cap.json among the files
     loading::LoadOptions load_options() const;  // throws ca::Error on a bad --coords
-    // Everything named: project files with their own options, other files with these.
-    model::Project load() const;
+    // Everything named: project files with their own options, other files with these. With
+    // `style`, the first project file's map style is copied there (its layer entries moved to
+    // where the project's layers land); without a project file `style` is left as it is.
+    model::Project load(scene::MapStyle* style = nullptr) const;
 };
 
 }  // namespace ca::cli

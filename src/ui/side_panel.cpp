@@ -12,6 +12,7 @@
 #include "core/analysis/dissolve.hpp"
 #include "core/model/text.hpp"
 #include "ui/panels.hpp"
+#include "ui/place_search.hpp"
 
 namespace ca::ui {
 namespace {
@@ -72,27 +73,18 @@ void search_box(const ViewerState& state, Actions& actions, Language lang) {
     std::snprintf(buffer, sizeof buffer, "%s", state.search.c_str());
     ImGui::SetNextItemWidth(-1);
     // The search text lives in state; ImGui edits a copy each frame and the app keeps it.
-    if (ImGui::InputTextWithHint("##search", t(Text::SearchHint, lang).c_str(), buffer, sizeof buffer)) actions.search = buffer;
-    const std::string query = model::normalize_text(buffer);
-    if (query.empty()) return;
-    int shown = 0;
-    for (std::size_t i = 0; i < state.stats.villages.size() && shown < 8; ++i) {
-        const auto& v = state.stats.villages[i];
-        if (v.village_name.find(query) == std::string::npos && v.township.find(query) == std::string::npos) continue;
-        ++shown;
-        if (ImGui::Selectable((v.village_name + "  ·  " + v.township + "##s" + std::to_string(i)).c_str(), state.selected == i)) {
-            actions.select_village = i;
-            actions.zoom_to_m = state.villages.shapes_m[i].extent();
-        }
+    const bool enter = ImGui::InputTextWithHint("##search", t(Text::SearchHint, lang).c_str(), buffer, sizeof buffer,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    if (std::string(buffer) != state.search) actions.search = buffer;
+    const auto matches = find_places(state, buffer, 10);
+    if (enter && !matches.empty()) choose_place(state, matches.front(), actions);  // Enter flies to the first
+    for (const auto& m : matches) {
+        const auto& v = state.stats.villages;
+        const std::string text = m.township ? state.stats.townships[m.index].township : v[m.index].village_name + "  ·  " + v[m.index].township;
+        const bool selected = !m.township && state.selected == m.index;
+        if (ImGui::Selectable((text + (m.township ? "##t" : "##v") + std::to_string(m.index)).c_str(), selected)) choose_place(state, m, actions);
     }
-    for (std::size_t i = 0; i < state.stats.townships.size() && shown < 10; ++i) {
-        const auto& township = state.stats.townships[i].township;
-        if (township.find(query) == std::string::npos) continue;
-        ++shown;
-        if (ImGui::Selectable((township + "##t" + std::to_string(i)).c_str()))
-            actions.zoom_to_m = analysis::township_extent(state.project, state.stats, township);
-    }
-    if (shown == 0) ImGui::TextDisabled("%s", t(Text::NoMatch, lang).c_str());
+    if (buffer[0] && matches.empty()) ImGui::TextDisabled("%s", t(Text::NoMatch, lang).c_str());
 }
 
 void layers_section(const ViewerState& state, Actions& actions, Language lang) {
@@ -250,6 +242,14 @@ void draw_side_panel(const ViewerState& state, Actions& actions) {
     ImGui::SameLine();
     bool labels = state.style.labels;
     if (ImGui::Checkbox(t(Text::Labels, lang).c_str(), &labels)) actions.labels = labels;
+    if (labels) {
+        const bool pinyin = state.style.label_script == scene::LabelScript::Pinyin;
+        ImGui::Indent();
+        if (ImGui::RadioButton(t(Text::LabelChinese, lang).c_str(), !pinyin)) actions.label_script = scene::LabelScript::Chinese;
+        ImGui::SameLine();
+        if (ImGui::RadioButton(t(Text::LabelPinyin, lang).c_str(), pinyin)) actions.label_script = scene::LabelScript::Pinyin;
+        ImGui::Unindent();
+    }
     ImGui::Separator();
     layers_section(state, actions, lang);
     ImGui::Separator();

@@ -10,6 +10,7 @@
 #include "core/analysis/statistics.hpp"
 #include "core/analysis/village_index.hpp"
 #include "core/loading/load_project.hpp"
+#include "core/model/pinyin.hpp"
 #include "core/model/project.hpp"
 #include "core/scene/map_style.hpp"
 #include "core/scene/scene.hpp"
@@ -44,6 +45,7 @@ struct DataSummary {
     int first_year = 0, last_year = 0;           // of the projects; first > last when none have a year
     std::vector<std::string> statuses, batches;  // distinct, sorted
     std::vector<std::size_t> poorest;            // villages by poverty rate, highest first
+    std::vector<model::PinyinKey> village_pinyin, township_pinyin;  // by Statistics::villages / townships
 };
 
 // The attribute table's rows after filtering and sorting, kept until any of those inputs change:
@@ -92,6 +94,7 @@ struct Actions {
     std::optional<Language> set_language;
     std::optional<std::string> search;
     std::optional<bool> labels;
+    std::optional<scene::LabelScript> label_script;
     std::optional<std::pair<std::size_t, bool>> layer_visible;
     std::optional<std::pair<std::size_t, float>> layer_opacity;
     std::optional<std::pair<std::size_t, scene::LayerStyle>> layer_style;  // colours, widths, sizes

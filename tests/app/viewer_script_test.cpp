@@ -10,6 +10,8 @@
 #include "core/analysis/statistics.hpp"
 #include "core/analysis/triangulate.hpp"
 #include "core/loading/load_project.hpp"
+#include "core/model/pinyin.hpp"
+#include "core/model/text.hpp"
 #include "core/scene/style.hpp"
 #include "support/fixtures.hpp"
 #include "support/viewer_run.hpp"
@@ -114,6 +116,61 @@ TEST_CASE("a selected village is outlined on the map") {
     }
     CHECK(blue_before == 0);
     CHECK(blue_after * 10 >= samples * 6);
+}
+
+TEST_CASE("searching a village by pinyin selects it and outlines it on the map") {
+    test::TempDir dir;
+    const Expected expected;
+    // A large village whose pinyin names no other place, spelled as a user would type it.
+    std::string name, query;
+    for (const auto& probe : test::largest_villages(expected.project, 10)) {
+        std::string spelled;
+        for (const char* c = probe.name.c_str(); *c;) {
+            std::uint32_t cp = 0;
+            const std::size_t len = model::decode_utf8(c, 0, cp);
+            spelled += std::string(model::han_readings(cp).at(0));
+            c += len;
+        }
+        int hits = 0;
+        for (const auto& v : expected.stats.villages) hits += model::PinyinKey(v.village_name).matches(spelled);
+        for (const auto& t : expected.stats.townships) hits += model::PinyinKey(t.township).matches(spelled);
+        if (hits == 1) {
+            name = probe.name, query = spelled;
+            break;
+        }
+    }
+    REQUIRE(!query.empty());
+    CAPTURE(name);
+    CAPTURE(query);
+    auto script = kOnlyVillages;
+    script.push_back("search " + query);
+    script.push_back("screenshot " + dir.file("found.png"));
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    REQUIRE(shots.size() == 1);
+    std::size_t village = 0;
+    while (expected.stats.villages[village].village_name != name) ++village;
+    model::Geometry border = expected.project.layers_with(model::Role::Villages)[0]->features[village].geometry;
+    expected.project.working->forward(border.coords);
+    const test::Image found(shots[0].path);
+    int blue = 0, samples = 0;
+    for (std::size_t i = 0; i < border.coords.size(); i += 3, ++samples) {
+        const auto [x, y] = shots[0].pixel(border.coords[i]);
+        const auto c = found.at(x, y);
+        blue += c.b > 200 && c.r < 80 && c.g < 150;
+    }
+    CHECK(blue * 10 >= samples * 6);
+    // Zoomed to it: the village spans a good part of the canvas.
+    const auto e = border.extent();
+    CHECK(e.width() / shots[0].viewport.m_per_px > 0.25 * shots[0].viewport.width_px);
+}
+
+TEST_CASE("a search that finds nothing is a script error naming the line") {
+    test::TempDir dir;
+    test::write_text(dir.file("s.txt"), "search zzzzqqq\n");
+    const auto r = test::run(test::on_a_display("'" CA_BINARY "' view '" + test::sample_county() + "' --script '" + dir.file("s.txt") + "'"));
+    CHECK(r.exit_code != 0);
+    CHECK(r.err.find("line 1") != std::string::npos);
+    CHECK(r.err.find("zzzzqqq") != std::string::npos);
 }
 
 TEST_CASE("township labels draw glyphs at their anchors") {

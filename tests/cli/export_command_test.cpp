@@ -91,6 +91,30 @@ TEST_CASE("a PDF figure keeps its title and Chinese township names as text") {
     }
 }
 
+TEST_CASE("place names can be written in pinyin, from the option or a project file's style") {
+    test::TempDir dir;
+    const std::string pdf = dir.file("map.pdf");
+    auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + pdf + "' --labels pinyin");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    auto text = test::run("pdftotext '" + pdf + "' -").out;
+    for (const char* township : {"Jinbi Zhen", "Wanbi Xiang", "Tanhua Xiang", "Sanchahe Zhen"}) {
+        CAPTURE(township);
+        CHECK(text.find(township) != std::string::npos);
+    }
+    // A project saved with pinyin labels exports with them, and --labels chinese overrides it.
+    const std::string project = dir.file("county.cap.json");
+    test::write_text(project, "{\"countyatlas_project\": 1, \"layers\": [{\"path\": \"" + test::sample_county() +
+                                  "\"}], \"style\": {\"label_script\": \"pinyin\"}}\n");
+    r = test::run_countyatlas("export '" + project + "' --out '" + pdf + "'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(test::run("pdftotext '" + pdf + "' -").out.find("Jinbi Zhen") != std::string::npos);
+    r = test::run_countyatlas("export '" + project + "' --out '" + pdf + "' --labels chinese");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    text = test::run("pdftotext '" + pdf + "' -").out;
+    CHECK(text.find("Jinbi Zhen") == std::string::npos);
+    CHECK(text.find("金碧镇") != std::string::npos);
+}
+
 TEST_CASE("an SVG figure parses and holds its text as text elements") {
     test::TempDir dir;
     const std::string svg = dir.file("map.svg");

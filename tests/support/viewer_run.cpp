@@ -11,15 +11,18 @@
 
 namespace ca::test {
 
+std::string on_a_display(const std::string& command) {
+    const char* display = std::getenv("DISPLAY");
+    return (display && *display) ? command : "xvfb-run -a -s '-screen 0 1440x900x24' " + command;
+}
+
 std::vector<Shot> run_viewer_script(const std::string& dir, const std::string& data, const std::vector<std::string>& script_lines,
                                     const std::string& language) {
     const std::string script = dir + "/script.txt";
     std::string text;
     for (const auto& line : script_lines) text += line + "\n";
     write_text(script, text);
-    const char* display = std::getenv("DISPLAY");
-    const std::string prefix = (display && *display) ? "" : "xvfb-run -a -s '-screen 0 1440x900x24' ";
-    const auto result = run("LANG=" + language + " " + prefix + "'" + CA_BINARY + "' view '" + data + "' --script '" + script + "'");
+    const auto result = run("LANG=" + language + " " + on_a_display("'" CA_BINARY "' view '" + data + "' --script '" + script + "'"));
     REQUIRE_MESSAGE(result.exit_code == 0, result.err);
     std::vector<Shot> shots;
     std::istringstream lines(result.out);

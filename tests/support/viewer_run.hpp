@@ -20,6 +20,9 @@ struct Shot {
     }
 };
 
+// The shell command run on the display, or on a virtual one (Xvfb) when there is none.
+std::string on_a_display(const std::string& command);
+
 // Writes `script_lines` to a file, runs `countyatlas view DATA --script FILE` in `dir`, and returns
 // one Shot per screenshot. Fails the test (with stderr) when the viewer fails.
 std::vector<Shot> run_viewer_script(const std::string& dir, const std::string& data, const std::vector<std::string>& script_lines,

@@ -4,9 +4,7 @@
 #include <cstdint>
 
 namespace ca::model {
-namespace {
 
-// Decodes one UTF-8 code point at text[i]; returns its length, 0 when malformed.
 std::size_t decode_utf8(std::string_view text, std::size_t i, std::uint32_t& cp) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char b0 = byte(i);
@@ -40,6 +38,8 @@ void append_utf8(std::string& out, std::uint32_t cp) {
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
 }
+
+namespace {
 
 bool is_space(std::uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x3000 || cp == 0xA0; }
 

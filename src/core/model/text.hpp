@@ -1,6 +1,7 @@
 // Text helpers for names typed by people: trimming, full-width forms, case, UTF-8 checks.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,9 @@ namespace ca::model {
 std::string normalize_text(std::string_view text);
 // normalize_text, then ASCII letters lower-cased: the key under which field names are matched.
 std::string fold_key(std::string_view text);
+// Decodes one UTF-8 code point at text[i] into `cp`; returns its length, 0 when malformed.
+std::size_t decode_utf8(std::string_view text, std::size_t i, std::uint32_t& cp);
+void append_utf8(std::string& out, std::uint32_t cp);
 bool is_valid_utf8(std::string_view text);
 bool ends_with(std::string_view text, std::string_view suffix);
 

@@ -11,6 +11,7 @@
 #include "core/analysis/metrics.hpp"
 #include "core/analysis/spatial_weights.hpp"
 #include "core/analysis/triangulate.hpp"
+#include "core/model/pinyin.hpp"
 #include "core/model/text.hpp"
 #include "core/scene/style.hpp"
 
@@ -150,6 +151,9 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
     std::vector<Color> choropleth;
     if (style.choropleth && stats) choropleth = choropleth_colors(project, *style.choropleth, *stats, scene);
     const VillagePalette palette(project);
+    const auto label_text = [&](std::string name) {
+        return style.label_script == LabelScript::Pinyin ? model::place_name_pinyin(name) : name;
+    };
     std::size_t village_index = 0;
     for (const auto* layer : project.layers_with(Role::Villages)) {
         const LayerStyle& ls = layer_style(layer);
@@ -164,7 +168,7 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
                                                         : palette.color(*layer, f);
             model::Geometry shape = projected(project, f.geometry);  // projected once for fill, border and label
             if (style.labels && !outside_focus && f.geometry.type == model::GeometryType::Polygon)
-                scene.labels.push_back({text_of(*layer, f, Meaning::VillageName), analysis::label_point(shape), 14, 1, {60, 60, 60, 255}});
+                scene.labels.push_back({label_text(text_of(*layer, f, Meaning::VillageName)), analysis::label_point(shape), 14, 1, {60, 60, 60, 255}});
             borders.push_back(Stroke{shape, faded(ls.stroke_rgb ? rgb(*ls.stroke_rgb) : style::kVillageBorder, ls.opacity),
                                      ls.width_px.value_or(style::kVillageBorderPx), {}});
             scene.items.push_back(Fill{std::move(shape), faded(fill, ls.opacity)});
@@ -176,7 +180,7 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
         if (!ls.visible) continue;
         for (const auto& f : layer->features) {
             model::Geometry shape = projected(project, f.geometry);
-            if (style.labels) scene.labels.push_back({text_of(*layer, f, Meaning::Township), analysis::label_point(shape), 17, 0, {20, 20, 20, 255}});
+            if (style.labels) scene.labels.push_back({label_text(text_of(*layer, f, Meaning::Township)), analysis::label_point(shape), 17, 0, {20, 20, 20, 255}});
             scene.items.push_back(Stroke{std::move(shape), faded(ls.stroke_rgb ? rgb(*ls.stroke_rgb) : style::kTownshipBorder, ls.opacity),
                                          ls.width_px.value_or(style::kTownshipBorderPx), {}});
         }

@@ -38,6 +38,9 @@ struct SiteFilter {
     std::string batch;                   // only this batch; empty for all
 };
 
+// How township and village names are written on the map.
+enum class LabelScript { Chinese, Pinyin };
+
 // What project sites are coloured by (the legend follows).
 enum class SiteColour { Type, Year, Status, Batch };
 
@@ -47,6 +50,7 @@ struct MapStyle {
     SiteFilter sites;
     SiteColour site_colour = SiteColour::Type;
     bool labels = true;
+    LabelScript label_script = LabelScript::Chinese;
     model::Language language = model::Language::Chinese;
     // When set, villages of other townships are drawn grey and unlabelled (atlas pages).
     std::string focus_township;

@@ -98,6 +98,7 @@ ProjectFile read_project_file(const std::string& path) {
         p.style.site_colour = colour == "year" ? scene::SiteColour::Year : colour == "status" ? scene::SiteColour::Status
                               : colour == "batch" ? scene::SiteColour::Batch : scene::SiteColour::Type;
         p.style.labels = style.value("labels", true);
+        p.style.label_script = style.value("label_script", "chinese") == "pinyin" ? scene::LabelScript::Pinyin : scene::LabelScript::Chinese;
         p.style.language = j.value("language", "zh") == "en" ? model::Language::English : model::Language::Chinese;
         if (j.contains("view") && !j["view"].is_null()) {
             scene::Viewport v;
@@ -147,6 +148,7 @@ void write_project_file(const std::string& path, const ProjectFile& p) {
                       {"status", p.style.sites.status},             {"batch", p.style.sites.batch},
                       {"colour_by", colour}};
     style["labels"] = p.style.labels;
+    style["label_script"] = p.style.label_script == scene::LabelScript::Pinyin ? "pinyin" : "chinese";
     j["style"] = style;
     j["language"] = p.style.language == model::Language::English ? "en" : "zh";
     if (p.view) j["view"] = {{"centre_m", {p.view->centre_m.x, p.view->centre_m.y}}, {"m_per_px", p.view->m_per_px}};
