@@ -34,7 +34,7 @@ void PreviewTexture::render(const ui::ViewerState& state, double dpi) {
                                                                                &cairo_surface_destroy);
     {
         std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
-        print::draw_page(cr.get(), state.scene, figure_for_view(state), m_width, m_height, px_per_mm);
+        print::draw_page(cr.get(), *state.scene, figure_for_view(state), m_width, m_height, px_per_mm);
     }
     cairo_surface_flush(surface.get());
     // Cairo's RGB24 is 0xXXRRGGBB per pixel in native order: BGRA bytes on little-endian machines.

@@ -129,8 +129,7 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
     } else if (command == "open") {
         auto more = loading::load_project({{w[1], model::Role::Unknown}}, {});
         for (auto& layer : more.layers) state.project.layers.push_back(std::move(layer));
-        refresh_data(state);
-        effect.upload = true;
+        effect.refresh = Refresh::Data;
     } else if (command == "export") {
         ui::ExportSettings settings = state.export_settings;
         settings.path = w[1];
@@ -162,7 +161,7 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
     } else if (command == "screenshot") {
         effect.screenshot_path = w[1];
     }
-    effect.upload = apply(state, actions) || effect.upload;
+    effect.refresh = effect.refresh | apply(state, actions);
     return effect;
 }
 

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "app/refresh_job.hpp"
 #include "ui/viewer_state.hpp"
 
 namespace ca::app {
@@ -32,7 +33,7 @@ std::vector<ScriptLine> read_script(const std::string& path);
 // What a line asks: state changes are applied here; a screenshot path is returned for the caller
 // to save once the frame is drawn. Throws ca::Error naming file and line when it cannot be done.
 struct ScriptEffect {
-    bool upload = false;           // the scene changed
+    Refresh refresh = Refresh::None;  // what the step changed (the caller recomputes it before the next)
     std::string screenshot_path;   // non-empty: save the next frame here
     bool export_now = false;       // write the export dialog's file for the current view
 };

@@ -23,6 +23,7 @@
 #include "app/viewer_model.hpp"
 #include "core/io/working_crs.hpp"
 #include "core/model/error.hpp"
+#include "core/scene/build.hpp"
 #include "core/workspace/project_file.hpp"
 #include "render/map_renderer.hpp"
 #include "render/screenshot.hpp"
@@ -143,6 +144,17 @@ void draw_loading(const std::atomic<int>& stage, double seconds, model::Language
     ImGui::End();
 }
 
+// While statistics or a new map are computed: a note over the map, which stays usable meanwhile.
+void draw_busy(bool analysing, const ui::ViewerState& state) {
+    ImGui::SetNextWindowPos({static_cast<float>(state.canvas.x + 12), static_cast<float>(state.canvas.y + 12)});
+    ImGui::Begin("##busy", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoInputs);
+    const std::string what(ui::tr(analysing ? ui::Text::ComputingStatistics : ui::Text::RedrawingMap, state.style.language));
+    static constexpr const char* kSpinner = "|/-\\";
+    ImGui::Text("%c %s", kSpinner[static_cast<int>(ImGui::GetTime() * 8) % 4], what.c_str());
+    ImGui::End();
+}
+
 double percentile(std::vector<double> v, double q) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
@@ -189,20 +201,27 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     ImVector<ImWchar> glyph_ranges;
     build_font_atlas(state.project, ui_text, kFontSizePx, glyph_ranges);
 
-    // Files, statistics and the scene are prepared on a worker; the window shows progress.
+    // Files are read, and a first map built, on a worker while the window shows progress. The
+    // statistics follow on another worker once the map is up (see Refresher).
     std::atomic<int> stage{0};
+    struct FirstMap {
+        Opened opened;
+        std::shared_ptr<const scene::Scene> scene;
+        render::MapMesh mesh;
+    };
     const model::Language language = state.style.language;
     auto pending = std::async(std::launch::async, [&load, &stage, language] {
-        Opened opened = load();
+        FirstMap first{load(), {}, {}};
         stage = 1;
-        ui::ViewerState prepared;
-        prepared.project = std::move(opened.project);
-        prepared.style.language = language;
-        if (opened.style) prepared.style = *opened.style;
-        prepared.load_options = opened.load_options;
-        for (const auto& message : prepared.project.problems.kept()) prepared.messages.push_back(message);
-        refresh_data(prepared);
-        return std::pair{std::move(prepared), opened.view};
+        if (!first.opened.style) {
+            first.opened.style.emplace();
+            first.opened.style->language = language;
+        }
+        scene::MapStyle without_statistics = *first.opened.style;
+        without_statistics.choropleth.reset();  // coloured once the statistics are in
+        first.scene = std::make_shared<const scene::Scene>(scene::build(first.opened.project, without_statistics, nullptr));
+        first.mesh = render::build_mesh(first.scene);
+        return first;
     });
     bool loaded = false;
     const auto load_started = std::chrono::steady_clock::now();
@@ -212,13 +231,15 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     scene::Viewport preview_view;
     int scene_version = 0, preview_scene_version = -1;
     bool script_export = false;
-    auto upload = [&] {
+    auto upload = [&](render::MapMesh mesh) {
         ++scene_version;
         const auto t0 = std::chrono::steady_clock::now();
-        renderer.upload(state.scene);
+        renderer.upload(std::move(mesh));
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     };
-    double first_upload_ms = 0;
+    auto seconds_since = [](auto start) { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    double first_upload_ms = 0, first_map_s = 0, ready_s = 0;
+    Refresher refresher;
 
     Navigator navigator;
     std::size_t script_next = 0;
@@ -230,18 +251,27 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         const auto frame_start = std::chrono::steady_clock::now();
         glfwPollEvents();
         if (!loaded && pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-            auto [prepared, view] = pending.get();  // rethrows what loading threw
-            const ui::CanvasRect canvas = state.canvas;
-            state = std::move(prepared);
-            state.canvas = canvas;
+            FirstMap first = pending.get();  // rethrows what loading threw
+            state.project = std::move(first.opened.project);
+            state.style = *first.opened.style;
+            state.style.layers.resize(state.project.layers.size());
+            state.load_options = first.opened.load_options;
+            for (const auto& message : state.project.problems.kept()) state.messages.push_back(message);
+            state.scene = std::move(first.scene);
+            state.glyphs_stale = true;
             fit(state);
-            if (view) {
-                state.viewport.centre_m = view->centre_m;
-                state.viewport.m_per_px = view->m_per_px;
+            if (first.opened.view) {
+                state.viewport.centre_m = first.opened.view->centre_m;
+                state.viewport.m_per_px = first.opened.view->m_per_px;
             }
-            first_upload_ms = upload();
+            first_upload_ms = upload(std::move(first.mesh));
             loaded = true;
+            // Statistics next, off this thread; the map only changes with them under a choropleth.
+            refresher.request(state, Refresh::Data, state.style.choropleth.has_value());
         }
+        if (auto mesh = refresher.poll(state)) upload(std::move(*mesh));
+        if (loaded && ready_s == 0 && !refresher.busy()) ready_s = seconds_since(started);
+        state.data_locked = refresher.busy();
         glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
         const ui::CanvasRect canvas = canvas_rect(fb_width, fb_height);
         if (canvas.width != state.canvas.width || canvas.height != state.canvas.height) {
@@ -252,8 +282,8 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
 
         std::string screenshot_now;
         script_export = false;
-        if (!loaded) {
-            // Nothing scripted or measured until the data is in.
+        if (!loaded || ready_s == 0) {
+            // Nothing scripted or measured until the data and its statistics are in.
         } else if (warmup > 0) {
             --warmup;
         } else if (!options.script_path.empty()) {
@@ -264,7 +294,8 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             } else {
                 if (script_next == script.size()) break;
                 const ScriptEffect effect = run_script_line(options.script_path, script[script_next++], state);
-                if (effect.upload) upload();
+                refresher.request(state, effect.refresh);
+                if (auto mesh = refresher.finish(state)) upload(std::move(*mesh));  // each step's result before the next
                 pending_shot = effect.screenshot_path;
                 script_export = effect.export_now;
             }
@@ -295,16 +326,15 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             });
             dropped.clear();
         }
-        if (adding.valid() && adding.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        if (adding.valid() && !refresher.busy() && adding.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
             AddedLayers added = adding.get();
             for (auto& layer : added.layers) state.project.layers.push_back(std::move(layer));
             for (auto& error : added.errors) state.messages.push_back(std::move(error));
             if (!added.layers.empty()) {
                 const int previous_crs = state.project.working ? state.project.working->epsg() : 0;
                 state.project.working = io::choose_working_crs(state.project.extent());
-                refresh_data(state);
                 if (state.project.working->epsg() != previous_crs) fit(state);  // the old view's metres mean nothing now
-                upload();
+                refresher.request(state, Refresh::Data);
             }
         }
         if (state.glyphs_stale) {  // between frames, as ImGui requires
@@ -333,6 +363,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         ui::draw_status_bar(state);
         ui::draw_export_dialog(state, actions);
         ui::draw_map_overlay(state, ImGui::GetBackgroundDrawList());
+        if (refresher.busy()) draw_busy(refresher.analysing(), state);
         ImGui::Render();
 
         glViewport(0, 0, fb_width, fb_height);
@@ -346,16 +377,17 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             print_screenshot(screenshot_now, state);
         }
         glfwSwapBuffers(window.get());
+        if (first_map_s == 0) first_map_s = seconds_since(started);
         if (options.bench_frames > 0 && warmup == 0) {
             glFinish();  // count the GPU's work in the frame
             frame_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count());
         }
-        if (apply(state, actions)) upload();
+        refresher.request(state, apply(state, actions));
         if (actions.open_file) dropped.push_back(*actions.open_file);
         if (actions.export_now || script_export) {
             try {
                 const auto page = print::page_size_from_string(state.export_settings.page).value_or(print::PageSize{});
-                print::export_figure(state.export_settings.path, state.scene, figure_for_view(state), {page, static_cast<double>(state.export_settings.dpi)});
+                print::export_figure(state.export_settings.path, *state.scene, figure_for_view(state), {page, static_cast<double>(state.export_settings.dpi)});
                 state.messages.push_back("→ " + state.export_settings.path);
             } catch (const Error& e) {
                 state.messages.push_back(e.what());
@@ -374,9 +406,10 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     }
     if (options.bench_frames > 0) {
         const double startup_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        std::printf("{\"frames\": %zu, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f, \"upload_ms\": %.1f, \"run_s\": %.2f}\n",
+        std::printf("{\"frames\": %zu, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f, \"upload_ms\": %.1f, \"first_map_s\": %.2f, "
+                    "\"statistics_ready_s\": %.2f, \"run_s\": %.2f}\n",
                     frame_ms.size(), percentile(frame_ms, 0.5), percentile(frame_ms, 0.95),
-                    frame_ms.empty() ? 0.0 : *std::max_element(frame_ms.begin(), frame_ms.end()), first_upload_ms, startup_s);
+                    frame_ms.empty() ? 0.0 : *std::max_element(frame_ms.begin(), frame_ms.end()), first_upload_ms, first_map_s, ready_s, startup_s);
     }
 }
 

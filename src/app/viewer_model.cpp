@@ -12,63 +12,8 @@
 
 namespace ca::app {
 
-namespace {
-
-ui::DataSummary summarise(const model::Project& project, const analysis::Statistics& stats) {
-    ui::DataSummary summary;
-    summary.first_year = 9999;
-    std::set<std::string> statuses, batches;
-    for (const auto* layer : project.layers_with(model::Role::Sites))
-        for (const auto& f : layer->features) {
-            if (const auto y = model::to_number(layer->value(f, model::Meaning::Year))) {
-                summary.first_year = std::min(summary.first_year, static_cast<int>(*y));
-                summary.last_year = std::max(summary.last_year, static_cast<int>(*y));
-            }
-            if (auto v = model::normalize_text(model::to_text(layer->value(f, model::Meaning::Status))); !v.empty()) statuses.insert(v);
-            if (auto v = model::normalize_text(model::to_text(layer->value(f, model::Meaning::Batch))); !v.empty()) batches.insert(v);
-        }
-    summary.statuses.assign(statuses.begin(), statuses.end());
-    summary.batches.assign(batches.begin(), batches.end());
-    for (std::size_t i = 0; i < stats.villages.size(); ++i)
-        if (stats.villages[i].poverty_rate) summary.poorest.push_back(i);
-    std::stable_sort(summary.poorest.begin(), summary.poorest.end(),
-                     [&](std::size_t a, std::size_t b) { return *stats.villages[a].poverty_rate > *stats.villages[b].poverty_rate; });
-    for (const auto& v : stats.villages) summary.village_pinyin.emplace_back(v.village_name);
-    for (const auto& t : stats.townships) summary.township_pinyin.emplace_back(t.township);
-    return summary;
-}
-
-}  // namespace
-
-void refresh_data(ui::ViewerState& state) {
-    state.stats = state.project.layers_with(model::Role::Villages).empty()
-                      ? analysis::Statistics{}
-                      : analysis::compute_statistics(state.project, {});
-    auto& lookup = state.villages;
-    lookup.shapes_m.clear();
-    lookup.shapes_lonlat.clear();
-    for (const auto* layer : state.project.layers_with(model::Role::Villages))
-        for (const auto& f : layer->features) {
-            lookup.shapes_lonlat.push_back(&f.geometry);
-            model::Geometry g = f.geometry;
-            state.project.working->forward(g.coords);
-            lookup.shapes_m.push_back(std::move(g));
-        }
-    lookup.index = std::make_unique<analysis::VillageIndex>(lookup.shapes_lonlat);
-    state.summary = summarise(state.project, state.stats);
-    state.table_rows = {};  // layers moved or changed: the table's rows are recomputed
-    state.selected.reset();
-    state.selection.clear();
-    state.hovered.reset();
-    state.style.layers.resize(state.project.layers.size());
-    state.glyphs_stale = true;
-    refresh_scene(state);
-}
-
-void refresh_scene(ui::ViewerState& state) { state.scene = scene::build(state.project, state.style, &state.stats); }
-
 void fit(ui::ViewerState& state) {
-    state.viewport = scene::Viewport::fit(state.scene.extent_m, state.canvas.width, state.canvas.height, 24);
+    state.viewport = scene::Viewport::fit(state.scene->extent_m, state.canvas.width, state.canvas.height, 24);
 }
 
 void zoom_to(ui::ViewerState& state, const model::Extent& extent_m) {
@@ -99,7 +44,7 @@ std::set<std::size_t> villages_in(const ui::ViewerState& state, const model::Ext
     return inside;
 }
 
-bool apply(ui::ViewerState& state, const ui::Actions& a) {
+Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     bool restyle = false;
     auto& style = state.style;
     if (a.set_language) {
@@ -176,27 +121,24 @@ bool apply(ui::ViewerState& state, const ui::Actions& a) {
         for (std::size_t v : state.selection) e.merge(state.villages.shapes_m[v].extent());
         zoom_to(state, e);
     }
-    if (a.move_layer) {
+    if (a.move_layer && !state.data_locked) {
         const auto [i, step] = *a.move_layer;
         const auto j = static_cast<std::ptrdiff_t>(i) + step;
         if (j >= 0 && static_cast<std::size_t>(j) < state.project.layers.size()) {
             std::swap(state.project.layers[i], state.project.layers[static_cast<std::size_t>(j)]);
             style.layers.resize(state.project.layers.size());
             std::swap(style.layers[i], style.layers[static_cast<std::size_t>(j)]);
-            refresh_data(state);
-            return true;
+            return Refresh::Data;
         }
     }
-    if (a.remove_layer && *a.remove_layer < state.project.layers.size()) {
+    if (a.remove_layer && !state.data_locked && *a.remove_layer < state.project.layers.size()) {
         state.project.layers.erase(state.project.layers.begin() + static_cast<std::ptrdiff_t>(*a.remove_layer));
         if (*a.remove_layer < style.layers.size()) style.layers.erase(style.layers.begin() + static_cast<std::ptrdiff_t>(*a.remove_layer));
-        refresh_data(state);
-        return true;
+        return Refresh::Data;
     }
     if (a.zoom_to_m) zoom_to(state, *a.zoom_to_m);
     if (a.fit_to_data) fit(state);
-    if (restyle) refresh_scene(state);
-    return restyle;
+    return restyle ? Refresh::Scene : Refresh::None;
 }
 
 }  // namespace ca::app

@@ -4,16 +4,14 @@
 #include <set>
 #include <string>
 
+#include "app/refresh_job.hpp"
 #include "ui/viewer_state.hpp"
 
 namespace ca::app {
 
-// After the project's layers change: statistics, village lookup and scene anew.
-void refresh_data(ui::ViewerState& state);
-// After the style changes: the scene anew (the caller uploads it).
-void refresh_scene(ui::ViewerState& state);
-// Applies what panels asked for. Returns true when the scene must be uploaded again.
-bool apply(ui::ViewerState& state, const ui::Actions& actions);
+// Applies what panels asked for. Returns what must be recomputed (see Refresher): the scene after
+// a style change, statistics too after layers moved or were removed (not while data_locked).
+Refresh apply(ui::ViewerState& state, const ui::Actions& actions);
 // The whole extent in the canvas, with a margin.
 void fit(ui::ViewerState& state);
 void zoom_to(ui::ViewerState& state, const model::Extent& extent_m);

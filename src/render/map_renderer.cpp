@@ -5,26 +5,9 @@
 #include <cstddef>
 #include <variant>
 
-#include "core/analysis/triangulate.hpp"
 
 namespace ca::render {
 namespace {
-
-struct FillVertex {
-    float x, y;
-    std::uint8_t r, g, b, a;
-};
-struct LineVertex {
-    float x, y, nx, ny;
-    std::uint8_t r, g, b, a;
-    float width_px, distance_m, dash_on, dash_off;
-    float side, along;
-};
-struct MarkerVertex {
-    float x, y;
-    std::uint8_t r, g, b, a;
-    float size_px, shape;
-};
 
 template <typename Vertex>
 void attribute(GLuint index, GLint size, GLenum type, std::size_t offset, GLboolean normalise = GL_FALSE) {
@@ -37,54 +20,6 @@ void fill_buffer(GLuint vao, GLuint vbo, const std::vector<Vertex>& vertices) {
     glBindVertexArray(vao);
     glBindBuffer(GL_ARRAY_BUFFER, vbo);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)), vertices.data(), GL_STATIC_DRAW);
-}
-
-// Two triangles per segment, each corner pushed along the segment's normal in the shader.
-void extrude(const model::Geometry& g, model::Vec2 origin, const scene::Stroke& s, std::vector<LineVertex>& out) {
-    const bool closed = g.type == model::GeometryType::Polygon;
-    const float dash_on = s.dash_px.size() >= 2 ? s.dash_px[0] : 0;
-    const float dash_off = s.dash_px.size() >= 2 ? s.dash_px[1] : 0;
-    for (std::size_t r = 0; r < g.ring_count(); ++r) {
-        const auto ring = g.ring(r);
-        double distance = 0;
-        const std::size_t n = ring.size();
-        const std::size_t segments = closed ? n : (n == 0 ? 0 : n - 1);
-        for (std::size_t i = 0; i < segments; ++i) {
-            const model::Vec2 a = ring[i], b = ring[(i + 1) % n];
-            const double dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
-            if (len == 0) continue;
-            const float nx = static_cast<float>(-dy / len), ny = static_cast<float>(dx / len);
-            auto v = [&](model::Vec2 p, float side, float along, double d) {
-                out.push_back({static_cast<float>(p.x - origin.x), static_cast<float>(p.y - origin.y), nx, ny, s.color.r,
-                               s.color.g, s.color.b, s.color.a, s.width_px, static_cast<float>(d), dash_on, dash_off, side, along});
-            };
-            v(a, -1, -1, distance), v(a, 1, -1, distance), v(b, 1, 1, distance + len);
-            v(a, -1, -1, distance), v(b, 1, 1, distance + len), v(b, -1, 1, distance + len);
-            distance += len;
-        }
-    }
-}
-
-// Drops vertices closer than `min_m` to the last one kept, keeping each ring's ends; polygon rings
-// that would fall under four points are dropped (they are smaller than a pixel).
-model::Geometry thinned(const model::Geometry& g, double min_m) {
-    model::Geometry out;
-    out.type = g.type;
-    std::vector<model::Vec2> kept;
-    for (std::size_t p = 0; p < g.part_count(); ++p) {
-        out.begin_part();
-        for (auto r = g.part_first_ring(p); r < g.part_last_ring(p); ++r) {
-            const auto ring = g.ring(r);
-            kept.clear();
-            for (std::size_t i = 0; i < ring.size(); ++i) {
-                const bool last = i + 1 == ring.size();
-                if (kept.empty() || last || std::hypot(ring[i].x - kept.back().x, ring[i].y - kept.back().y) >= min_m) kept.push_back(ring[i]);
-            }
-            if (g.type == model::GeometryType::Polygon && kept.size() < 4) continue;
-            out.add_ring(kept);
-        }
-    }
-    return out;
 }
 
 }  // namespace
@@ -139,60 +74,22 @@ MapRenderer::~MapRenderer() {
     }
 }
 
-void MapRenderer::upload(const scene::Scene& scene) {
-    m_scene = scene;
-    m_origin_m = scene.extent_m.empty() ? model::Vec2{} : scene.extent_m.centre();
-    m_background = scene.background;
-    // About a pixel when the whole data fills a 1,000-pixel view.
-    m_overview_m = std::max(scene.extent_m.width(), scene.extent_m.height()) / 1000.0;
-    std::vector<MarkerVertex> markers;
-    for (const auto& item : scene.items)
-        if (const auto* marker = std::get_if<scene::Marker>(&item)) {
-            const auto& c = marker->color;
-            markers.push_back({static_cast<float>(marker->position_m.x - m_origin_m.x), static_cast<float>(marker->position_m.y - m_origin_m.y),
-                               c.r, c.g, c.b, c.a, marker->size_px, static_cast<float>(static_cast<int>(marker->shape))});
-        }
-    fill_buffer(m_markers.vao, m_markers.vbo, markers);
+void MapRenderer::upload(MapMesh mesh) {
+    fill_buffer(m_markers.vao, m_markers.vbo, mesh.markers);
+    fill_level(m_overview, mesh.overview);
     m_detail.built = false;
     m_cache.valid = false;
-    build_level(m_overview, m_overview_m);
+    m_background = mesh.scene->background;
+    mesh.markers = {};
+    mesh.overview = {};  // in GPU memory now
+    m_mesh = std::move(mesh);
 }
 
-void MapRenderer::build_level(Level& level, double thin_m) {
-    std::vector<FillVertex> fills;
-    std::vector<LineVertex> strokes;
-    std::size_t markers = 0;
-    level.batches.clear();
-    const analysis::GeosContext geos;
-    auto extend_batch = [&level](Kind kind, std::size_t first, std::size_t end) {
-        if (end == first) return;
-        auto& batches = level.batches;
-        if (!batches.empty() && batches.back().kind == kind && static_cast<std::size_t>(batches.back().first + batches.back().count) == first) {
-            batches.back().count = static_cast<GLsizei>(end - batches.back().first);
-            return;
-        }
-        batches.push_back({kind, static_cast<GLint>(first), static_cast<GLsizei>(end - first)});
-    };
-    for (const auto& item : m_scene.items) {
-        if (const auto* fill = std::get_if<scene::Fill>(&item)) {
-            const std::size_t first = fills.size();
-            const model::Geometry shape = thin_m > 0 ? thinned(fill->shape_m, thin_m) : fill->shape_m;
-            for (const auto& p : analysis::triangulate(geos, shape))
-                fills.push_back({static_cast<float>(p.x - m_origin_m.x), static_cast<float>(p.y - m_origin_m.y), fill->color.r,
-                                 fill->color.g, fill->color.b, fill->color.a});
-            extend_batch(Kind::Fill, first, fills.size());
-        } else if (const auto* stroke = std::get_if<scene::Stroke>(&item)) {
-            const std::size_t first = strokes.size();
-            extrude(thin_m > 0 ? thinned(stroke->shape_m, thin_m) : stroke->shape_m, m_origin_m, *stroke, strokes);
-            extend_batch(Kind::Stroke, first, strokes.size());
-        } else if (std::holds_alternative<scene::Marker>(item)) {
-            extend_batch(Kind::Marker, markers, markers + 1);
-            ++markers;
-        }
-    }
-    fill_buffer(level.fills.vao, level.fills.vbo, fills);
-    fill_buffer(level.strokes.vao, level.strokes.vbo, strokes);
+void MapRenderer::fill_level(Level& level, const MeshLevel& mesh) {
+    fill_buffer(level.fills.vao, level.fills.vbo, mesh.fills);
+    fill_buffer(level.strokes.vao, level.strokes.vbo, mesh.strokes);
     glBindVertexArray(0);
+    level.batches = mesh.batches;
     level.built = true;
 }
 
@@ -248,15 +145,15 @@ void MapRenderer::draw(const scene::Viewport& viewport, int x_px, int y_px) {
 
 void MapRenderer::draw_scene(const scene::Viewport& viewport) {
     // Thinned outlines while a pixel covers more ground than they were thinned by.
-    const bool overview = viewport.m_per_px >= m_overview_m;
-    if (!overview && !m_detail.built) build_level(m_detail, 0);
+    const bool overview = viewport.m_per_px >= m_mesh.overview_m;
+    if (!overview && !m_detail.built) fill_level(m_detail, build_level(*m_mesh.scene, m_mesh.origin_m, 0));
     const Level& level = overview ? m_overview : m_detail;
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glEnable(GL_PROGRAM_POINT_SIZE);
 
-    const float centre_x = static_cast<float>(viewport.centre_m.x - m_origin_m.x);
-    const float centre_y = static_cast<float>(viewport.centre_m.y - m_origin_m.y);
+    const float centre_x = static_cast<float>(viewport.centre_m.x - m_mesh.origin_m.x);
+    const float centre_y = static_cast<float>(viewport.centre_m.y - m_mesh.origin_m.y);
     const float scale_x = static_cast<float>(2.0 / (viewport.width_px * viewport.m_per_px));
     const float scale_y = static_cast<float>(2.0 / (viewport.height_px * viewport.m_per_px));
     auto common = [&](const ShaderProgram& p) {
@@ -266,12 +163,12 @@ void MapRenderer::draw_scene(const scene::Viewport& viewport) {
     };
     for (const Batch& batch : level.batches) {
         switch (batch.kind) {
-            case Kind::Fill:
+            case Batch::Kind::Fill:
                 common(m_fill);
                 glBindVertexArray(level.fills.vao);
                 glDrawArrays(GL_TRIANGLES, batch.first, batch.count);
                 break;
-            case Kind::Stroke:
+            case Batch::Kind::Stroke:
                 common(m_line);
                 glUniform2f(m_line.uniform("u_viewport_px"), static_cast<float>(viewport.width_px),
                             static_cast<float>(viewport.height_px));
@@ -279,7 +176,7 @@ void MapRenderer::draw_scene(const scene::Viewport& viewport) {
                 glBindVertexArray(level.strokes.vao);
                 glDrawArrays(GL_TRIANGLES, batch.first, batch.count);
                 break;
-            case Kind::Marker:
+            case Batch::Kind::Marker:
                 common(m_marker);
                 glBindVertexArray(m_markers.vao);
                 glDrawArrays(GL_POINTS, batch.first, batch.count);

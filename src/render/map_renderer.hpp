@@ -6,6 +6,7 @@
 
 #include "core/scene/scene.hpp"
 #include "render/gl.hpp"
+#include "render/map_mesh.hpp"
 #include "render/shader_program.hpp"
 
 namespace ca::render {
@@ -17,10 +18,10 @@ public:
     MapRenderer(const MapRenderer&) = delete;
     MapRenderer& operator=(const MapRenderer&) = delete;
 
-    // Packs the scene into GPU buffers at two levels of detail. Call on change. The overview level
-    // (outlines thinned to about a pixel of the whole-county view) is built now; the detailed one
-    // the first time the view zooms in far enough to need it.
-    void upload(const scene::Scene& scene);
+    // Copies a mesh (see build_mesh, which can run on any thread) into GPU buffers. Call on change.
+    // The detailed level is built from the mesh's scene the first time the view zooms in far
+    // enough to need it.
+    void upload(MapMesh mesh);
     // Draws into the current framebuffer's region (x, y from the bottom-left, as OpenGL counts).
     // The map is rendered into a texture twice the canvas's size and shown from there: panning
     // moves the texture, and the map is rendered again only when the scale or data change or the
@@ -28,12 +29,6 @@ public:
     void draw(const scene::Viewport& viewport, int x_px, int y_px);
 
 private:
-    enum class Kind { Fill, Stroke, Marker };
-    struct Batch {
-        Kind kind;
-        GLint first;
-        GLsizei count;
-    };
     struct Buffer {
         GLuint vao = 0, vbo = 0;
     };
@@ -42,7 +37,7 @@ private:
         std::vector<Batch> batches;  // in paint order; markers index the shared marker buffer
         bool built = false;
     };
-    void build_level(Level& level, double thin_m);
+    void fill_level(Level& level, const MeshLevel& mesh);
     void draw_scene(const scene::Viewport& viewport);  // into the bound framebuffer, whole viewport
     void render_cache(const scene::Viewport& canvas);
 
@@ -60,9 +55,7 @@ private:
     Cache m_cache;
     Level m_detail, m_overview;
     Buffer m_markers;
-    scene::Scene m_scene;        // kept to build the detailed level when first needed
-    double m_overview_m = 0;     // vertices closer than this are merged in the overview
-    model::Vec2 m_origin_m;        // subtracted before upload so floats keep centimetres
+    MapMesh m_mesh;  // its scene and origin; the vertex arrays live on the GPU
     scene::Color m_background;
 };
 

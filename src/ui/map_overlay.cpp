@@ -44,11 +44,11 @@ void draw_map_overlay(const ViewerState& state, ImDrawList* draw) {
 
     if (state.style.labels) {
         // Village names only once villages are big enough on screen to hold them.
-        const double village_px = state.villages.shapes_m.empty() ? 0 : std::sqrt(state.scene.extent_m.width() * state.scene.extent_m.height() /
+        const double village_px = state.villages.shapes_m.empty() ? 0 : std::sqrt(state.scene->extent_m.width() * state.scene->extent_m.height() /
                                                                                     static_cast<double>(state.villages.shapes_m.size())) /
                                                                           state.viewport.m_per_px;
         std::vector<const scene::Label*> order;
-        for (const auto& label : state.scene.labels)
+        for (const auto& label : state.scene->labels)
             if (label.priority == 0 || village_px > 80) order.push_back(&label);
         std::stable_sort(order.begin(), order.end(), [](const scene::Label* a, const scene::Label* b) { return a->priority < b->priority; });
         std::vector<Box> placed;

@@ -138,12 +138,15 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
                 state.project.working->forward(corners.coords);
                 actions.zoom_to_m = corners.extent();
             }
+            // Layers stay as they are while a worker computes statistics from them.
+            ImGui::BeginDisabled(state.data_locked);
             ImGui::SameLine();
             if (ImGui::SmallButton(t(Text::Up, lang).c_str())) actions.move_layer = {i, -1};
             ImGui::SameLine();
             if (ImGui::SmallButton(t(Text::Down, lang).c_str())) actions.move_layer = {i, +1};
             ImGui::SameLine();
             if (ImGui::SmallButton(t(Text::Remove, lang).c_str())) actions.remove_layer = i;
+            ImGui::EndDisabled();
             ImGui::TextDisabled("%s", std::filesystem::path(layer.source_path).filename().string().c_str());
             if (layer.counts.repaired || layer.counts.empty_skipped)
                 ImGui::TextDisabled("%s %zu, %s %zu", t(Text::Repaired, lang).c_str(), layer.counts.repaired, t(Text::Skipped, lang).c_str(),
@@ -256,10 +259,10 @@ void draw_side_panel(const ViewerState& state, Actions& actions) {
     colouring_section(state, actions, lang);
     filter_section(state, actions, lang);
     project_section(state, actions, lang);
-    if (!state.scene.legend.empty()) {
+    if (!state.scene->legend.empty()) {
         ImGui::Separator();
         ImGui::TextUnformatted(t(Text::Legend, lang).c_str());
-        for (const auto& entry : state.scene.legend) legend_entry(entry, lang);
+        for (const auto& entry : state.scene->legend) legend_entry(entry, lang);
     }
     for (const auto& message : state.messages) ImGui::TextColored({0.7f, 0.1f, 0.1f, 1.0f}, "%s", message.c_str());
     ImGui::End();

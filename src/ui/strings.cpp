@@ -100,7 +100,9 @@ std::string_view tr(Text text, Language language) {
         {Text::LineWidth, "线宽", "Width"},
         {Text::SymbolSize, "符号大小", "Symbol size"},
         {Text::LoadingData, "正在读取数据…", "Reading the data…"},
-        {Text::PreparingMap, "正在统计、绘制地图…", "Computing statistics, building the map…"},
+        {Text::PreparingMap, "正在绘制地图…", "Building the map…"},
+        {Text::ComputingStatistics, "正在计算统计…", "Computing statistics…"},
+        {Text::RedrawingMap, "正在重绘地图…", "Redrawing the map…"},
         {Text::Cancel, "取消", "Cancel"},
     };
     for (const Entry& e : kTable)

@@ -64,7 +64,7 @@ struct ViewerState {
     analysis::Statistics stats;
     DataSummary summary;
     scene::MapStyle style;
-    scene::Scene scene;
+    std::shared_ptr<const scene::Scene> scene = std::make_shared<scene::Scene>();  // shared with the renderer
     VillageLookup villages;
     scene::Viewport viewport;  // the map canvas's view
     CanvasRect canvas;
@@ -82,6 +82,7 @@ struct ViewerState {
     std::vector<std::string> messages;  // problems to show without stopping the session
     loading::LoadOptions load_options;  // how the data was read, for saving the project
     std::string project_path = "project.cap.json";
+    bool data_locked = false;  // statistics are being computed from the project: layers stay as they are
     bool glyphs_stale = false;  // new data may hold characters the font atlas lacks
     ExportSettings export_settings;
     unsigned preview_texture = 0;  // the export preview, drawn by the app (an OpenGL texture id)

@@ -1,0 +1,116 @@
+#include "app/refresh_job.hpp"
+
+#include <algorithm>
+
+#include "core/model/text.hpp"
+#include "core/scene/build.hpp"
+
+namespace ca::app {
+namespace {
+
+ui::DataSummary summarise(const model::Project& project, const analysis::Statistics& stats) {
+    ui::DataSummary summary;
+    summary.first_year = 9999;
+    std::set<std::string> statuses, batches;
+    for (const auto* layer : project.layers_with(model::Role::Sites))
+        for (const auto& f : layer->features) {
+            if (const auto y = model::to_number(layer->value(f, model::Meaning::Year))) {
+                summary.first_year = std::min(summary.first_year, static_cast<int>(*y));
+                summary.last_year = std::max(summary.last_year, static_cast<int>(*y));
+            }
+            if (auto v = model::normalize_text(model::to_text(layer->value(f, model::Meaning::Status))); !v.empty()) statuses.insert(v);
+            if (auto v = model::normalize_text(model::to_text(layer->value(f, model::Meaning::Batch))); !v.empty()) batches.insert(v);
+        }
+    summary.statuses.assign(statuses.begin(), statuses.end());
+    summary.batches.assign(batches.begin(), batches.end());
+    for (std::size_t i = 0; i < stats.villages.size(); ++i)
+        if (stats.villages[i].poverty_rate) summary.poorest.push_back(i);
+    std::stable_sort(summary.poorest.begin(), summary.poorest.end(),
+                     [&](std::size_t a, std::size_t b) { return *stats.villages[a].poverty_rate > *stats.villages[b].poverty_rate; });
+    for (const auto& v : stats.villages) summary.village_pinyin.emplace_back(v.village_name);
+    for (const auto& t : stats.townships) summary.township_pinyin.emplace_back(t.township);
+    return summary;
+}
+
+ui::VillageLookup lookup_villages(const model::Project& project) {
+    ui::VillageLookup lookup;
+    for (const auto* layer : project.layers_with(model::Role::Villages))
+        for (const auto& f : layer->features) {
+            lookup.shapes_lonlat.push_back(&f.geometry);
+            model::Geometry g = f.geometry;
+            project.working->forward(g.coords);
+            lookup.shapes_m.push_back(std::move(g));
+        }
+    lookup.index = std::make_unique<analysis::VillageIndex>(lookup.shapes_lonlat);
+    return lookup;
+}
+
+}  // namespace
+
+Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
+                          bool rebuild_scene_after_data) {
+    Refreshed done;
+    done.what = what;
+    if (what == Refresh::Data) {
+        done.stats = project.layers_with(model::Role::Villages).empty() ? analysis::Statistics{} : analysis::compute_statistics(project, {});
+        done.villages = lookup_villages(project);
+        done.summary = summarise(project, done.stats);
+    }
+    if (what == Refresh::Scene || rebuild_scene_after_data) {
+        done.scene = std::make_shared<const scene::Scene>(scene::build(project, style, what == Refresh::Data ? &done.stats : &stats));
+        done.mesh = render::build_mesh(done.scene);
+    }
+    return done;
+}
+
+std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& done) {
+    if (done.what == Refresh::Data) {
+        state.stats = std::move(done.stats);
+        state.villages = std::move(done.villages);
+        state.summary = std::move(done.summary);
+        state.table_rows = {};  // layers moved or changed: the table's rows are recomputed
+        state.selected.reset();
+        state.selection.clear();
+        state.hovered.reset();
+        state.style.layers.resize(state.project.layers.size());
+        state.glyphs_stale = true;  // new data may hold characters the font atlas lacks
+    }
+    if (done.scene) state.scene = std::move(done.scene);
+    return std::move(done.mesh);
+}
+
+void Refresher::request(const ui::ViewerState& state, Refresh what, bool rebuild_scene_after_data) {
+    if (what == Refresh::None) return;
+    m_queued = m_queued | what;
+    m_queued_rebuild = m_queued_rebuild || what == Refresh::Scene || rebuild_scene_after_data;
+    if (!busy()) start(state);
+}
+
+void Refresher::start(const ui::ViewerState& state) {
+    m_running_what = m_queued;
+    const bool rebuild = m_queued_rebuild;
+    m_queued = Refresh::None;
+    m_queued_rebuild = false;
+    // The style is copied (small); project and statistics are read in place, unchanged meanwhile.
+    m_running = std::async(std::launch::async, [&project = state.project, &stats = state.stats, style = state.style, what = m_running_what, rebuild] {
+        return compute_refresh(project, style, stats, what, rebuild);
+    });
+}
+
+std::optional<render::MapMesh> Refresher::poll(ui::ViewerState& state) {
+    if (!busy() || m_running.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
+    auto mesh = take_refresh(state, m_running.get());  // rethrows what the worker threw
+    if (m_queued != Refresh::None) start(state);
+    return mesh;
+}
+
+std::optional<render::MapMesh> Refresher::finish(ui::ViewerState& state) {
+    std::optional<render::MapMesh> latest;
+    while (busy()) {
+        m_running.wait();
+        if (auto mesh = poll(state)) latest = std::move(mesh);
+    }
+    return latest;
+}
+
+}  // namespace ca::app

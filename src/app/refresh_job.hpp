@@ -1,0 +1,59 @@
+// Recomputing what the map shows off the UI thread: statistics, village lookup and panel summary
+// when the data changed; the scene and its GPU mesh whenever anything shown changed. At province
+// scale each takes seconds, so the window keeps drawing (the old map) meanwhile.
+#pragma once
+
+#include <future>
+#include <memory>
+#include <optional>
+
+#include "render/map_mesh.hpp"
+#include "ui/viewer_state.hpp"
+
+namespace ca::app {
+
+// What has to be recomputed; a later need includes the earlier ones.
+enum class Refresh { None, Scene, Data };
+inline Refresh operator|(Refresh a, Refresh b) { return a > b ? a : b; }
+
+struct Refreshed {
+    Refresh what = Refresh::None;
+    analysis::Statistics stats;  // these three when what == Data
+    ui::VillageLookup villages;
+    ui::DataSummary summary;
+    std::shared_ptr<const scene::Scene> scene;  // null when the scene did not change
+    std::optional<render::MapMesh> mesh;
+};
+
+// The work itself, on any thread. Reads `project` (and `stats`, for a scene only): neither may
+// change until it returns. With Data, the scene is rebuilt only when `rebuild_scene_after_data`:
+// statistics change nothing on the map without a choropleth.
+Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
+                          bool rebuild_scene_after_data = true);
+// Moves the results into the state; after new data the selection and table cache start afresh.
+// Returns the mesh to upload, when the scene changed.
+std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& done);
+
+// One background refresh at a time; requests made meanwhile are merged and run next.
+class Refresher {
+public:
+    // Starts (or queues) a refresh of what the state shows. See compute_refresh for the flag.
+    void request(const ui::ViewerState& state, Refresh what, bool rebuild_scene_after_data = true);
+    // When a refresh has finished: its results are moved into the state and the next queued one
+    // starts. Returns the mesh to upload, when the scene changed.
+    std::optional<render::MapMesh> poll(ui::ViewerState& state);
+    // Waits for everything requested (scripts and tests want each step's result before the next).
+    std::optional<render::MapMesh> finish(ui::ViewerState& state);
+    // While true the project and statistics must not change: the worker reads them.
+    bool busy() const { return m_running.valid(); }
+    bool analysing() const { return busy() && m_running_what == Refresh::Data; }
+
+private:
+    void start(const ui::ViewerState& state);
+    std::future<Refreshed> m_running;
+    Refresh m_running_what = Refresh::None;
+    Refresh m_queued = Refresh::None;
+    bool m_queued_rebuild = false;
+};
+
+}  // namespace ca::app

@@ -1,0 +1,55 @@
+// A Scene turned into vertex arrays for the GPU: pure CPU work, so it can be done on a worker
+// thread while the window stays responsive; MapRenderer only copies the arrays into buffers.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/scene/scene.hpp"
+
+namespace ca::render {
+
+struct FillVertex {
+    float x, y;
+    std::uint8_t r, g, b, a;
+};
+struct LineVertex {
+    float x, y, nx, ny;
+    std::uint8_t r, g, b, a;
+    float width_px, distance_m, dash_on, dash_off;
+    float side, along;
+};
+struct MarkerVertex {
+    float x, y;
+    std::uint8_t r, g, b, a;
+    float size_px, shape;
+};
+
+// A run of one kind in paint order; markers index the shared marker array.
+struct Batch {
+    enum class Kind { Fill, Stroke, Marker } kind;
+    std::int32_t first;
+    std::int32_t count;
+};
+
+// One level of detail: outlines thinned by some distance (0 for none).
+struct MeshLevel {
+    std::vector<FillVertex> fills;
+    std::vector<LineVertex> strokes;
+    std::vector<Batch> batches;
+};
+
+struct MapMesh {
+    std::shared_ptr<const scene::Scene> scene;  // kept to build the detailed level when first needed
+    model::Vec2 origin_m;                       // subtracted before upload so floats keep centimetres
+    double overview_m = 0;                      // vertices closer than this are merged in the overview
+    std::vector<MarkerVertex> markers;
+    MeshLevel overview;
+};
+
+// The overview level (about a pixel of the whole-data view) and the markers.
+MapMesh build_mesh(std::shared_ptr<const scene::Scene> scene);
+MeshLevel build_level(const scene::Scene& scene, model::Vec2 origin_m, double thin_m);
+
+}  // namespace ca::render
