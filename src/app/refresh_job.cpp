@@ -27,6 +27,20 @@ ui::DataSummary summarise(const model::Project& project, const analysis::Statist
         if (stats.villages[i].poverty_rate) summary.poorest.push_back(i);
     std::stable_sort(summary.poorest.begin(), summary.poorest.end(),
                      [&](std::size_t a, std::size_t b) { return *stats.villages[a].poverty_rate > *stats.villages[b].poverty_rate; });
+    for (const auto* layer : project.layers_with(model::Role::Villages))
+        for (std::size_t column = 0; column < layer->field_names.size(); ++column) {
+            // Numeric when every filled value of the first rows is a number.
+            int numbers = 0, others = 0;
+            for (std::size_t i = 0; i < std::min<std::size_t>(layer->features.size(), 200); ++i) {
+                const auto& value = layer->features[i].values[column];
+                if (model::to_text(value).empty()) continue;
+                (model::to_number(value) ? numbers : others) += 1;
+            }
+            const std::string& name = layer->field_names[column];
+            if (numbers > 0 && others == 0 && std::find(summary.numeric_village_fields.begin(), summary.numeric_village_fields.end(), name) ==
+                                                   summary.numeric_village_fields.end())
+                summary.numeric_village_fields.push_back(name);
+        }
     for (const auto& v : stats.villages) summary.village_pinyin.emplace_back(v.village_name);
     for (const auto& t : stats.townships) summary.township_pinyin.emplace_back(t.township);
     return summary;

@@ -1,6 +1,7 @@
 // `countyatlas view --script FILE`: a short list of UI actions, one per line, so tests and batch
 // jobs drive the real viewer. Lines:
-//   choropleth METRIC [quantile|equal|jenks|stddev] [CLASSES]   (METRIC off: township tints)
+//   choropleth METRIC|field:NAME [quantile|equal|jenks|stddev] [CLASSES]   (METRIC off: township tints)
+//   choropleth-level villages|townships
 //   zoom-to village NAME [TOWNSHIP] | zoom-to township NAME | zoom-to home
 //   search TEXT   (as Enter in the search box: hanzi or pinyin; selects and zooms to the first match)
 //   select village NAME [TOWNSHIP] | select-box LON LAT LON LAT (villages seen inside)

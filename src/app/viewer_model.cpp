@@ -79,6 +79,7 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     }
     if (a.choropleth_method && style.choropleth) style.choropleth->method = *a.choropleth_method, restyle = true;
     if (a.choropleth_classes && style.choropleth) style.choropleth->classes = *a.choropleth_classes, restyle = true;
+    if (a.choropleth_by_township && style.choropleth) style.choropleth->by_township = *a.choropleth_by_township, restyle = true;
     if (a.site_type_shown) {
         if (a.site_type_shown->second) style.sites.hidden_types.erase(a.site_type_shown->first);
         else style.sites.hidden_types.insert(a.site_type_shown->first);

@@ -52,13 +52,15 @@ struct ExportCommand {
     double dpi = 300;
     double margin_mm = 12;
     bool ticks = false;
+    bool by_township = false;
 
     void run() const {
         if (sources.empty()) throw Error("export needs data: files or a project file");
         if (out.empty()) throw Error("export needs --out FILE.png, .pdf or .svg");
         const auto size = print::page_size_from_string(page);
         if (!size) throw Error("--page " + page + " is not A4 or A3 (add -landscape or -portrait) or WIDTHxHEIGHTpx");
-        if (!choropleth.empty() && choropleth != "lisa" && !analysis::is_metric(choropleth)) throw Error("--choropleth " + choropleth + " is not a metric");
+        if (!choropleth.empty() && choropleth != "lisa" && choropleth.rfind("field:", 0) != 0 && !analysis::is_metric(choropleth))
+            throw Error("--choropleth " + choropleth + " is not a metric, lisa or field:NAME");
         scene::MapStyle style;  // a project file's style, else the defaults; options below override
         const model::Project project = sources.load(&style);
         // Statistics only when something on the page needs them: a choropleth or atlas tables.
@@ -66,7 +68,11 @@ struct ExportCommand {
                                  !project.layers_with(model::Role::Villages).empty();
         const auto stats = needs_stats ? analysis::compute_statistics(project, {}) : analysis::Statistics{};
         if (!language.empty()) style.language = language == "en" ? model::Language::English : model::Language::Chinese;
-        if (!choropleth.empty()) style.choropleth = scene::Choropleth{choropleth, analysis::ClassMethod::NaturalBreaks, 5, {}};
+        if (!choropleth.empty()) {
+            style.choropleth.emplace();
+            style.choropleth->metric = choropleth;
+            style.choropleth->by_township = by_township;
+        }
         if (!labels.empty()) {
             style.labels = labels != "off";
             style.label_script = labels == "pinyin" ? scene::LabelScript::Pinyin : scene::LabelScript::Chinese;
@@ -127,7 +133,8 @@ void register_export_command(CLI::App& root) {
     e->add_option("--title", command->title, "Title above the map");
     e->add_option("--subtitle", command->subtitle, "Second line under the title");
     e->add_option("--extent", command->extent, "township:NAME, or MINLON,MINLAT,MAXLON,MAXLAT (default: all data)");
-    e->add_option("--choropleth", command->choropleth, "Colour villages by a metric: poverty_rate, income_per_capita, lisa...");
+    e->add_option("--choropleth", command->choropleth, "Colour villages by a metric (poverty_rate, poor_per_km2, income_per_capita, lisa...) or field:NAME");
+    e->add_flag("--by-township", command->by_township, "Classify townships, not villages, by the --choropleth metric");
     e->add_option("--language", command->language, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
     e->add_option("--labels", command->labels, "Place names in chinese (default), pinyin, or off")->check(CLI::IsMember({"chinese", "pinyin", "off"}));
     e->add_option("--atlas", command->atlas, "township: --out is a folder; a county page, the statistics table, a page per township")

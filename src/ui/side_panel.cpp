@@ -159,11 +159,30 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
 
 void colouring_section(const ViewerState& state, Actions& actions, Language lang) {
     static const std::vector<std::pair<std::string, Text>> kMetrics = {
-        {"", Text::TownshipTint},          {"poverty_rate", Text::PovertyRate}, {"poor_population", Text::PoorPopulation},
-        {"income_per_capita", Text::Income}, {"sites", Text::Sites},          {"lisa", Text::Lisa}};
+        {"", Text::TownshipTint},           {"poverty_rate", Text::PovertyRate},     {"poor_population", Text::PoorPopulation},
+        {"poor_per_km2", Text::PoorPerKm2}, {"income_per_capita", Text::Income},     {"coverage", Text::Coverage},
+        {"funds_per_poor_person", Text::FundsPerPoor}, {"sites", Text::Sites},       {"lisa", Text::Lisa}};
+    // The computed metrics, then every numeric field of the villages layer ("field:NAME").
+    std::vector<std::pair<std::string, std::string>> choices;
+    for (const auto& [value, text] : kMetrics) choices.emplace_back(value, t(text, lang));
+    for (const auto& field : state.summary.numeric_village_fields) choices.emplace_back("field:" + field, t(Text::Fields, lang) + ": " + field);
     const std::string current = state.style.choropleth ? state.style.choropleth->metric : "";
-    if (auto metric = choice_combo(Text::ColourBy, current, kMetrics, lang)) actions.choropleth_metric = *metric;
+    std::string current_text = current;
+    for (const auto& [value, text] : choices)
+        if (value == current) current_text = text;
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::BeginCombo(t(Text::ColourBy, lang).c_str(), current_text.c_str())) {
+        for (const auto& [value, text] : choices)
+            if (ImGui::Selectable(text.c_str(), value == current)) actions.choropleth_metric = value;
+        ImGui::EndCombo();
+    }
     if (!state.style.choropleth || state.style.choropleth->metric == "lisa") return;
+    if (state.style.choropleth->metric.rfind("field:", 0) != 0) {
+        const bool townships = state.style.choropleth->by_township;
+        if (ImGui::RadioButton(t(Text::ByVillage, lang).c_str(), !townships)) actions.choropleth_by_township = false;
+        ImGui::SameLine();
+        if (ImGui::RadioButton(t(Text::ByTownship, lang).c_str(), townships)) actions.choropleth_by_township = true;
+    }
     static const std::vector<std::pair<analysis::ClassMethod, Text>> kMethods = {
         {analysis::ClassMethod::NaturalBreaks, Text::NaturalBreaks}, {analysis::ClassMethod::Quantile, Text::Quantile},
         {analysis::ClassMethod::EqualInterval, Text::EqualInterval}, {analysis::ClassMethod::StandardDeviation, Text::StdDev}};

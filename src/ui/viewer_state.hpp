@@ -46,6 +46,7 @@ struct DataSummary {
     std::vector<std::string> statuses, batches;  // distinct, sorted
     std::vector<std::size_t> poorest;            // villages by poverty rate, highest first
     std::vector<model::PinyinKey> village_pinyin, township_pinyin;  // by Statistics::villages / townships
+    std::vector<std::string> numeric_village_fields;               // fields a choropleth can show
 };
 
 // The attribute table's rows after filtering and sorting, kept until any of those inputs change:
@@ -102,6 +103,7 @@ struct Actions {
     std::optional<std::string> choropleth_metric;  // empty: township tints
     std::optional<analysis::ClassMethod> choropleth_method;
     std::optional<int> choropleth_classes;
+    std::optional<bool> choropleth_by_township;
     std::optional<std::pair<std::string, bool>> site_type_shown;
     std::optional<int> up_to_year;  // 0: all years
     std::optional<scene::SiteColour> site_colour;

@@ -69,6 +69,57 @@ TEST_CASE("a poverty choropleth paints each large village in its class colour") 
     }
 }
 
+TEST_CASE("a township choropleth paints every village in its township's class colour") {
+    test::TempDir dir;
+    auto script = kOnlyVillages;
+    script.push_back("choropleth poor_per_km2 quantile 4");
+    script.push_back("choropleth-level townships");
+    script.push_back("screenshot " + dir.file("townships.png"));
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    REQUIRE(shots.size() == 1);
+    // By hand: poor people per km² of each township, quartiles over the 12 townships.
+    const Expected expected;
+    std::vector<double> density;
+    for (const auto& t : expected.stats.townships) density.push_back(t.poor_population / t.area_km2);
+    const auto bounds = analysis::class_bounds(density, analysis::ClassMethod::Quantile, 4);
+    const test::Image image(shots[0].path);
+    for (const auto& probe : test::largest_villages(expected.project, 12)) {
+        CAPTURE(probe.name);
+        std::size_t t = 0;
+        for (const auto& v : expected.stats.villages)
+            if (v.village_name == probe.name)
+                while (expected.stats.townships[t].township != v.township) ++t;
+        const auto want = scene::style::sequential(static_cast<std::size_t>(analysis::class_of(density[t], bounds)), bounds.size() - 1);
+        const auto [x, y] = shots[0].pixel(probe.inside_m);
+        CHECK(near(image.at(x, y), want));
+    }
+}
+
+TEST_CASE("a numeric field of the villages layer can colour the map") {
+    test::TempDir dir;
+    const Expected expected;
+    const auto& villages = *expected.project.layers_with(model::Role::Villages)[0];
+    const std::string field = villages.field_names.at(static_cast<std::size_t>(villages.mapping.index(model::Meaning::Households)));
+    auto script = kOnlyVillages;
+    script.push_back("choropleth field:" + field + " equal 3");
+    script.push_back("screenshot " + dir.file("field.png"));
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    REQUIRE(shots.size() == 1);
+    std::vector<double> households;
+    for (const auto& v : expected.stats.villages) households.push_back(v.households);
+    const auto bounds = analysis::class_bounds(households, analysis::ClassMethod::EqualInterval, 3);
+    const test::Image image(shots[0].path);
+    for (const auto& probe : test::largest_villages(expected.project, 8)) {
+        CAPTURE(probe.name);
+        double h = 0;
+        for (const auto& v : expected.stats.villages)
+            if (v.village_name == probe.name) h = v.households;
+        const auto want = scene::style::sequential(static_cast<std::size_t>(analysis::class_of(h, bounds)), 3);
+        const auto [x, y] = shots[0].pixel(probe.inside_m);
+        CHECK(near(image.at(x, y), want));
+    }
+}
+
 TEST_CASE("the legend shows the choropleth's class swatches in class order") {
     test::TempDir dir;
     auto script = kOnlyVillages;

@@ -2,6 +2,7 @@
 #include "core/analysis/measure.hpp"
 
 #include <cmath>
+#include <vector>
 
 #include <geodesic.h>
 
@@ -75,6 +76,40 @@ double geodesic_length_m(GEOSContextHandle_t ctx, const GEOSGeometry* g) {
     double total = 0;
     for (int i = 0; i < GEOSGetNumGeometries_r(ctx, g); ++i) total += geodesic_length_m(ctx, GEOSGetGeometryN_r(ctx, g, i));
     return total;
+}
+
+double area_km2(const model::Geometry& lonlat) {
+    if (lonlat.type != model::GeometryType::Polygon) return 0;
+    constexpr double kDegree = 0.017453292519943295;
+    constexpr double kE2 = kFlattening * (2 - kFlattening);
+    double total_m2 = 0;
+    for (std::size_t part = 0; part < lonlat.part_count(); ++part)
+        for (auto r = lonlat.part_first_ring(part); r < lonlat.part_last_ring(part); ++r) {
+            const auto ring = lonlat.ring(r);
+            if (ring.size() < 3) continue;
+            model::Extent e;
+            for (const auto& p : ring) e.add(p);
+            double ring_m2 = 0;
+            if (e.width() < 0.5 && e.height() < 0.5) {
+                const double s = std::sin(e.centre().y * kDegree);
+                const double w2 = 1 - kE2 * s * s;
+                const double n = kSemiMajorM / std::sqrt(w2);                 // prime vertical radius
+                const double m = kSemiMajorM * (1 - kE2) / (w2 * std::sqrt(w2));  // meridional radius
+                const double kx = n * std::cos(e.centre().y * kDegree) * kDegree, ky = m * kDegree;
+                double twice = 0;
+                for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+                    twice += (ring[i].x - e.min_x) * kx * (ring[i + 1].y - e.min_y) * ky - (ring[i + 1].x - e.min_x) * kx * (ring[i].y - e.min_y) * ky;
+                ring_m2 = std::abs(twice) / 2;
+            } else {
+                std::vector<double> lats, lons;
+                for (std::size_t i = 0; i + 1 < ring.size(); ++i) lats.push_back(ring[i].y), lons.push_back(ring[i].x);
+                double area = 0;
+                geod_polygonarea(&cgcs2000(), lats.data(), lons.data(), static_cast<int>(lats.size()), &area, nullptr);
+                ring_m2 = std::abs(area);
+            }
+            total_m2 += r == lonlat.part_first_ring(part) ? ring_m2 : -ring_m2;  // holes come after their outer ring
+        }
+    return total_m2 / 1e6;
 }
 
 }  // namespace ca::analysis

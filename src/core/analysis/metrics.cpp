@@ -9,7 +9,7 @@ const std::vector<std::string>& metric_names() {
     static const std::vector<std::string> kNames = {
         "poverty_rate", "poor_population", "poor_households", "population", "households", "income_per_capita",
         "funds_per_poor_person", "funds_yuan", "sites", "beneficiary_people", "beneficiary_households", "poor_villages",
-        "coverage", "ponds", "pond_capacity_m3"};
+        "coverage", "ponds", "pond_capacity_m3", "poor_per_km2", "area_km2"};
     return kNames;
 }
 
@@ -34,6 +34,8 @@ std::optional<double> metric_value(const RegionStats& r, std::string_view m) {
     if (m == "beneficiary_households") return r.beneficiary_households;
     if (m == "poor_villages") return r.poor_villages;
     if (m == "coverage") return r.coverage;
+    if (m == "poor_per_km2") return r.area_km2 > 0 ? std::optional(r.poor_population / r.area_km2) : std::nullopt;
+    if (m == "area_km2") return r.area_km2 > 0 ? std::optional(r.area_km2) : std::nullopt;
     if (m == "ponds") return r.ponds;
     if (m == "pond_capacity_m3") return r.pond_capacity_m3;
     return std::nullopt;

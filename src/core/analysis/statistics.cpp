@@ -49,6 +49,7 @@ void add_into(RegionStats& into, const RegionStats& from) {
     for (const auto& [kind, km] : from.line_km_by_kind) into.line_km_by_kind[kind] += km;
     into.ponds += from.ponds;
     into.pond_capacity_m3 += from.pond_capacity_m3;
+    into.area_km2 += from.area_km2;
     into.income_times_population += from.income_times_population;
     into.population_with_income += from.population_with_income;
 }
@@ -149,6 +150,7 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
         row.township = text(*layer, *f, Meaning::Township);
         if (row.township.empty()) row.township = located_townships[i];
         row.villages = 1;
+        row.area_km2 = area_km2(f->geometry);
         row.households = number(*layer, *f, Meaning::Households);
         row.population = number(*layer, *f, Meaning::Population);
         row.poor_households = number(*layer, *f, Meaning::PoorHouseholds);

@@ -36,6 +36,7 @@ struct RegionStats {
     std::map<std::string, double> line_km_by_kind;  // every kind the line layers hold
     int ponds = 0;
     double pond_capacity_m3 = 0;
+    double area_km2 = 0;  // on the ellipsoid; for densities (not a column of the contract's table)
 
     // For the population-weighted income: sums over villages with both values.
     double income_times_population = 0, population_with_income = 0;

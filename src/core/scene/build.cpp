@@ -39,6 +39,7 @@ Color faded(Color c, float opacity) {
 std::string format_bound(double v, const std::string& metric) {
     char buffer[32];
     if (metric == "poverty_rate" || metric == "coverage") std::snprintf(buffer, sizeof buffer, "%.0f%%", v * 100);
+    else if (std::abs(v) < 10 && v != std::round(v)) std::snprintf(buffer, sizeof buffer, "%.2g", v);  // small densities, fields
     else std::snprintf(buffer, sizeof buffer, "%.0f", v);
     return buffer;
 }
@@ -66,18 +67,41 @@ std::vector<Color> choropleth_colors(const model::Project& project, const Chorop
             scene.legend.push_back({cls, style::lisa_color(cls), LegendEntry::Kind::Area, counts[cls]});
         return colors;
     }
+    // The classified units: villages, or townships (each village then takes its township's class).
     std::vector<double> values;
-    for (const auto& v : stats.villages) values.push_back(analysis::metric_value(v, c.metric).value_or(NAN));
+    std::vector<std::size_t> unit_of_village(stats.villages.size());
+    const std::string field = c.metric.rfind("field:", 0) == 0 ? c.metric.substr(6) : std::string();
+    if (!field.empty()) {
+        scene.legend_title = field;
+        for (const auto* layer : project.layers_with(Role::Villages)) {
+            const auto column = std::find(layer->field_names.begin(), layer->field_names.end(), field);
+            for (const auto& f : layer->features)
+                values.push_back(column == layer->field_names.end()
+                                     ? NAN
+                                     : model::to_number(f.values[static_cast<std::size_t>(column - layer->field_names.begin())]).value_or(NAN));
+        }
+        for (std::size_t i = 0; i < unit_of_village.size(); ++i) unit_of_village[i] = i;
+    } else if (c.by_township) {
+        std::map<std::string, std::size_t> row_of;
+        for (const auto& t : stats.townships) {
+            row_of[t.township] = values.size();
+            values.push_back(analysis::metric_value(t, c.metric).value_or(NAN));
+        }
+        for (std::size_t i = 0; i < unit_of_village.size(); ++i) unit_of_village[i] = row_of.at(stats.villages[i].township);
+    } else {
+        for (const auto& v : stats.villages) values.push_back(analysis::metric_value(v, c.metric).value_or(NAN));
+        for (std::size_t i = 0; i < unit_of_village.size(); ++i) unit_of_village[i] = i;
+    }
     const auto bounds = analysis::class_bounds(values, c.method, c.classes, c.manual_breaks);
     const std::size_t classes = bounds.size() < 2 ? 0 : bounds.size() - 1;
     // Income: low is poor, so its ramp runs the other way and poverty is always the dark end.
     const bool reversed = analysis::lower_is_poorer(c.metric);
-    std::vector<int> counts(classes, 0);
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        const int k = analysis::class_of(values[i], bounds);
-        if (k < 0) continue;
-        ++counts[static_cast<std::size_t>(k)];
-        colors[i] = style::sequential(reversed ? classes - 1 - static_cast<std::size_t>(k) : static_cast<std::size_t>(k), classes);
+    std::vector<int> counts(classes, 0);  // units per class, as the legend reports them
+    for (const double value : values)
+        if (const int k = analysis::class_of(value, bounds); k >= 0) ++counts[static_cast<std::size_t>(k)];
+    for (std::size_t i = 0; i < colors.size(); ++i) {
+        const int k = analysis::class_of(values[unit_of_village[i]], bounds);
+        if (k >= 0) colors[i] = style::sequential(reversed ? classes - 1 - static_cast<std::size_t>(k) : static_cast<std::size_t>(k), classes);
     }
     for (std::size_t k = 0; k < classes; ++k)
         scene.legend.push_back({format_bound(bounds[k], c.metric) + " – " + format_bound(bounds[k + 1], c.metric),

@@ -23,12 +23,14 @@ struct LayerStyle {
     std::optional<float> symbol_px;                         // point markers
 };
 
-// Villages coloured by a metric of the statistics (poverty rate, income...) or by LISA class.
+// Villages coloured by a metric of the statistics (poverty rate, income...), by a numeric field of
+// the villages layer, or by LISA class; or each township as a whole by its statistics.
 struct Choropleth {
-    std::string metric = "poverty_rate";  // a name of analysis::metric_names(), or "lisa"
+    std::string metric = "poverty_rate";  // a name of analysis::metric_names(), "lisa", or "field:NAME"
     analysis::ClassMethod method = analysis::ClassMethod::NaturalBreaks;
     int classes = 5;
     std::vector<double> manual_breaks;
+    bool by_township = false;             // classes over township rows; villages take their township's colour
 };
 
 struct SiteFilter {

@@ -87,6 +87,7 @@ ProjectFile read_project_file(const std::string& path) {
             choropleth.method = analysis::class_method_from_string(c.value("method", "natural_breaks")).value_or(choropleth.method);
             choropleth.classes = c.value("classes", 5);
             choropleth.manual_breaks = c.value("manual_breaks", std::vector<double>{});
+            choropleth.by_township = c.value("by_township", false);
             p.style.choropleth = choropleth;
         }
         const auto& sites = style.value("sites", ordered_json::object());
@@ -138,7 +139,8 @@ void write_project_file(const std::string& path, const ProjectFile& p) {
         style["choropleth"] = {{"metric", p.style.choropleth->metric},
                                {"method", method_name(p.style.choropleth->method)},
                                {"classes", p.style.choropleth->classes},
-                               {"manual_breaks", p.style.choropleth->manual_breaks}};
+                               {"manual_breaks", p.style.choropleth->manual_breaks},
+                               {"by_township", p.style.choropleth->by_township}};
     else style["choropleth"] = nullptr;
     const char* colour = p.style.site_colour == scene::SiteColour::Year     ? "year"
                          : p.style.site_colour == scene::SiteColour::Status ? "status"
