@@ -24,7 +24,7 @@ struct Grammar {
 };
 constexpr Grammar kGrammar[] = {
     {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
-    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2},
+    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2}, {"open-dialog", 2, 2},
 };
 
 bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
@@ -74,6 +74,8 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
             actions.choropleth_method = *method;
         }
         if (w.size() > 3) actions.choropleth_classes = std::stoi(w[3]);
+    } else if (command == "open-dialog") {
+        actions.open_dialog = ui::OpenDialog{w[1] != "off", w[1] == "off" ? std::string() : w[1], ""};
     } else if (command == "choropleth-level") {
         if (w[1] != "villages" && w[1] != "townships") throw fail("choropleth-level takes villages or townships");
         actions.choropleth_by_township = w[1] == "townships";

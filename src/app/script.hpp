@@ -11,7 +11,7 @@
 //   language zh|en    labels on|off|chinese|pinyin    uncovered on|off    open FILE[:LAYER]
 //   screenshot FILE.png    save-project FILE.cap.json    tab statistics|poorest|identify|attributes
 //   export FILE [PAGE [DPI]]   (as the export dialog: the current view on a page; PNG, PDF or SVG)
-//   export-dialog on|off
+//   export-dialog on|off    open-dialog FOLDER|off
 // Blank lines and lines starting with # are skipped.
 #pragma once
 

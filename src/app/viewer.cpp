@@ -362,6 +362,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         ui::draw_info_panel(state, actions);
         ui::draw_status_bar(state);
         ui::draw_export_dialog(state, actions);
+        ui::draw_open_dialog(state, actions);
         ui::draw_map_overlay(state, ImGui::GetBackgroundDrawList());
         if (refresher.busy()) draw_busy(refresher.analysing(), state);
         ImGui::Render();

@@ -94,6 +94,7 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     if (a.table_filter) state.table_filter = *a.table_filter;
     if (a.project_path) state.project_path = *a.project_path;
     if (a.export_settings) state.export_settings = *a.export_settings;
+    if (a.open_dialog) state.open_dialog = *a.open_dialog;
     if (a.save_project) {
         try {
             workspace::write_project_file(*a.save_project, workspace::describe(state.project, state.load_options, state.style, state.viewport));

@@ -19,6 +19,8 @@ void draw_info_panel(const ViewerState& state, Actions& actions);
 void draw_status_bar(const ViewerState& state);
 // The export dialog, when open: settings and a preview of the page (drawn by the app).
 void draw_export_dialog(const ViewerState& state, Actions& actions);
+// "Open data…": folders and readable files, typed path; picks a file to add to the map.
+void draw_open_dialog(const ViewerState& state, Actions& actions);
 // On the map: highlighted villages and labels that do not overlap, in screen space.
 void draw_map_overlay(const ViewerState& state, ImDrawList* draw);
 

@@ -89,6 +89,13 @@ void search_box(const ViewerState& state, Actions& actions, Language lang) {
 
 void layers_section(const ViewerState& state, Actions& actions, Language lang) {
     ImGui::TextUnformatted(t(Text::Layers, lang).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton((t(Text::OpenData, lang) + "…").c_str())) {
+        // Starts where the project file is, else in the working folder.
+        std::error_code error;
+        const auto folder = std::filesystem::absolute(state.project_path, error).parent_path();
+        actions.open_dialog = OpenDialog{true, state.open_dialog.folder.empty() ? folder.string() : state.open_dialog.folder, ""};
+    }
     if (state.project.layers.empty()) ImGui::TextWrapped("%s", t(Text::NoLayers, lang).c_str());
     for (std::size_t i = 0; i < state.project.layers.size(); ++i) {
         const auto& layer = state.project.layers[i];
@@ -192,7 +199,7 @@ void colouring_section(const ViewerState& state, Actions& actions, Language lang
     if (ImGui::SliderInt(t(Text::Classes, lang).c_str(), &classes, 2, 9)) actions.choropleth_classes = classes;
 }
 
-// Without a native file dialog (Debian's GLFW has none): type a path, or drop files on the window.
+// The project file's path (typed), save, export, and opening the file typed here.
 void project_section(const ViewerState& state, Actions& actions, Language lang) {
     if (!ImGui::CollapsingHeader(t(Text::ProjectFile, lang).c_str())) return;
     char path[512] = {};

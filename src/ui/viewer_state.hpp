@@ -9,6 +9,7 @@
 
 #include "core/analysis/statistics.hpp"
 #include "core/analysis/village_index.hpp"
+#include "core/loading/folder_listing.hpp"
 #include "core/loading/load_project.hpp"
 #include "core/model/pinyin.hpp"
 #include "core/model/project.hpp"
@@ -38,6 +39,18 @@ struct ExportSettings {
     std::string page = "A4-landscape";
     int dpi = 300;
     std::string path = "map.pdf";
+};
+
+// The open dialog: which folder it shows, and the file picked there.
+struct OpenDialog {
+    bool open = false;
+    std::string folder;
+    std::string picked;  // a file name in `folder`
+};
+// The dialog's listing, read again only when the folder changes.
+struct FolderListing {
+    std::string folder;
+    std::vector<loading::FolderEntry> entries;
 };
 
 // What panels list about the data, gathered once per data change rather than every frame.
@@ -86,6 +99,8 @@ struct ViewerState {
     bool data_locked = false;  // statistics are being computed from the project: layers stay as they are
     bool glyphs_stale = false;  // new data may hold characters the font atlas lacks
     ExportSettings export_settings;
+    OpenDialog open_dialog;
+    mutable FolderListing folder_listing;  // a cache the open dialog refreshes
     unsigned preview_texture = 0;  // the export preview, drawn by the app (an OpenGL texture id)
     int preview_width = 0, preview_height = 0;
 };
@@ -116,6 +131,7 @@ struct Actions {
     std::optional<std::string> save_project;  // write the project file here
     std::optional<std::string> open_tab;
     std::optional<std::string> open_file;  // data or project file to add
+    std::optional<OpenDialog> open_dialog;
     std::optional<ExportSettings> export_settings;  // the dialog changed: new preview
     bool export_now = false;
     std::optional<model::Extent> zoom_to_m;
