@@ -107,6 +107,8 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         if (w[1] == "type") actions.site_type_shown = {model::canonical_project_type(word(2)), on(word(3))};
         else if (w[1] == "status") actions.site_status = w[2] == "all" ? "" : w[2];
         else if (w[1] == "batch") actions.site_batch = w[2] == "all" ? "" : w[2];
+        else if (w[1] == "year" && w[2] == "play") actions.play_years = true;
+        else if (w[1] == "year" && w[2] == "step") effect.refresh = advance_year_play(state);
         else if (w[1] == "year") actions.up_to_year = w[2] == "all" ? 0 : std::stoi(w[2]);
         else throw fail("filter takes type or year");
     } else if (command == "layer") {
@@ -124,7 +126,11 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         else if (w[2] == "stroke") ls.stroke_rgb = rgb(w[3]), actions.layer_style = {index, ls};
         else if (w[2] == "width") ls.width_px = std::stof(w[3]), actions.layer_style = {index, ls};
         else if (w[2] == "size") ls.symbol_px = std::stof(w[3]), actions.layer_style = {index, ls};
-        else throw fail("layer takes visible, opacity, fill, stroke, width or size");
+        else if (w[2] == "role") {
+            const model::Role role = model::role_from_string(w[3]);
+            if (role == model::Role::Unknown && w[3] != "unknown") throw fail("no role \"" + w[3] + "\"");
+            actions.layer_role = {index, role};
+        } else throw fail("layer takes visible, opacity, fill, stroke, width, size or role");
     } else if (command == "language") {
         actions.set_language = w[1] == "zh" ? model::Language::Chinese : model::Language::English;
     } else if (command == "labels") {

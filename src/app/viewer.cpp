@@ -240,6 +240,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     auto seconds_since = [](auto start) { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     double first_upload_ms = 0, first_map_s = 0, ready_s = 0;
     Refresher refresher;
+    auto last_year_step = std::chrono::steady_clock::now();
 
     Navigator navigator;
     std::size_t script_next = 0;
@@ -384,6 +385,11 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             frame_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count());
         }
         refresher.request(state, apply(state, actions));
+        // The year play steps once a second, and waits for the map of the year before.
+        if (state.playing_years && options.script_path.empty() && !refresher.busy() && seconds_since(last_year_step) >= 1.0) {
+            refresher.request(state, advance_year_play(state));
+            last_year_step = std::chrono::steady_clock::now();
+        }
         if (actions.open_file) dropped.push_back(*actions.open_file);
         if (actions.export_now || script_export) {
             try {

@@ -44,6 +44,18 @@ std::set<std::size_t> villages_in(const ui::ViewerState& state, const model::Ext
     return inside;
 }
 
+Refresh advance_year_play(ui::ViewerState& state) {
+    if (!state.playing_years) return Refresh::None;
+    int& year = state.style.sites.up_to_year;
+    if (year == 0 || year >= state.summary.last_year) {
+        state.playing_years = false;  // the last year shown: everything, and the play ends
+        year = 0;
+    } else {
+        ++year;
+    }
+    return Refresh::Scene;
+}
+
 Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     bool restyle = false;
     auto& style = state.style;
@@ -86,6 +98,10 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
         restyle = true;
     }
     if (a.up_to_year) style.sites.up_to_year = *a.up_to_year, restyle = true;
+    if (a.play_years) {
+        state.playing_years = *a.play_years && state.summary.first_year <= state.summary.last_year;
+        if (state.playing_years) style.sites.up_to_year = state.summary.first_year, restyle = true;  // from the start
+    }
     if (a.site_colour) style.site_colour = *a.site_colour, restyle = true;
     if (a.site_status) style.sites.status = *a.site_status, restyle = true;
     if (a.site_batch) style.sites.batch = *a.site_batch, restyle = true;
@@ -122,6 +138,12 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
         model::Extent e;
         for (std::size_t v : state.selection) e.merge(state.villages.shapes_m[v].extent());
         zoom_to(state, e);
+    }
+    if (a.layer_role && !state.data_locked && a.layer_role->first < state.project.layers.size()) {
+        auto& layer = state.project.layers[a.layer_role->first];
+        layer.role = a.layer_role->second;
+        layer.role_given = true;  // saved in the project file from now on
+        return Refresh::Data;
     }
     if (a.move_layer && !state.data_locked) {
         const auto [i, step] = *a.move_layer;

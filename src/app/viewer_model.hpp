@@ -12,6 +12,8 @@ namespace ca::app {
 // Applies what panels asked for. Returns what must be recomputed (see Refresher): the scene after
 // a style change, statistics too after layers moved or were removed (not while data_locked).
 Refresh apply(ui::ViewerState& state, const ui::Actions& actions);
+// One step of the year play: the next year's projects, or all of them after the last (play ends).
+Refresh advance_year_play(ui::ViewerState& state);
 // The whole extent in the canvas, with a margin.
 void fit(ui::ViewerState& state);
 void zoom_to(ui::ViewerState& state, const model::Extent& extent_m);

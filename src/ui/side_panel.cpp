@@ -108,6 +108,13 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s · %zu", t(role_text(layer.role), lang).c_str(), layer.features.size());
         if (open) {
+            // What the layer is: a wrong guess is put right here, and the statistics follow.
+            static const std::vector<std::pair<model::Role, Text>> kRoles = {
+                {model::Role::Villages, Text::RoleVillages}, {model::Role::Townships, Text::RoleTownships}, {model::Role::Sites, Text::RoleSites},
+                {model::Role::Lines, Text::RoleLines},       {model::Role::Ponds, Text::RolePonds},         {model::Role::Unknown, Text::RoleUnknown}};
+            ImGui::BeginDisabled(state.data_locked);
+            if (auto role = choice_combo(Text::Role, layer.role, kRoles, lang)) actions.layer_role = {i, *role};
+            ImGui::EndDisabled();
             float opacity = ls.opacity;
             ImGui::SetNextItemWidth(140);
             if (ImGui::SliderFloat(t(Text::Opacity, lang).c_str(), &opacity, 0.0f, 1.0f, "%.2f")) actions.layer_opacity = {i, opacity};
@@ -249,8 +256,9 @@ void filter_section(const ViewerState& state, Actions& actions, Language lang) {
     if (first > last) return;
     int year = state.style.sites.up_to_year == 0 ? last : state.style.sites.up_to_year;
     ImGui::SetNextItemWidth(160);
-    // The year slider plays the projects' spread: drag it from the first year to the last.
+    // The year slider shows the projects' spread: drag it, or play it a year a second.
     if (ImGui::SliderInt(t(Text::UpToYear, lang).c_str(), &year, first, last)) actions.up_to_year = year == last ? 0 : year;
+    if (ImGui::SmallButton(t(state.playing_years ? Text::Stop : Text::Play, lang).c_str())) actions.play_years = !state.playing_years;
 }
 
 }  // namespace

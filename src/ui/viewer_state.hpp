@@ -89,6 +89,7 @@ struct ViewerState {
     bool selected_changed = false;           // this frame: the identify tab comes forward
     std::string open_tab;                    // "statistics", "poorest", "identify", "attributes": bring forward once
     bool highlight_uncovered = false;        // poor villages without a project, outlined
+    bool playing_years = false;              // the year filter steps a year a second (see advance_year_play)
     std::string search;
     std::size_t table_layer = 0;
     std::string table_filter;
@@ -121,6 +122,7 @@ struct Actions {
     std::optional<bool> choropleth_by_township;
     std::optional<std::pair<std::string, bool>> site_type_shown;
     std::optional<int> up_to_year;  // 0: all years
+    std::optional<bool> play_years;
     std::optional<scene::SiteColour> site_colour;
     std::optional<std::string> site_status;  // empty: all
     std::optional<std::string> site_batch;   // empty: all
@@ -141,6 +143,7 @@ struct Actions {
     bool zoom_to_selection = false;
     std::optional<std::size_t> remove_layer;
     std::optional<std::pair<std::size_t, int>> move_layer;  // layer, -1 up / +1 down
+    std::optional<std::pair<std::size_t, model::Role>> layer_role;
 };
 
 }  // namespace ca::ui

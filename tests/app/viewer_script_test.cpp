@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "core/analysis/classification.hpp"
 #include "core/analysis/metrics.hpp"
 #include "core/analysis/statistics.hpp"
@@ -222,6 +224,39 @@ TEST_CASE("a search that finds nothing is a script error naming the line") {
     CHECK(r.exit_code != 0);
     CHECK(r.err.find("line 1") != std::string::npos);
     CHECK(r.err.find("zzzzqqq") != std::string::npos);
+}
+
+TEST_CASE("the year play starts at the first project year, steps a year at a time and ends showing all") {
+    test::TempDir dir;
+    const Expected expected;
+    int first = 9999, last = 0;
+    for (const auto* layer : expected.project.layers_with(model::Role::Sites))
+        for (const auto& f : layer->features)
+            if (const auto y = model::to_number(layer->value(f, model::Meaning::Year))) first = std::min(first, static_cast<int>(*y)), last = std::max(last, static_cast<int>(*y));
+    REQUIRE(first < last);
+    std::vector<std::string> script = {"filter year play", "save-project " + dir.file("p0.cap.json"), "filter year step",
+                                       "save-project " + dir.file("p1.cap.json")};
+    for (int y = first + 1; y <= last; ++y) script.push_back("filter year step");
+    script.push_back("save-project " + dir.file("end.cap.json"));
+    test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    auto up_to = [&](const std::string& file) {
+        std::ifstream in(dir.file(file));
+        return nlohmann::json::parse(in)["style"]["sites"]["up_to_year"].get<int>();
+    };
+    CHECK(up_to("p0.cap.json") == first);
+    CHECK(up_to("p1.cap.json") == first + 1);
+    CHECK(up_to("end.cap.json") == 0);  // every year again
+}
+
+TEST_CASE("a layer's role set in the viewer is kept in the project file") {
+    test::TempDir dir;
+    test::run_viewer_script(dir.path().string(), test::sample_county(),
+                            {"layer 2 role unknown", "save-project " + dir.file("p.cap.json")});
+    std::ifstream in(dir.file("p.cap.json"));
+    const auto layers = nlohmann::json::parse(in)["layers"];
+    REQUIRE(layers.size() == 5);
+    CHECK(layers[2]["role"] == "unknown");
+    CHECK(layers[1]["role"] == "villages");
 }
 
 TEST_CASE("township labels draw glyphs at their anchors") {
