@@ -16,11 +16,10 @@ constexpr int kSimplifiedChineseFace = 2;  // in the .ttc: 0 JP, 1 KR, 2 SC, 3 T
 
 }  // namespace
 
-void build_font_atlas(const model::Project& project, const std::vector<std::string>& more_text, float size_px,
-                      ImVector<ImWchar>& ranges) {
-    ImGuiIO& io = ImGui::GetIO();
+ImVector<ImWchar> glyph_ranges(const model::Project& project, const std::vector<std::string>& more_text) {
     ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    static const ImWchar kLatin[] = {0x0020, 0x00FF, 0};  // what ImGui's default range holds
+    builder.AddRanges(kLatin);
     builder.AddText("°·×…→←–—%（）");
     for (int t = 0; t < static_cast<int>(ui::Text::kLast); ++t)
         for (auto lang : {ui::Language::Chinese, ui::Language::English}) {
@@ -35,9 +34,13 @@ void build_font_atlas(const model::Project& project, const std::vector<std::stri
             for (const auto& v : f.values)
                 if (const auto* s = std::get_if<std::string>(&v)) builder.AddText(s->c_str());
     }
-    ranges.clear();
+    ImVector<ImWchar> ranges;
     builder.BuildRanges(&ranges);
+    return ranges;
+}
 
+void build_font_atlas(const ImVector<ImWchar>& ranges, float size_px) {
+    ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     if (std::filesystem::exists(kCjkFont)) {
         ImFontConfig config;

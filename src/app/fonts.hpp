@@ -10,11 +10,13 @@
 
 namespace ca::app {
 
-// Rebuilds ImGui's font atlas from the text in `project` plus the UI strings. ImGui's "Chinese
-// simplified common" range misses rarer characters of village names, so ranges come from the
-// data itself, plus `more_text` (legend labels and the like). Call again when new data is loaded (before a frame starts). ImGui keeps a
-// pointer to the ranges, so the caller owns `ranges` for as long as the atlas lives.
-void build_font_atlas(const model::Project& project, const std::vector<std::string>& more_text, float size_px,
-                      ImVector<ImWchar>& ranges);
+// The characters of `project`'s text, the UI strings and `more_text` (legend labels and the like)
+// as ImGui glyph ranges: ImGui's "Chinese simplified common" range misses rarer characters of
+// village names. Pure computation: a worker can gather them while the UI thread draws.
+ImVector<ImWchar> glyph_ranges(const model::Project& project, const std::vector<std::string>& more_text);
+
+// Rebuilds ImGui's font atlas with these glyphs; between frames, on the UI thread. ImGui keeps a
+// pointer to the ranges, so the caller keeps `ranges` alive as long as the atlas.
+void build_font_atlas(const ImVector<ImWchar>& ranges, float size_px);
 
 }  // namespace ca::app

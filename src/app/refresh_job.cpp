@@ -87,7 +87,6 @@ std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& 
         state.selection.clear();
         state.hovered.reset();
         state.style.layers.resize(state.project.layers.size());
-        state.glyphs_stale = true;  // new data may hold characters the font atlas lacks
     }
     if (done.scene) state.scene = std::move(done.scene);
     return std::move(done.mesh);

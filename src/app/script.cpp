@@ -141,6 +141,7 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
     } else if (command == "open") {
         auto more = loading::load_project({{w[1], model::Role::Unknown}}, {});
         for (auto& layer : more.layers) state.project.layers.push_back(std::move(layer));
+        state.glyphs_stale = true;  // new data may hold characters the font atlas lacks
         effect.refresh = Refresh::Data;
     } else if (command == "export") {
         ui::ExportSettings settings = state.export_settings;

@@ -35,6 +35,7 @@ namespace {
 constexpr float kFontSizePx = 17.0f;
 constexpr double kWheelZoomStep = 1.25;
 constexpr double kPreviewDpi = 60;  // the dialog's picture of the page
+constexpr std::size_t kPreviewAboveVertices = 2'000'000;  // a prefecture and up: first a thinned map
 
 struct GlfwSession {
     GlfwSession() {
@@ -165,6 +166,7 @@ double percentile(std::vector<double> v, double q) {
 
 void run_viewer(const Loader& load, const ViewerOptions& options) {
     const auto started = std::chrono::steady_clock::now();
+    auto seconds_since = [](auto start) { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     const std::vector<ScriptLine> script = options.script_path.empty() ? std::vector<ScriptLine>{} : read_script(options.script_path);
     const bool unattended = !options.screenshot_path.empty() || !options.script_path.empty() || options.bench_frames > 0;
 
@@ -198,8 +200,8 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     // Glyphs for the data, every display name and the default figure title (again once data is in).
     std::vector<std::string> ui_text = model::all_display_names();
     ui_text.push_back(state.export_settings.title);
-    ImVector<ImWchar> glyph_ranges;
-    build_font_atlas(state.project, ui_text, kFontSizePx, glyph_ranges);
+    ImVector<ImWchar> glyphs = glyph_ranges(state.project, ui_text);
+    build_font_atlas(glyphs, kFontSizePx);
 
     // Files are read, and a first map built, on a worker while the window shows progress. The
     // statistics follow on another worker once the map is up (see Refresher).
@@ -208,10 +210,12 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         Opened opened;
         std::shared_ptr<const scene::Scene> scene;
         render::MapMesh mesh;
+        ImVector<ImWchar> glyphs;
+        bool preview = false;  // thinned: the full scene comes with the statistics
     };
     const model::Language language = state.style.language;
-    auto pending = std::async(std::launch::async, [&load, &stage, language] {
-        FirstMap first{load(), {}, {}};
+    auto pending = std::async(std::launch::async, [&load, &stage, language, &ui_text] {
+        FirstMap first{load(), {}, {}, {}, false};
         stage = 1;
         if (!first.opened.style) {
             first.opened.style.emplace();
@@ -219,8 +223,17 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         }
         scene::MapStyle without_statistics = *first.opened.style;
         without_statistics.choropleth.reset();  // coloured once the statistics are in
-        first.scene = std::make_shared<const scene::Scene>(scene::build(first.opened.project, without_statistics, nullptr));
+        // Big data first shows a map thinned to about a pixel of the whole view; the full one
+        // follows with the statistics.
+        std::size_t vertices = 0;
+        for (const auto& layer : first.opened.project.layers)
+            for (const auto& f : layer.features) vertices += f.geometry.coords.size();
+        const model::Extent extent = first.opened.project.extent();
+        first.preview = vertices > kPreviewAboveVertices;
+        const double thin_deg = first.preview ? std::max(extent.width(), extent.height()) / 1500 : 0;
+        first.scene = std::make_shared<const scene::Scene>(scene::build(first.opened.project, without_statistics, nullptr, thin_deg));
         first.mesh = render::build_mesh(first.scene);
+        first.glyphs = glyph_ranges(first.opened.project, ui_text);
         return first;
     });
     bool loaded = false;
@@ -237,7 +250,6 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         renderer.upload(std::move(mesh));
         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     };
-    auto seconds_since = [](auto start) { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     double first_upload_ms = 0, first_map_s = 0, ready_s = 0;
     Refresher refresher;
     auto last_year_step = std::chrono::steady_clock::now();
@@ -259,7 +271,8 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             state.load_options = first.opened.load_options;
             for (const auto& message : state.project.problems.kept()) state.messages.push_back(message);
             state.scene = std::move(first.scene);
-            state.glyphs_stale = true;
+            glyphs = std::move(first.glyphs);
+            build_font_atlas(glyphs, kFontSizePx);
             fit(state);
             if (first.opened.view) {
                 state.viewport.centre_m = first.opened.view->centre_m;
@@ -268,7 +281,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             first_upload_ms = upload(std::move(first.mesh));
             loaded = true;
             // Statistics next, off this thread; the map only changes with them under a choropleth.
-            refresher.request(state, Refresh::Data, state.style.choropleth.has_value());
+            refresher.request(state, Refresh::Data, state.style.choropleth.has_value() || first.preview);
         }
         if (auto mesh = refresher.poll(state)) upload(std::move(*mesh));
         if (loaded && ready_s == 0 && !refresher.busy()) ready_s = seconds_since(started);
@@ -330,6 +343,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         if (adding.valid() && !refresher.busy() && adding.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
             AddedLayers added = adding.get();
             for (auto& layer : added.layers) state.project.layers.push_back(std::move(layer));
+            state.glyphs_stale = !added.layers.empty();  // new data may hold characters the font atlas lacks
             for (auto& error : added.errors) state.messages.push_back(std::move(error));
             if (!added.layers.empty()) {
                 const int previous_crs = state.project.working ? state.project.working->epsg() : 0;
@@ -339,7 +353,8 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             }
         }
         if (state.glyphs_stale) {  // between frames, as ImGui requires
-            build_font_atlas(state.project, ui_text, kFontSizePx, glyph_ranges);
+            glyphs = glyph_ranges(state.project, ui_text);
+            build_font_atlas(glyphs, kFontSizePx);
             state.glyphs_stale = false;
         }
         ImGui_ImplOpenGL3_NewFrame();
@@ -355,7 +370,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
             glfwSwapBuffers(window.get());
-            if (!unattended) std::this_thread::sleep_for(std::chrono::milliseconds(15));
+            std::this_thread::sleep_for(std::chrono::milliseconds(15));  // a progress window needs no more; the worker gets the cores
             continue;
         }
         if (!unattended) navigator.frame(state, actions);

@@ -14,11 +14,12 @@ struct FillVertex {
     float x, y;
     std::uint8_t r, g, b, a;
 };
-struct LineVertex {
-    float x, y, nx, ny;
+// One line segment, drawn as an instanced quad whose corners the vertex shader places: a sixth
+// of the memory of six extruded vertices, which matters with 200,000 lines in a province.
+struct LineSegment {
+    float x0, y0, x1, y1;
     std::uint8_t r, g, b, a;
-    float width_px, distance_m, dash_on, dash_off;
-    float side, along;
+    float width_px, distance_m, dash_on, dash_off;  // distance along the line at the start, for dashes
 };
 struct MarkerVertex {
     float x, y;
@@ -26,9 +27,9 @@ struct MarkerVertex {
     float size_px, shape;
 };
 
-// A run of one kind in paint order; markers index the shared marker array.
+// A run of one kind in paint order: fill vertices, line segments, or markers of the shared array.
 struct Batch {
-    enum class Kind { Fill, Stroke, Marker } kind;
+    enum class Kind { Fill, Stroke, Outline, Marker } kind;  // Outline: strokes around fills (village borders)
     std::int32_t first;
     std::int32_t count;
 };
@@ -36,7 +37,7 @@ struct Batch {
 // One level of detail: outlines thinned by some distance (0 for none).
 struct MeshLevel {
     std::vector<FillVertex> fills;
-    std::vector<LineVertex> strokes;
+    std::vector<LineSegment> strokes;
     std::vector<Batch> batches;
 };
 
@@ -44,6 +45,7 @@ struct MapMesh {
     std::shared_ptr<const scene::Scene> scene;  // kept to build the detailed level when first needed
     model::Vec2 origin_m;                       // subtracted before upload so floats keep centimetres
     double overview_m = 0;                      // vertices closer than this are merged in the overview
+    double outline_spacing_m = 0;               // typical size of an outlined area (village), for level of detail
     std::vector<MarkerVertex> markers;
     MeshLevel overview;
 };

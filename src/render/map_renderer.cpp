@@ -1,6 +1,7 @@
 // Building GPU buffers from a Scene and drawing them in paint order.
 #include "render/map_renderer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <variant>
@@ -21,6 +22,23 @@ void fill_buffer(GLuint vao, GLuint vbo, const std::vector<Vertex>& vertices) {
     glBindBuffer(GL_ARRAY_BUFFER, vbo);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)), vertices.data(), GL_STATIC_DRAW);
 }
+
+// Line segments are per-instance data (one quad each). OpenGL 3.3 has no base instance, so each
+// batch points the attributes at its first segment.
+void point_segment_attributes(std::size_t first_segment) {
+    const std::size_t base = first_segment * sizeof(LineSegment);
+    attribute<LineSegment>(0, 4, GL_FLOAT, base + offsetof(LineSegment, x0));
+    attribute<LineSegment>(1, 4, GL_UNSIGNED_BYTE, base + offsetof(LineSegment, r), GL_TRUE);
+    attribute<LineSegment>(2, 4, GL_FLOAT, base + offsetof(LineSegment, width_px));
+    for (GLuint i = 0; i < 3; ++i) glVertexAttribDivisor(i, 1);
+}
+
+// Point symbols keep their size down to county scale; zoomed out further they shrink with the
+// square root of the scale, so a province's million sites read as a density, not a solid mass
+// (and draw in a fraction of the time).
+constexpr double kCountyMPerPx = 150;
+constexpr double kOutlinesFromPx = 8;
+double symbol_scale(double m_per_px) { return std::clamp(std::sqrt(kCountyMPerPx / m_per_px), 0.3, 1.0); }
 
 }  // namespace
 
@@ -46,13 +64,7 @@ MapRenderer::MapRenderer() {
         attribute<FillVertex>(1, 4, GL_UNSIGNED_BYTE, offsetof(FillVertex, r), GL_TRUE);
         glBindVertexArray(level->strokes.vao);
         glBindBuffer(GL_ARRAY_BUFFER, level->strokes.vbo);
-        attribute<LineVertex>(0, 2, GL_FLOAT, offsetof(LineVertex, x));
-        attribute<LineVertex>(1, 2, GL_FLOAT, offsetof(LineVertex, nx));
-        attribute<LineVertex>(2, 4, GL_UNSIGNED_BYTE, offsetof(LineVertex, r), GL_TRUE);
-        attribute<LineVertex>(3, 1, GL_FLOAT, offsetof(LineVertex, width_px));
-        attribute<LineVertex>(4, 1, GL_FLOAT, offsetof(LineVertex, distance_m));
-        attribute<LineVertex>(5, 2, GL_FLOAT, offsetof(LineVertex, dash_on));
-        attribute<LineVertex>(6, 2, GL_FLOAT, offsetof(LineVertex, side));
+        point_segment_attributes(0);
     }
     glBindVertexArray(m_markers.vao);
     glBindBuffer(GL_ARRAY_BUFFER, m_markers.vbo);
@@ -168,16 +180,24 @@ void MapRenderer::draw_scene(const scene::Viewport& viewport) {
                 glBindVertexArray(level.fills.vao);
                 glDrawArrays(GL_TRIANGLES, batch.first, batch.count);
                 break;
+            case Batch::Kind::Outline:
+                // Borders of villages a few pixels wide would only grey the map (and cost the
+                // most to draw at province scale): shown once villages are large enough.
+                if (m_mesh.outline_spacing_m / viewport.m_per_px < kOutlinesFromPx) break;
+                [[fallthrough]];
             case Batch::Kind::Stroke:
                 common(m_line);
                 glUniform2f(m_line.uniform("u_viewport_px"), static_cast<float>(viewport.width_px),
                             static_cast<float>(viewport.height_px));
                 glUniform1f(m_line.uniform("u_m_per_px"), static_cast<float>(viewport.m_per_px));
                 glBindVertexArray(level.strokes.vao);
-                glDrawArrays(GL_TRIANGLES, batch.first, batch.count);
+                glBindBuffer(GL_ARRAY_BUFFER, level.strokes.vbo);
+                point_segment_attributes(static_cast<std::size_t>(batch.first));
+                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, batch.count);
                 break;
             case Batch::Kind::Marker:
                 common(m_marker);
+                glUniform1f(m_marker.uniform("u_symbol_scale"), static_cast<float>(symbol_scale(viewport.m_per_px)));
                 glBindVertexArray(m_markers.vao);
                 glDrawArrays(GL_POINTS, batch.first, batch.count);
                 break;

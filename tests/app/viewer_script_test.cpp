@@ -348,6 +348,31 @@ TEST_CASE("a layer's own fill colour shows inside its villages") {
     }
 }
 
+TEST_CASE("lines are drawn along their vertices in their layer's colour and width") {
+    test::TempDir dir;
+    const std::vector<std::string> script = {"layer 0 visible off", "layer 1 visible off", "layer 2 visible off", "layer 4 visible off",
+                                             "labels off", "layer 3 stroke 255,0,255", "layer 3 width 5",
+                                             "screenshot " + dir.file("lines.png")};
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    const Expected expected;
+    const test::Image image(shots.at(0).path);
+    int magenta = 0, samples = 0;
+    for (const auto& f : expected.project.layers_with(model::Role::Lines)[0]->features) {
+        model::Geometry g = f.geometry;
+        expected.project.working->forward(g.coords);
+        for (std::size_t i = 0; i + 1 < g.coords.size(); ++i) {
+            // Midpoints of segments: inside the stroke whatever the segment's direction.
+            const model::Vec2 mid{(g.coords[i].x + g.coords[i + 1].x) / 2, (g.coords[i].y + g.coords[i + 1].y) / 2};
+            const auto [x, y] = shots[0].pixel(mid);
+            const auto c = image.at(x, y);
+            ++samples;
+            magenta += c.r > 200 && c.g < 60 && c.b > 200;
+        }
+    }
+    REQUIRE(samples > 50);
+    CHECK(magenta * 100 >= samples * 95);
+}
+
 TEST_CASE("a box selection outlines every village inside it and the attribute table shares it") {
     test::TempDir dir;
     auto script = kOnlyVillages;

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <atomic>
+#include <exception>
 #include <filesystem>
+#include <thread>
 
 #include <cpl_conv.h>
 
@@ -297,7 +300,7 @@ SourceSpec parse_source(std::string_view argument) {
     return {whole.substr(0, colon), whole.substr(colon + 1)};
 }
 
-std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOptions& options) {
+std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOptions& options, const LayerHook& after_each) {
     // Office sheets have a header row, but when every cell is text (numbers typed as text are
     // common) GDAL's header detection takes it for data. The drivers read these while reading.
     const ScopedConfig xlsx_headers("OGR_XLSX_HEADERS", "FORCE");
@@ -315,12 +318,44 @@ std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOption
             throw Error("has no layer \"" + source.layer + "\"; its layers are: " + names).file(file_name(source.path));
         }
         layers.push_back(read_layer(layer, source.path, driver, is_shapefile, options));
+        if (after_each) after_each(layers.back(), 0);
         return layers;
     }
     const int count = GDALDatasetGetLayerCount(ds.get());
     if (count == 0) throw Error("holds no vector layers").file(file_name(source.path));
-    for (int i = 0; i < count; ++i)
-        layers.push_back(read_layer(GDALDatasetGetLayer(ds.get(), i), source.path, driver, is_shapefile, options));
+    // Layers go to the cores as they free up; each thread opens the file itself, as GDAL datasets
+    // are not to be shared between threads. The first failure, in layer order, is what is thrown.
+    layers.resize(static_cast<std::size_t>(count));
+    std::vector<std::exception_ptr> failures(static_cast<std::size_t>(count));
+    std::atomic<int> next{0};
+    auto work = [&](bool own_handle) {
+        const ScopedConfig thread_xlsx_headers("OGR_XLSX_HEADERS", "FORCE");
+        const ScopedConfig thread_ods_headers("OGR_ODS_HEADERS", "FORCE");
+        Dataset own;
+        GDALDatasetH handle = ds.get();
+        for (int i = next++; i < count; i = next++) {
+            try {
+                if (own_handle && !own) {
+                    bool shapefile = false;
+                    own = open_dataset(source.path, shapefile);
+                }
+                if (own_handle) handle = own.get();
+                const auto k = static_cast<std::size_t>(i);
+                layers[k] = read_layer(GDALDatasetGetLayer(handle, i), source.path, driver, is_shapefile, options);
+                if (after_each) after_each(layers[k], k);
+            } catch (...) {
+                failures[static_cast<std::size_t>(i)] = std::current_exception();
+            }
+        }
+    };
+    {
+        std::vector<std::jthread> helpers;
+        const int threads = std::min<int>(count, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+        for (int t = 1; t < threads; ++t) helpers.emplace_back(work, true);
+        work(false);
+    }
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
     return layers;
 }
 

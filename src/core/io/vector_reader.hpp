@@ -1,6 +1,7 @@
 // Reads any GDAL vector source into model::Layers: lon/lat on CGCS2000, text as UTF-8.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,9 @@ struct ReadOptions {
 
 // Throws ca::Error naming file, layer and feature when the source cannot be read as a whole:
 // not found, not vector data, no CRS, a corrupt feature.
-std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOptions& options);
+// The layers of a multi-layer file are read in parallel (each thread with its own handle on the
+// file); `after_each` runs on that thread on each layer once read, with the layer's index.
+using LayerHook = std::function<void(model::Layer& layer, std::size_t index)>;
+std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOptions& options, const LayerHook& after_each = {});
 
 }  // namespace ca::io

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
+#include <vector>
 #include <string>
 
 #include <proj.h>
@@ -33,7 +35,11 @@ public:
         }
     }
     ~ProjProjection() override {
-        proj_destroy(m_pj);  // before its context
+        for (const Handle& h : m_spare) {
+            proj_destroy(h.pj);  // before its context
+            proj_context_destroy(h.ctx);
+        }
+        proj_destroy(m_pj);
         proj_context_destroy(m_ctx);
     }
 
@@ -43,14 +49,39 @@ public:
     int epsg() const override { return m_epsg; }
 
 private:
+    // A PROJ object serves one thread at a time; the viewer projects on its UI thread and workers
+    // at once. Each call borrows a handle of its own (cloned on first need) and gives it back.
+    struct Handle {
+        PJ_CONTEXT* ctx;
+        PJ* pj;
+    };
+    Handle borrow() const {
+        const std::lock_guard lock(m_mutex);
+        if (!m_spare.empty()) {
+            const Handle h = m_spare.back();
+            m_spare.pop_back();
+            return h;
+        }
+        PJ_CONTEXT* ctx = proj_context_create();
+        return {ctx, proj_clone(ctx, m_pj)};
+    }
+    void give_back(Handle h) const {
+        const std::lock_guard lock(m_mutex);
+        m_spare.push_back(h);
+    }
+
     void transform(std::span<model::Vec2> points, PJ_DIRECTION direction) const {
         if (points.empty()) return;
-        proj_trans_generic(m_pj, direction, &points[0].x, sizeof(model::Vec2), points.size(), &points[0].y,
+        const Handle h = borrow();
+        proj_trans_generic(h.pj, direction, &points[0].x, sizeof(model::Vec2), points.size(), &points[0].y,
                            sizeof(model::Vec2), points.size(), nullptr, 0, 0, nullptr, 0, 0);
+        give_back(h);
     }
 
     PJ_CONTEXT* m_ctx = nullptr;
-    PJ* m_pj = nullptr;
+    PJ* m_pj = nullptr;  // the original, only cloned from
+    mutable std::mutex m_mutex;
+    mutable std::vector<Handle> m_spare;
     std::string m_name;
     int m_epsg = 0;
 };

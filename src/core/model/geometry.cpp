@@ -1,6 +1,8 @@
 // Flat geometry storage: builders, ring access, extents.
 #include "core/model/geometry.hpp"
 
+#include <cmath>
+
 #include <algorithm>
 
 namespace ca::model {
@@ -62,5 +64,26 @@ Geometry Geometry::point(Vec2 p) {
     g.add_ring(std::span<const Vec2>(&p, 1));
     return g;
 }
+
+Geometry thinned(const Geometry& g, double min_distance) {
+    Geometry out;
+    out.type = g.type;
+    std::vector<Vec2> kept;
+    for (std::size_t p = 0; p < g.part_count(); ++p) {
+        out.begin_part();
+        for (auto r = g.part_first_ring(p); r < g.part_last_ring(p); ++r) {
+            const auto ring = g.ring(r);
+            kept.clear();
+            for (std::size_t i = 0; i < ring.size(); ++i) {
+                const bool last = i + 1 == ring.size();
+                if (kept.empty() || last || std::hypot(ring[i].x - kept.back().x, ring[i].y - kept.back().y) >= min_distance) kept.push_back(ring[i]);
+            }
+            if (g.type == GeometryType::Polygon && kept.size() < 4) continue;
+            out.add_ring(kept);
+        }
+    }
+    return out;
+}
+
 
 }  // namespace ca::model

@@ -54,4 +54,9 @@ struct Geometry {
     static Geometry point(Vec2 p);
 };
 
+// Drops vertices closer than `min_distance` (in the geometry's units) to the last one kept, keeping
+// each ring's ends; polygon rings that would fall under four points are dropped (they are smaller
+// than the distance). For overviews, where a pixel covers that much ground.
+Geometry thinned(const Geometry& g, double min_distance);
+
 }  // namespace ca::model

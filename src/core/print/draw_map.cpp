@@ -80,6 +80,7 @@ private:
 };
 
 struct Painter {
+    const scene::Scene& scene;
     cairo_t* cr;
     const scene::Viewport& v;
     double k;  // symbol scale
@@ -92,7 +93,8 @@ struct Painter {
         cairo_fill(cr);
     }
     void operator()(const scene::Stroke& stroke) const {
-        add_path(cr, stroke.shape_m, v, stroke.shape_m.type == model::GeometryType::Polygon);
+        const model::Geometry& shape = scene.shape_of(stroke);
+        add_path(cr, shape, v, shape.type == model::GeometryType::Polygon);
         set_color(cr, stroke.color);
         cairo_set_line_width(cr, stroke.width_px * k);
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -124,7 +126,7 @@ void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_
     cairo_paint(cr);
     MarkerStamps stamps;
     const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
-    const Painter painter{cr, viewport, symbol_scale, raster ? &stamps : nullptr};
+    const Painter painter{scene, cr, viewport, symbol_scale, raster ? &stamps : nullptr};
     if (raster) cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);  // at print resolutions the difference is invisible, the time is not
     for (const auto& item : scene.items) std::visit(painter, item);
     cairo_restore(cr);

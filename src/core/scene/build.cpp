@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/analysis/autocorrelation.hpp"
 #include "core/analysis/metrics.hpp"
+#include "core/analysis/parallel.hpp"
 #include "core/analysis/spatial_weights.hpp"
 #include "core/analysis/triangulate.hpp"
 #include "core/model/pinyin.hpp"
@@ -21,8 +23,9 @@ namespace {
 using model::Meaning;
 using model::Role;
 
-model::Geometry projected(const model::Project& project, const model::Geometry& lonlat) {
-    model::Geometry g = lonlat;
+model::Geometry projected(const model::Project& project, const model::Geometry& lonlat, double thin_deg = 0) {
+    model::Geometry g = thin_deg > 0 ? model::thinned(lonlat, thin_deg) : lonlat;
+    if (g.empty()) g = lonlat;  // smaller than the thinning: kept whole, it is only a few points
     project.working->forward(g.coords);
     return g;
 }
@@ -158,9 +161,12 @@ Color VillagePalette::color(const model::Layer& villages, const model::Feature& 
     return style::area_tint(static_cast<std::size_t>(it - m_townships.begin()));
 }
 
-Scene build(const model::Project& project, const MapStyle& style, const analysis::Statistics* stats) {
+Scene build(const model::Project& project, const MapStyle& style, const analysis::Statistics* stats, double preview_thin_deg) {
     Scene scene;
     if (!project.working) return scene;
+    std::size_t features = 0;
+    for (const auto& layer : project.layers) features += layer.features.size();
+    scene.items.reserve(features + features / 8);  // villages add a border each: grown at most once
     const model::Extent lonlat = project.extent();
     if (!lonlat.empty()) {
         std::vector<model::Vec2> corners = {{lonlat.min_x, lonlat.min_y}, {lonlat.max_x, lonlat.min_y},
@@ -182,21 +188,35 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
     for (const auto* layer : project.layers_with(Role::Villages)) {
         const LayerStyle& ls = layer_style(layer);
         std::vector<Stroke> borders;  // after all fills, so neighbours' fills never cover a border
-        for (const auto& f : layer->features) {
-            const std::size_t i = village_index++;
-            if (!ls.visible) continue;
-            const bool outside_focus = !style.focus_township.empty() && text_of(*layer, f, Meaning::Township) != style.focus_township;
-            const Color fill = outside_focus            ? Color{228, 228, 228, 255}
-                               : i < choropleth.size()  ? choropleth[i]
-                               : ls.fill_rgb            ? rgb(*ls.fill_rgb)
-                                                        : palette.color(*layer, f);
-            model::Geometry shape = projected(project, f.geometry);  // projected once for fill, border and label
-            if (style.labels && !outside_focus && f.geometry.type == model::GeometryType::Polygon)
-                scene.labels.push_back({label_text(text_of(*layer, f, Meaning::VillageName)), analysis::label_point(shape), 14, 1, {60, 60, 60, 255}});
-            borders.push_back(Stroke{shape, faded(ls.stroke_rgb ? rgb(*ls.stroke_rgb) : style::kVillageBorder, ls.opacity),
-                                     ls.width_px.value_or(style::kVillageBorderPx), {}});
-            scene.items.push_back(Fill{std::move(shape), faded(fill, ls.opacity)});
+        // Projection, colours and label points are the costly part at province scale: on every core.
+        struct Prepared {
+            model::Geometry shape;
+            Color fill;
+            std::optional<Label> label;
+        };
+        std::vector<Prepared> prepared(ls.visible ? layer->features.size() : 0);
+        analysis::parallel_for(prepared.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
+            for (std::size_t k = begin; k < end; ++k) {
+                const auto& f = layer->features[k];
+                const std::size_t i = village_index + k;
+                const bool outside_focus = !style.focus_township.empty() && text_of(*layer, f, Meaning::Township) != style.focus_township;
+                Prepared& p = prepared[k];
+                p.fill = outside_focus             ? Color{228, 228, 228, 255}
+                         : i < choropleth.size()   ? choropleth[i]
+                         : ls.fill_rgb             ? rgb(*ls.fill_rgb)
+                                                   : palette.color(*layer, f);
+                p.shape = projected(project, f.geometry, preview_thin_deg);
+                if (style.labels && !outside_focus && f.geometry.type == model::GeometryType::Polygon)
+                    p.label = Label{label_text(text_of(*layer, f, Meaning::VillageName)), analysis::label_point(p.shape), 14, 1, {60, 60, 60, 255}};
+            }
+        }, 2048);
+        const Color border = faded(ls.stroke_rgb ? rgb(*ls.stroke_rgb) : style::kVillageBorder, ls.opacity);
+        for (auto& p : prepared) {
+            if (p.label) scene.labels.push_back(std::move(*p.label));
+            borders.push_back(Stroke{{}, border, ls.width_px.value_or(style::kVillageBorderPx), {}, scene.items.size()});
+            scene.items.push_back(Fill{std::move(p.shape), faded(p.fill, ls.opacity)});
         }
+        village_index += layer->features.size();
         for (auto& border : borders) scene.items.push_back(std::move(border));
     }
     for (const auto* layer : project.layers_with(Role::Townships)) {
@@ -211,17 +231,26 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
     }
 
     std::set<std::string> kinds_seen, pond_kinds, types_seen;
+    std::unordered_map<std::string, std::string> canonical_kinds;  // few spellings, many lines
     for (const auto* layer : project.layers_with(Role::Lines)) {
         const LayerStyle& ls = layer_style(layer);
         if (!ls.visible) continue;
-        for (const auto& f : layer->features) {
-            const std::string kind = model::canonical_kind(text_of(*layer, f, Meaning::Kind));
+        std::vector<model::Geometry> shapes(layer->features.size());
+        analysis::parallel_for(shapes.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
+            for (std::size_t k = begin; k < end; ++k) shapes[k] = projected(project, layer->features[k].geometry, preview_thin_deg);
+        }, 2048);
+        for (std::size_t k = 0; k < shapes.size(); ++k) {
+            const auto& f = layer->features[k];
+            std::string raw_kind = text_of(*layer, f, Meaning::Kind);
+            auto known = canonical_kinds.find(raw_kind);
+            if (known == canonical_kinds.end()) known = canonical_kinds.emplace(raw_kind, model::canonical_kind(raw_kind)).first;
+            const std::string& kind = known->second;
             kinds_seen.insert(kind);
             Stroke s = style::line_style(kind);
             if (ls.stroke_rgb) s.color = rgb(*ls.stroke_rgb);
             if (ls.width_px) s.width_px = *ls.width_px;
             s.color = faded(s.color, ls.opacity);
-            s.shape_m = projected(project, f.geometry);
+            s.shape_m = std::move(shapes[k]);
             scene.items.push_back(std::move(s));
         }
     }
@@ -249,25 +278,40 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
             for (const auto& f : layer->features) values.insert(site_colours.key(*layer, f));
         site_colours.categories.assign(values.begin(), values.end());
     }
+    // A province has a million sites: their type spellings are few, so each is made canonical and
+    // coloured once, and their positions are projected in one call per layer.
+    std::unordered_map<std::string, std::string> canonical_types;
+    std::unordered_map<std::string, Color> colour_of_key;
     for (const auto* layer : project.layers_with(Role::Sites)) {
         const LayerStyle& ls = layer_style(layer);
         if (!ls.visible) continue;
+        std::vector<model::Vec2> positions;
+        std::vector<Color> colours;
         for (const auto& f : layer->features) {
             if (f.geometry.empty()) continue;  // placed by name in statistics, not drawn
-            const std::string type = model::canonical_project_type(text_of(*layer, f, Meaning::ProjectType));
-            if (!site_shown(style.sites, *layer, f, type)) continue;
-            const std::string key = site_colours.key(*layer, f);
-            types_seen.insert(key);
-            Marker m;
-            m.color = faded(ls.fill_rgb ? rgb(*ls.fill_rgb) : site_colours.color(key), ls.opacity);
-            m.size_px = ls.symbol_px.value_or(7.0f);
-            for (const auto& p : projected(project, f.geometry).coords) {
-                m.position_m = p;
-                scene.items.push_back(m);
+            std::string raw_type = text_of(*layer, f, Meaning::ProjectType);
+            auto type = canonical_types.find(raw_type);
+            if (type == canonical_types.end()) type = canonical_types.emplace(raw_type, model::canonical_project_type(raw_type)).first;
+            if (!site_shown(style.sites, *layer, f, type->second)) continue;
+            const std::string key = style.site_colour == SiteColour::Type ? type->second : site_colours.key(*layer, f);
+            auto colour = colour_of_key.find(key);
+            if (colour == colour_of_key.end()) {
+                types_seen.insert(key);
+                colour = colour_of_key.emplace(key, faded(ls.fill_rgb ? rgb(*ls.fill_rgb) : site_colours.color(key), ls.opacity)).first;
             }
+            for (const auto& p : f.geometry.coords) positions.push_back(p), colours.push_back(colour->second);
         }
+        project.working->forward(positions);
+        const float size = ls.symbol_px.value_or(7.0f);
+        for (std::size_t i = 0; i < positions.size(); ++i) {
+            Marker m;
+            m.color = colours[i];
+            m.size_px = size;
+            m.position_m = positions[i];
+            scene.items.push_back(m);
+        }
+        colour_of_key.clear();  // another layer may have its own fill
     }
-
     for (const auto& kind : kinds_seen) scene.legend.push_back({kind, style::line_style(kind).color, LegendEntry::Kind::Line});
     for (const auto& kind : pond_kinds) scene.legend.push_back({kind, style::pond_marker(kind).color, LegendEntry::Kind::Square});
     for (const auto& key : types_seen) scene.legend.push_back({key.empty() ? "-" : key, site_colours.color(key), LegendEntry::Kind::Point});

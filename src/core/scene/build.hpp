@@ -11,7 +11,10 @@ namespace ca::scene {
 // Villages tinted by township (or coloured by the choropleth, which needs `stats`), township
 // borders, lines by kind, ponds, sites by project type through the filter, and labels, all
 // projected to the working CRS. Runs when data or style change, not per frame.
-Scene build(const model::Project& project, const MapStyle& style = {}, const analysis::Statistics* stats = nullptr);
+// With `preview_thin_deg` > 0, outlines and lines are thinned to that many degrees before they are
+// projected: a quick first map of a province, to be replaced by the full one.
+Scene build(const model::Project& project, const MapStyle& style = {}, const analysis::Statistics* stats = nullptr,
+            double preview_thin_deg = 0);
 
 // The fill colours build() gives villages without a choropleth: tinted by their township's place
 // among the project's township names in sorted order, so a township keeps its tint whatever order

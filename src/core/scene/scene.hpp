@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -27,6 +28,9 @@ struct Stroke {
     Color color;
     float width_px = 1;
     std::vector<float> dash_px;  // on/off lengths; empty for solid
+    // Set: the outline of the Fill at this index of Scene::items, whose shape is used instead of
+    // shape_m (a province's village borders would otherwise double the scene's memory).
+    std::optional<std::size_t> outline_of;
 };
 struct Marker {
     model::Vec2 position_m;
@@ -60,6 +64,10 @@ struct Scene {
     std::vector<LegendEntry> legend;
     std::string legend_title;  // the choropleth's metric, when there is one
     Color background{246, 244, 238, 255};
+
+    const model::Geometry& shape_of(const Stroke& stroke) const {
+        return stroke.outline_of ? std::get<Fill>(items[*stroke.outline_of]).shape_m : stroke.shape_m;
+    }
 };
 
 // A window or page onto the map: which ground point sits at the centre and at what scale.
