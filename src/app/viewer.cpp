@@ -223,14 +223,15 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         }
         scene::MapStyle without_statistics = *first.opened.style;
         without_statistics.choropleth.reset();  // coloured once the statistics are in
-        // Big data first shows a map thinned to about a pixel of the whole view; the full one
+        // Big data first shows a map thinned to about a pixel of the whole view (1/1000 of it, as
+        // the overview level); the full one
         // follows with the statistics.
         std::size_t vertices = 0;
         for (const auto& layer : first.opened.project.layers)
             for (const auto& f : layer.features) vertices += f.geometry.coords.size();
         const model::Extent extent = first.opened.project.extent();
         first.preview = vertices > kPreviewAboveVertices;
-        const double thin_deg = first.preview ? std::max(extent.width(), extent.height()) / 1500 : 0;
+        const double thin_deg = first.preview ? std::max(extent.width(), extent.height()) / 1000 : 0;
         first.scene = std::make_shared<const scene::Scene>(scene::build(first.opened.project, without_statistics, nullptr, thin_deg));
         first.mesh = render::build_mesh(first.scene);
         first.glyphs = glyph_ranges(first.opened.project, ui_text);
