@@ -62,7 +62,7 @@ ui::VillageLookup lookup_villages(const model::Project& project) {
 }  // namespace
 
 Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
-                          bool rebuild_scene_after_data) {
+                          bool rebuild_scene_after_data, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa) {
     Refreshed done;
     done.what = what;
     if (what == Refresh::Data) {
@@ -71,7 +71,12 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
         done.summary = summarise(project, done.stats);
     }
     if (what == Refresh::Scene || rebuild_scene_after_data) {
-        done.scene = std::make_shared<const scene::Scene>(scene::build(project, style, what == Refresh::Data ? &done.stats : &stats));
+        const analysis::Statistics& current = what == Refresh::Data ? done.stats : stats;
+        if (what == Refresh::Data) lisa.reset();  // other data, other clusters
+        if (style.choropleth && style.choropleth->metric == "lisa" && !lisa)
+            lisa = std::make_shared<const std::vector<analysis::LisaClass>>(scene::lisa_classes(project, current));
+        done.lisa = lisa;
+        done.scene = std::make_shared<const scene::Scene>(scene::build(project, style, &current, {0, lisa.get()}));
         done.mesh = render::build_mesh(done.scene);
     }
     return done;
@@ -88,6 +93,7 @@ std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& 
         state.hovered.reset();
         state.style.layers.resize(state.project.layers.size());
     }
+    if (done.what == Refresh::Data || done.lisa) state.lisa = std::move(done.lisa);
     if (done.scene) state.scene = std::move(done.scene);
     return std::move(done.mesh);
 }
@@ -105,9 +111,8 @@ void Refresher::start(const ui::ViewerState& state) {
     m_queued = Refresh::None;
     m_queued_rebuild = false;
     // The style is copied (small); project and statistics are read in place, unchanged meanwhile.
-    m_running = std::async(std::launch::async, [&project = state.project, &stats = state.stats, style = state.style, what = m_running_what, rebuild] {
-        return compute_refresh(project, style, stats, what, rebuild);
-    });
+    m_running = std::async(std::launch::async, [&project = state.project, &stats = state.stats, style = state.style, what = m_running_what, rebuild,
+                                                 lisa = state.lisa] { return compute_refresh(project, style, stats, what, rebuild, lisa); });
 }
 
 std::optional<render::MapMesh> Refresher::poll(ui::ViewerState& state) {

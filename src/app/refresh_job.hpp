@@ -22,14 +22,16 @@ struct Refreshed {
     ui::VillageLookup villages;
     ui::DataSummary summary;
     std::shared_ptr<const scene::Scene> scene;  // null when the scene did not change
+    std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // computed for a LISA choropleth, kept until new data
     std::optional<render::MapMesh> mesh;
 };
 
 // The work itself, on any thread. Reads `project` (and `stats`, for a scene only): neither may
 // change until it returns. With Data, the scene is rebuilt only when `rebuild_scene_after_data`:
 // statistics change nothing on the map without a choropleth.
+// `lisa`: the classes already computed for these statistics, or null.
 Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
-                          bool rebuild_scene_after_data = true);
+                          bool rebuild_scene_after_data = true, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa = {});
 // Moves the results into the state; after new data the selection and table cache start afresh.
 // Returns the mesh to upload, when the scene changed.
 std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& done);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/autocorrelation.hpp"
 #include "core/analysis/statistics.hpp"
 #include "core/analysis/village_index.hpp"
 #include "core/loading/folder_listing.hpp"
@@ -76,6 +77,7 @@ struct TableRows {
 struct ViewerState {
     model::Project project;
     analysis::Statistics stats;
+    std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // the LISA choropleth's classes, once computed for these statistics
     DataSummary summary;
     scene::MapStyle style;
     std::shared_ptr<const scene::Scene> scene = std::make_shared<scene::Scene>();  // shared with the renderer

@@ -14,6 +14,7 @@
 #include "core/loading/load_project.hpp"
 #include "core/model/pinyin.hpp"
 #include "core/model/text.hpp"
+#include "core/scene/build.hpp"
 #include "core/scene/style.hpp"
 #include "support/fixtures.hpp"
 #include "support/viewer_run.hpp"
@@ -120,6 +121,30 @@ TEST_CASE("a numeric field of the villages layer can colour the map") {
         const auto [x, y] = shots[0].pixel(probe.inside_m);
         CHECK(near(image.at(x, y), want));
     }
+}
+
+TEST_CASE("a LISA choropleth paints villages in their cluster colours, kept across restyles") {
+    test::TempDir dir;
+    auto script = kOnlyVillages;
+    script.push_back("choropleth lisa");
+    script.push_back("layer 1 width 2");  // a restyle: the classes are reused, not recomputed
+    script.push_back("screenshot " + dir.file("lisa.png"));
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(), script);
+    const Expected expected;
+    const auto classes = scene::lisa_classes(expected.project, expected.stats);
+    const test::Image image(shots.at(0).path);
+    int clustered = 0;
+    for (const auto& probe : test::largest_villages(expected.project, 20)) {
+        std::size_t i = 0;
+        while (expected.stats.villages[i].village_name != probe.name) ++i;
+        const std::string cls(analysis::to_string(classes[i]));
+        clustered += cls != "ns";
+        CAPTURE(probe.name);
+        CAPTURE(cls);
+        const auto [x, y] = shots[0].pixel(probe.inside_m);
+        CHECK(near(image.at(x, y), scene::style::lisa_color(cls)));
+    }
+    CHECK(clustered > 0);  // the sample has poverty clusters: some probe must be in one
 }
 
 TEST_CASE("the legend shows the choropleth's class swatches in class order") {

@@ -49,20 +49,15 @@ std::string format_bound(double v, const std::string& metric) {
 
 // Per village (in the order of the villages layers): its choropleth colour, and legend entries.
 std::vector<Color> choropleth_colors(const model::Project& project, const Choropleth& c, const analysis::Statistics& stats,
-                                     Scene& scene) {
+                                     const std::vector<analysis::LisaClass>* lisa, Scene& scene) {
     std::vector<Color> colors(stats.villages.size(), Color{230, 230, 230, 255});
     scene.legend_title = c.metric;
     if (c.metric == "lisa") {
-        std::vector<const model::Geometry*> shapes;
-        std::vector<double> values;
-        for (const auto* layer : project.layers_with(Role::Villages))
-            for (const auto& f : layer->features) shapes.push_back(&f.geometry);
-        for (const auto& v : stats.villages) values.push_back(v.poverty_rate.value_or(0));
-        const analysis::GeosContext geos;
-        const auto lisa = analysis::local_moran(values, analysis::queen_neighbours(geos, shapes), {});
+        const auto computed = lisa ? std::vector<analysis::LisaClass>{} : lisa_classes(project, stats);
+        const auto& classes = lisa ? *lisa : computed;
         std::map<std::string, int> counts;
-        for (std::size_t i = 0; i < lisa.size(); ++i) {
-            const std::string cls(analysis::to_string(lisa[i].cluster));
+        for (std::size_t i = 0; i < classes.size() && i < colors.size(); ++i) {
+            const std::string cls(analysis::to_string(classes[i]));
             colors[i] = style::lisa_color(cls);
             ++counts[cls];
         }
@@ -161,7 +156,20 @@ Color VillagePalette::color(const model::Layer& villages, const model::Feature& 
     return style::area_tint(static_cast<std::size_t>(it - m_townships.begin()));
 }
 
-Scene build(const model::Project& project, const MapStyle& style, const analysis::Statistics* stats, double preview_thin_deg) {
+std::vector<analysis::LisaClass> lisa_classes(const model::Project& project, const analysis::Statistics& stats) {
+    std::vector<const model::Geometry*> shapes;
+    std::vector<double> values;
+    for (const auto* layer : project.layers_with(Role::Villages))
+        for (const auto& f : layer->features) shapes.push_back(&f.geometry);
+    for (const auto& v : stats.villages) values.push_back(v.poverty_rate.value_or(0));
+    const analysis::GeosContext geos;
+    std::vector<analysis::LisaClass> classes;
+    for (const auto& local : analysis::local_moran(values, analysis::queen_neighbours(geos, shapes), {})) classes.push_back(local.cluster);
+    return classes;
+}
+
+Scene build(const model::Project& project, const MapStyle& style, const analysis::Statistics* stats, const BuildOptions& options) {
+    const double preview_thin_deg = options.preview_thin_deg;
     Scene scene;
     if (!project.working) return scene;
     std::size_t features = 0;
@@ -179,7 +187,7 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
 
     // Villages: fills, then their borders.
     std::vector<Color> choropleth;
-    if (style.choropleth && stats) choropleth = choropleth_colors(project, *style.choropleth, *stats, scene);
+    if (style.choropleth && stats) choropleth = choropleth_colors(project, *style.choropleth, *stats, options.lisa, scene);
     const VillagePalette palette(project);
     const auto label_text = [&](std::string name) {
         return style.label_script == LabelScript::Pinyin ? model::place_name_pinyin(name) : name;
@@ -226,7 +234,7 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
             model::Geometry shape = projected(project, f.geometry);
             if (style.labels) scene.labels.push_back({label_text(text_of(*layer, f, Meaning::Township)), analysis::label_point(shape), 17, 0, {20, 20, 20, 255}});
             scene.items.push_back(Stroke{std::move(shape), faded(ls.stroke_rgb ? rgb(*ls.stroke_rgb) : style::kTownshipBorder, ls.opacity),
-                                         ls.width_px.value_or(style::kTownshipBorderPx), {}});
+                                         ls.width_px.value_or(style::kTownshipBorderPx), {}, std::nullopt});
         }
     }
 

@@ -1,6 +1,7 @@
 // Builds the Scene for a Project: styles per role, choropleth, filters, labels, legend.
 #pragma once
 
+#include "core/analysis/autocorrelation.hpp"
 #include "core/analysis/statistics.hpp"
 #include "core/model/project.hpp"
 #include "core/scene/map_style.hpp"
@@ -11,10 +12,20 @@ namespace ca::scene {
 // Villages tinted by township (or coloured by the choropleth, which needs `stats`), township
 // borders, lines by kind, ponds, sites by project type through the filter, and labels, all
 // projected to the working CRS. Runs when data or style change, not per frame.
-// With `preview_thin_deg` > 0, outlines and lines are thinned to that many degrees before they are
-// projected: a quick first map of a province, to be replaced by the full one.
+struct BuildOptions {
+    // > 0: outlines and lines thinned to that many degrees before they are projected, for a quick
+    // first map of a province, to be replaced by the full one.
+    double preview_thin_deg = 0;
+    // The villages' LISA classes when the caller keeps them (see lisa_classes): a LISA choropleth
+    // then costs no permutations per restyle.
+    const std::vector<analysis::LisaClass>* lisa = nullptr;
+};
 Scene build(const model::Project& project, const MapStyle& style = {}, const analysis::Statistics* stats = nullptr,
-            double preview_thin_deg = 0);
+            const BuildOptions& options = {});
+
+// Local Moran's I classes of the villages' poverty rates over queen contiguity (999 permutations),
+// in the order of Statistics::villages: the "lisa" choropleth.
+std::vector<analysis::LisaClass> lisa_classes(const model::Project& project, const analysis::Statistics& stats);
 
 // The fill colours build() gives villages without a choropleth: tinted by their township's place
 // among the project's township names in sorted order, so a township keeps its tint whatever order
