@@ -193,6 +193,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     ImGuiSession imgui(window.get());
     ui::ViewerState state;
     state.style.language = ui::language_from_environment();
+    state.export_settings.title = ui::tr(ui::Text::DefaultFigureTitle, state.style.language);
     int fb_width = 0, fb_height = 0;
     glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
     state.canvas = canvas_rect(fb_width, fb_height);
@@ -268,6 +269,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             FirstMap first = pending.get();  // rethrows what loading threw
             state.project = std::move(first.opened.project);
             state.style = *first.opened.style;
+            state.export_settings.title = ui::tr(ui::Text::DefaultFigureTitle, state.style.language);  // a project may set the language
             state.style.layers.resize(state.project.layers.size());
             state.load_options = first.opened.load_options;
             for (const auto& message : state.project.problems.kept()) state.messages.push_back(message);

@@ -60,6 +60,9 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     bool restyle = false;
     auto& style = state.style;
     if (a.set_language) {
+        // A title nobody typed follows the language; a typed one stays.
+        if (state.export_settings.title == ui::tr(ui::Text::DefaultFigureTitle, style.language))
+            state.export_settings.title = ui::tr(ui::Text::DefaultFigureTitle, *a.set_language);
         style.language = *a.set_language;
         restyle = true;  // legend labels
     }

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "core/analysis/dissolve.hpp"
+#include "core/model/pinyin.hpp"
 #include "core/model/text.hpp"
 #include "ui/panels.hpp"
 
@@ -109,6 +110,9 @@ void identify_tab(const ViewerState& state, Language lang) {
     }
     const auto& v = state.stats.villages[*state.selected];
     ImGui::Separator();
+    // The name as a reader of pinyin says it: for the English UI and for reports abroad.
+    ImGui::Text("%s  %s, %s", t(Text::LabelPinyin, lang).c_str(), model::place_name_pinyin(v.village_name).c_str(),
+                model::place_name_pinyin(v.township).c_str());
     ImGui::Text("%s %.1f%%   %s %.0f", t(Text::PovertyRate, lang).c_str(), v.poverty_rate.value_or(0) * 100, t(Text::Income, lang).c_str(),
                 v.income_per_capita.value_or(0));
     ImGui::Text("%s %d   %s %.1f", t(Text::Sites, lang).c_str(), v.sites, t(Text::FundsWan, lang).c_str(), v.funds_yuan / 10000);

@@ -107,6 +107,7 @@ std::string_view tr(Text text, Language language) {
         {Text::ByVillage, "按村", "by village"},
         {Text::ByTownship, "按乡镇", "by township"},
         {Text::Fields, "字段", "field"},
+        {Text::DefaultFigureTitle, "扶贫项目分布图", "Poverty-alleviation projects"},
         {Text::Role, "图层类型", "Role"},
         {Text::Play, "逐年播放", "Play year by year"},
         {Text::Stop, "停止", "Stop"},
