@@ -68,6 +68,17 @@ struct ExportCommand {
                                  !project.layers_with(model::Role::Villages).empty();
         const auto stats = needs_stats ? analysis::compute_statistics(project, {}) : analysis::Statistics{};
         if (!language.empty()) style.language = language == "en" ? model::Language::English : model::Language::Chinese;
+        if (choropleth.rfind("field:", 0) == 0) {
+            const std::string field = choropleth.substr(6);
+            std::string fields;
+            bool found = false;
+            for (const auto* layer : project.layers_with(model::Role::Villages))
+                for (const auto& name : layer->field_names) {
+                    found = found || name == field;
+                    fields += (fields.empty() ? "" : ", ") + name;
+                }
+            if (!found) throw Error("--choropleth " + choropleth + ": the villages have no field \"" + field + "\"; their fields: " + fields);
+        }
         if (!choropleth.empty()) {
             style.choropleth.emplace();
             style.choropleth->metric = choropleth;

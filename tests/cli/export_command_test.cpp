@@ -1,6 +1,8 @@
 // `countyatlas export`: page sizes and DPI, a true scale bar, searchable Chinese text, safe writes.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -113,6 +115,18 @@ TEST_CASE("place names can be written in pinyin, from the option or a project fi
     text = test::run("pdftotext '" + pdf + "' -").out;
     CHECK(text.find("Jinbi Zhen") == std::string::npos);
     CHECK(text.find("金碧镇") != std::string::npos);
+}
+
+TEST_CASE("a choropleth of a field the villages do not have is one clear line and no file") {
+    test::TempDir dir;
+    const std::string pdf = dir.file("map.pdf");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + pdf + "' --choropleth field:人均耕地");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("field:人均耕地: the villages have no field \"人均耕地\"; their fields: village_name") != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_FALSE(std::filesystem::exists(pdf));
+    const auto ok = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + pdf + "' --choropleth field:households");
+    CHECK_MESSAGE(ok.exit_code == 0, ok.err);
 }
 
 TEST_CASE("an SVG figure parses and holds its text as text elements") {
