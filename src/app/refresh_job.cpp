@@ -4,6 +4,7 @@
 
 #include "core/model/text.hpp"
 #include "core/scene/build.hpp"
+#include "core/scene/map_style.hpp"
 
 namespace ca::app {
 namespace {
@@ -65,14 +66,20 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
                           bool rebuild_scene_after_data, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa) {
     Refreshed done;
     done.what = what;
-    if (what == Refresh::Data) {
-        done.stats = project.layers_with(model::Role::Villages).empty() ? analysis::Statistics{} : analysis::compute_statistics(project, {});
-        done.villages = lookup_villages(project);
+    const bool new_stats = what == Refresh::Statistics || what == Refresh::Data;
+    if (new_stats) {
+        analysis::StatsOptions options;
+        if (!style.sites.lets_all_through())
+            options.include_site = [filter = style.sites](const model::Layer& layer, const model::Feature& site) {
+                return scene::site_passes(filter, layer, site);
+            };
+        done.stats = project.layers_with(model::Role::Villages).empty() ? analysis::Statistics{} : analysis::compute_statistics(project, options);
         done.summary = summarise(project, done.stats);
     }
-    if (what == Refresh::Scene || rebuild_scene_after_data) {
-        const analysis::Statistics& current = what == Refresh::Data ? done.stats : stats;
-        if (what == Refresh::Data) lisa.reset();  // other data, other clusters
+    if (what == Refresh::Data) done.villages = lookup_villages(project);
+    if (what == Refresh::Scene || what == Refresh::Statistics || rebuild_scene_after_data) {
+        const analysis::Statistics& current = new_stats ? done.stats : stats;
+        if (new_stats) lisa.reset();  // other numbers, other clusters
         if (style.choropleth && style.choropleth->metric == "lisa" && !lisa)
             lisa = std::make_shared<const std::vector<analysis::LisaClass>>(scene::lisa_classes(project, current));
         done.lisa = lisa;
@@ -83,17 +90,19 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
 }
 
 std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& done) {
-    if (done.what == Refresh::Data) {
+    if (done.what == Refresh::Statistics || done.what == Refresh::Data) {
         state.stats = std::move(done.stats);
-        state.villages = std::move(done.villages);
         state.summary = std::move(done.summary);
+    }
+    if (done.what == Refresh::Data) {
+        state.villages = std::move(done.villages);
         state.table_rows = {};  // layers moved or changed: the table's rows are recomputed
         state.selected.reset();
         state.selection.clear();
         state.hovered.reset();
         state.style.layers.resize(state.project.layers.size());
     }
-    if (done.what == Refresh::Data || done.lisa) state.lisa = std::move(done.lisa);
+    if (done.what != Refresh::Scene || done.lisa) state.lisa = std::move(done.lisa);
     if (done.scene) state.scene = std::move(done.scene);
     return std::move(done.mesh);
 }

@@ -12,13 +12,14 @@
 
 namespace ca::app {
 
-// What has to be recomputed; a later need includes the earlier ones.
-enum class Refresh { None, Scene, Data };
+// What has to be recomputed; a later need includes the earlier ones. Statistics: the project
+// filter changed (the numbers follow what the map shows); Data: the layers changed.
+enum class Refresh { None, Scene, Statistics, Data };
 inline Refresh operator|(Refresh a, Refresh b) { return a > b ? a : b; }
 
 struct Refreshed {
     Refresh what = Refresh::None;
-    analysis::Statistics stats;  // these three when what == Data
+    analysis::Statistics stats;  // stats and summary from Statistics on, villages with Data
     ui::VillageLookup villages;
     ui::DataSummary summary;
     std::shared_ptr<const scene::Scene> scene;  // null when the scene did not change
@@ -48,7 +49,7 @@ public:
     std::optional<render::MapMesh> finish(ui::ViewerState& state);
     // While true the project and statistics must not change: the worker reads them.
     bool busy() const { return m_running.valid(); }
-    bool analysing() const { return busy() && m_running_what == Refresh::Data; }
+    bool analysing() const { return busy() && m_running_what >= Refresh::Statistics; }
 
 private:
     void start(const ui::ViewerState& state);

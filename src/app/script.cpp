@@ -24,7 +24,7 @@ struct Grammar {
 };
 constexpr Grammar kGrammar[] = {
     {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
-    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2}, {"open-dialog", 2, 2},
+    {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2}, {"open-dialog", 2, 2}, {"save-statistics", 2, 2},
 };
 
 bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
@@ -169,6 +169,8 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         actions.export_settings = settings;
     } else if (command == "tab") {
         actions.open_tab = w[1];
+    } else if (command == "save-statistics") {
+        actions.save_statistics = w[1];
     } else if (command == "save-project") {
         actions.save_project = w[1];
     } else if (command == "screenshot") {

@@ -9,7 +9,7 @@
 //   colour-sites type|year|status|batch
 //   layer INDEX visible on|off | opacity 0..1 | fill R,G,B | stroke R,G,B | width PX | size PX | role ROLE
 //   language zh|en    labels on|off|chinese|pinyin    uncovered on|off    open FILE[:LAYER]
-//   screenshot FILE.png    save-project FILE.cap.json    tab statistics|poorest|identify|attributes
+//   screenshot FILE.png    save-project FILE.cap.json    save-statistics FILE.xlsx|csv|gpkg    tab statistics|poorest|identify|attributes
 //   export FILE [PAGE [DPI]]   (as the export dialog: the current view on a page; PNG, PDF or SVG)
 //   export-dialog on|off    open-dialog FOLDER|off
 // Blank lines and lines starting with # are skipped.

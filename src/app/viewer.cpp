@@ -17,6 +17,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "app/export_job.hpp"
 #include "app/export_preview.hpp"
 #include "app/fonts.hpp"
 #include "app/script.hpp"
@@ -156,6 +157,18 @@ void draw_busy(bool analysing, const ui::ViewerState& state) {
     ImGui::End();
 }
 
+// While the export dialog's file is written: which file, and a way to stop. True: cancel.
+bool draw_exporting(const std::string& path, const ui::ViewerState& state) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x / 2, vp->Pos.y + 60}, ImGuiCond_Always, {0.5f, 0.0f});
+    ImGui::Begin("##exporting", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Text("%s %s", std::string(ui::tr(ui::Text::Exporting, state.style.language)).c_str(), path.c_str());
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button(std::string(ui::tr(ui::Text::Cancel, state.style.language)).c_str());
+    ImGui::End();
+    return cancel;
+}
+
 double percentile(std::vector<double> v, double q) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
@@ -254,6 +267,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     };
     double first_upload_ms = 0, first_map_s = 0, ready_s = 0;
     Refresher refresher;
+    ExportJob exporting;
     auto last_year_step = std::chrono::steady_clock::now();
 
     Navigator navigator;
@@ -384,6 +398,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         ui::draw_open_dialog(state, actions);
         ui::draw_map_overlay(state, ImGui::GetBackgroundDrawList());
         if (refresher.busy()) draw_busy(refresher.analysing(), state);
+        if (exporting.running() && draw_exporting(exporting.path(), state)) exporting.cancel();
         ImGui::Render();
 
         glViewport(0, 0, fb_width, fb_height);
@@ -409,15 +424,9 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             last_year_step = std::chrono::steady_clock::now();
         }
         if (actions.open_file) dropped.push_back(*actions.open_file);
-        if (actions.export_now || script_export) {
-            try {
-                const auto page = print::page_size_from_string(state.export_settings.page).value_or(print::PageSize{});
-                print::export_figure(state.export_settings.path, *state.scene, figure_for_view(state), {page, static_cast<double>(state.export_settings.dpi)});
-                state.messages.push_back("→ " + state.export_settings.path);
-            } catch (const Error& e) {
-                state.messages.push_back(e.what());
-            }
-        }
+        if (actions.export_now || script_export) exporting.start(state);
+        if (script_export) state.messages.push_back(exporting.finish());  // a script's next step wants the file
+        if (auto said = exporting.poll()) state.messages.push_back(*said);
         // The preview follows the dialog's settings and the map, redrawn when either changed.
         if (state.export_settings.open && (actions.export_settings || preview_view.centre_m.x != state.viewport.centre_m.x ||
                                            preview_view.m_per_px != state.viewport.m_per_px || preview_scene_version != scene_version)) {

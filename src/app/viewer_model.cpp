@@ -2,13 +2,17 @@
 #include "app/viewer_model.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "core/analysis/name_matching.hpp"
 #include "core/analysis/triangulate.hpp"
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 #include "core/scene/build.hpp"
+#include "core/model/safe_write.hpp"
 #include "core/workspace/project_file.hpp"
+#include "cli/stats_table.hpp"
 
 namespace ca::app {
 
@@ -44,6 +48,22 @@ std::set<std::size_t> villages_in(const ui::ViewerState& state, const model::Ext
     return inside;
 }
 
+void save_statistics(const ui::ViewerState& state, const std::string& path) {
+    const std::string format = std::filesystem::path(path).extension().string();
+    if (format == ".csv") {
+        const std::string text = cli::stats_csv(state.stats, cli::StatsLevel::Township);
+        model::write_via_temp(path, [&](const std::filesystem::path& temp) {
+            std::ofstream out(temp, std::ios::binary);
+            out << text;
+            return static_cast<bool>(out);
+        });
+    } else if (format == ".xlsx" || format == ".gpkg") {
+        cli::write_stats_file(state.project, state.stats, cli::StatsLevel::Township, format.substr(1), path);
+    } else {
+        throw Error("a statistics table is saved as .xlsx, .csv or .gpkg").file(path);
+    }
+}
+
 Refresh advance_year_play(ui::ViewerState& state) {
     if (!state.playing_years) return Refresh::None;
     int& year = state.style.sites.up_to_year;
@@ -53,7 +73,7 @@ Refresh advance_year_play(ui::ViewerState& state) {
     } else {
         ++year;
     }
-    return Refresh::Scene;
+    return Refresh::Statistics;
 }
 
 Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
@@ -95,23 +115,34 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     if (a.choropleth_method && style.choropleth) style.choropleth->method = *a.choropleth_method, restyle = true;
     if (a.choropleth_classes && style.choropleth) style.choropleth->classes = *a.choropleth_classes, restyle = true;
     if (a.choropleth_by_township && style.choropleth) style.choropleth->by_township = *a.choropleth_by_township, restyle = true;
+    // The project filter changes the map and the numbers both: statistics count what is shown.
+    bool refilter = false;
     if (a.site_type_shown) {
         if (a.site_type_shown->second) style.sites.hidden_types.erase(a.site_type_shown->first);
         else style.sites.hidden_types.insert(a.site_type_shown->first);
-        restyle = true;
+        refilter = true;
     }
-    if (a.up_to_year) style.sites.up_to_year = *a.up_to_year, restyle = true;
+    if (a.up_to_year) style.sites.up_to_year = *a.up_to_year, refilter = true;
     if (a.play_years) {
         state.playing_years = *a.play_years && state.summary.first_year <= state.summary.last_year;
-        if (state.playing_years) style.sites.up_to_year = state.summary.first_year, restyle = true;  // from the start
+        if (state.playing_years) style.sites.up_to_year = state.summary.first_year, refilter = true;  // from the start
     }
     if (a.site_colour) style.site_colour = *a.site_colour, restyle = true;
-    if (a.site_status) style.sites.status = *a.site_status, restyle = true;
-    if (a.site_batch) style.sites.batch = *a.site_batch, restyle = true;
+    if (a.site_status) style.sites.status = *a.site_status, refilter = true;
+    if (a.site_batch) style.sites.batch = *a.site_batch, refilter = true;
     if (a.highlight_uncovered) state.highlight_uncovered = *a.highlight_uncovered;
     if (a.table_layer) state.table_layer = *a.table_layer;
     if (a.table_filter) state.table_filter = *a.table_filter;
     if (a.project_path) state.project_path = *a.project_path;
+    if (a.statistics_path) state.statistics_path = *a.statistics_path;
+    if (a.save_statistics) {
+        try {
+            save_statistics(state, *a.save_statistics);
+            state.messages.push_back("→ " + *a.save_statistics);
+        } catch (const Error& e) {
+            state.messages.push_back(e.what());
+        }
+    }
     if (a.export_settings) state.export_settings = *a.export_settings;
     if (a.open_dialog) state.open_dialog = *a.open_dialog;
     if (a.save_project) {
@@ -165,7 +196,7 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     }
     if (a.zoom_to_m) zoom_to(state, *a.zoom_to_m);
     if (a.fit_to_data) fit(state);
-    return restyle ? Refresh::Scene : Refresh::None;
+    return refilter ? Refresh::Statistics : restyle ? Refresh::Scene : Refresh::None;
 }
 
 }  // namespace ca::app

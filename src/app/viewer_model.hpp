@@ -10,8 +10,12 @@
 namespace ca::app {
 
 // Applies what panels asked for. Returns what must be recomputed (see Refresher): the scene after
-// a style change, statistics too after layers moved or were removed (not while data_locked).
+// a style change, statistics too after the project filter changed, everything after layers moved,
+// were removed or changed role (not while data_locked).
 Refresh apply(ui::ViewerState& state, const ui::Actions& actions);
+// Writes the township table as the viewer shows it (project filter applied): .xlsx, .csv or
+// .gpkg. Throws ca::Error naming the file when it cannot.
+void save_statistics(const ui::ViewerState& state, const std::string& path);
 // One step of the year play: the next year's projects, or all of them after the last (play ends).
 Refresh advance_year_play(ui::ViewerState& state);
 // The whole extent in the canvas, with a margin.

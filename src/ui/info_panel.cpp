@@ -1,5 +1,6 @@
 // The right panel: township statistics with bars, poorest villages, the selected village, attributes.
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include <imgui.h>
@@ -15,13 +16,22 @@ namespace {
 std::string t(Text text, Language lang) { return std::string(tr(text, lang)); }
 
 void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
+    // The table as a file for the report: .xlsx, .csv or .gpkg (township polygons with the numbers).
+    char path[512];
+    std::snprintf(path, sizeof path, "%s", state.statistics_path.c_str());
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 90);
+    if (ImGui::InputText("##statistics-path", path, sizeof path)) actions.statistics_path = path;
+    ImGui::SameLine();
+    if (ImGui::Button(t(Text::SaveTable, lang).c_str())) actions.save_statistics = state.statistics_path;
+    if (!state.style.sites.lets_all_through()) ImGui::TextColored({0.7f, 0.35f, 0.0f, 1.0f}, "%s", t(Text::FilteredCounts, lang).c_str());
     const auto& rows = state.stats.townships;
     double max_poor = 1;
     for (const auto& r : rows) max_poor = std::max(max_poor, r.poor_population);
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("stats", 6, flags, {0, ImGui::GetContentRegionAvail().y})) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    for (Text h : {Text::Township, Text::PoorPopulation, Text::PovertyRate, Text::Income, Text::Covered, Text::FundsWan})
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("stats", 7, flags, {0, ImGui::GetContentRegionAvail().y})) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    for (Text h : {Text::Township, Text::PoorPopulation, Text::PovertyRate, Text::Income, Text::Covered, Text::Sites, Text::FundsWan})
         ImGui::TableSetupColumn(t(h, lang).c_str());
     ImGui::TableHeadersRow();
     auto row = [&](const analysis::RegionStats& r, const std::string& name, bool clickable) {
@@ -41,6 +51,8 @@ void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
         ImGui::Text("%6.0f", r.income_per_capita.value_or(0));
         ImGui::TableNextColumn();
         ImGui::Text("%d/%d", r.covered_poor_villages, r.poor_villages);
+        ImGui::TableNextColumn();
+        ImGui::Text("%5d", r.sites);
         ImGui::TableNextColumn();
         ImGui::Text("%8.1f", r.funds_yuan / 10000);
     };

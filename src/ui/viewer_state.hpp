@@ -99,6 +99,7 @@ struct ViewerState {
     std::vector<std::string> messages;  // problems to show without stopping the session
     loading::LoadOptions load_options;  // how the data was read, for saving the project
     std::string project_path = "project.cap.json";
+    std::string statistics_path = "township_statistics.xlsx";
     bool data_locked = false;  // statistics are being computed from the project: layers stay as they are
     bool glyphs_stale = false;  // new data may hold characters the font atlas lacks
     ExportSettings export_settings;
@@ -133,6 +134,8 @@ struct Actions {
     std::optional<std::string> table_filter;
     std::optional<std::string> project_path;
     std::optional<std::string> save_project;  // write the project file here
+    std::optional<std::string> statistics_path;
+    std::optional<std::string> save_statistics;  // write the township table (as shown) here
     std::optional<std::string> open_tab;
     std::optional<std::string> open_file;  // data or project file to add
     std::optional<OpenDialog> open_dialog;

@@ -284,6 +284,40 @@ TEST_CASE("a layer's role set in the viewer is kept in the project file") {
     CHECK(layers[1]["role"] == "villages");
 }
 
+TEST_CASE("the township table counts only the projects the filter shows, and saves as shown") {
+    test::TempDir dir;
+    const Expected expected;
+    int first = 9999;
+    for (const auto* layer : expected.project.layers_with(model::Role::Sites))
+        for (const auto& f : layer->features)
+            if (const auto y = model::to_number(layer->value(f, model::Meaning::Year))) first = std::min(first, static_cast<int>(*y));
+    test::run_viewer_script(dir.path().string(), test::sample_county(),
+                            {"save-statistics " + dir.file("all.csv"), "filter year " + std::to_string(first + 1),
+                             "save-statistics " + dir.file("filtered.csv")});
+    // By hand: the same statistics with only the projects of the first two years (or without a year).
+    analysis::StatsOptions options;
+    options.include_site = [&](const model::Layer& layer, const model::Feature& f) {
+        const auto y = model::to_number(layer.value(f, model::Meaning::Year));
+        return !y || *y <= first + 1;
+    };
+    const auto filtered = analysis::compute_statistics(expected.project, options);
+    auto total_sites = [&](const std::string& file) {
+        std::ifstream in(dir.file(file));
+        std::string header, line, last;
+        std::getline(in, header);
+        while (std::getline(in, line)) last = line;
+        std::vector<std::string> names, cells;
+        std::stringstream h(header), l(last);
+        for (std::string c; std::getline(h, c, ',');) names.push_back(c);
+        for (std::string c; std::getline(l, c, ',');) cells.push_back(c);
+        const auto column = std::find(names.begin(), names.end(), "sites") - names.begin();
+        return std::stoi(cells.at(static_cast<std::size_t>(column)));
+    };
+    CHECK(total_sites("all.csv") == expected.stats.total.sites);
+    CHECK(total_sites("filtered.csv") == filtered.total.sites);
+    CHECK(filtered.total.sites < expected.stats.total.sites);
+}
+
 TEST_CASE("township labels draw glyphs at their anchors") {
     test::TempDir dir;
     const std::vector<std::string> script = {"layer 2 visible off", "layer 3 visible off", "layer 4 visible off",

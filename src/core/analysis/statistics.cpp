@@ -190,6 +190,7 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
         for (std::size_t k = 0; k < points.size(); ++k) where[point_feature[k]] = located[k] >= 0 ? located[k] : kOutside;
         for (std::size_t i = 0; i < features.size(); ++i) {
             const auto& f = features[i];
+            if (options.include_site && !options.include_site(*layer, f)) continue;
             std::string reason;
             if (where[i] == kOutside) {
                 reason = "outside every village";

@@ -16,6 +16,9 @@ namespace ca::analysis {
 struct StatsOptions {
     double poverty_line_yuan = 2300;  // the national line from 2011, 2010 prices
     double poor_rate_threshold = 0.30;
+    // Sites for which this is false are left out (not counted, not unmatched): the viewer's
+    // project filter, so its township table counts what its map shows. Unset: every site.
+    std::function<bool(const model::Layer&, const model::Feature&)> include_site;
 };
 
 // One row of the contract's table: a village, a township, or the whole county.

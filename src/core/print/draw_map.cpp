@@ -8,6 +8,7 @@
 #include <memory>
 #include <numbers>
 
+#include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
 
 namespace ca::print {
@@ -120,7 +121,7 @@ struct Painter {
 
 }  // namespace
 
-void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale) {
+void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale, const std::atomic<bool>* cancel) {
     cairo_save(cr);
     set_color(cr, scene.background);
     cairo_paint(cr);
@@ -128,7 +129,13 @@ void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_
     const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
     const Painter painter{scene, cr, viewport, symbol_scale, raster ? &stamps : nullptr};
     if (raster) cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);  // at print resolutions the difference is invisible, the time is not
-    for (const auto& item : scene.items) std::visit(painter, item);
+    for (std::size_t i = 0; i < scene.items.size(); ++i) {
+        if (cancel && i % 4096 == 0 && *cancel) {
+            cairo_restore(cr);
+            throw Error("cancelled");
+        }
+        std::visit(painter, scene.items[i]);
+    }
     cairo_restore(cr);
 }
 

@@ -1,6 +1,7 @@
 // The print back-end: draws a Scene with Cairo onto any surface (PNG, PDF, SVG).
 #pragma once
 
+#include <atomic>
 #include <string>
 
 #include <cairo.h>
@@ -11,7 +12,9 @@ namespace ca::print {
 
 // Draws the scene's items in paint order, in device units of `viewport` (pixels or points).
 // Line widths and symbol sizes, given in screen pixels, are multiplied by `symbol_scale`.
-void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale = 1.0);
+// With `cancel`, stops with ca::Error("cancelled") soon after it turns true.
+void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale = 1.0,
+              const std::atomic<bool>* cancel = nullptr);
 
 // Renders the whole scene, fitted, to a PNG of the given size. Written to a temporary file
 // beside `path` and renamed into place, so a failure leaves no partial file.

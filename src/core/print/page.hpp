@@ -1,6 +1,7 @@
 // A map figure on a page: title, map frame, legend, scale bar, north arrow, source line.
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,8 @@ struct Figure {
     bool inset = true;                   // a locator map of the whole data, when the map shows part of it
     // When set: longitude and latitude ticks with labels on the frame (the map's CRS to lon/lat).
     const model::Projection* ticks = nullptr;
+    // Set by an interactive caller: drawing stops with ca::Error("cancelled") once it turns true.
+    const std::atomic<bool>* cancel = nullptr;
     Layout layout;
 };
 

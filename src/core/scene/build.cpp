@@ -156,6 +156,10 @@ Color VillagePalette::color(const model::Layer& villages, const model::Feature& 
     return style::area_tint(static_cast<std::size_t>(it - m_townships.begin()));
 }
 
+bool site_passes(const SiteFilter& filter, const model::Layer& layer, const model::Feature& site) {
+    return site_shown(filter, layer, site, model::canonical_project_type(text_of(layer, site, Meaning::ProjectType)));
+}
+
 std::vector<analysis::LisaClass> lisa_classes(const model::Project& project, const analysis::Statistics& stats) {
     std::vector<const model::Geometry*> shapes;
     std::vector<double> values;

@@ -23,6 +23,9 @@ struct BuildOptions {
 Scene build(const model::Project& project, const MapStyle& style = {}, const analysis::Statistics* stats = nullptr,
             const BuildOptions& options = {});
 
+// Whether the project filter lets this site through (its type, year, status and batch).
+bool site_passes(const SiteFilter& filter, const model::Layer& layer, const model::Feature& site);
+
 // Local Moran's I classes of the villages' poverty rates over queen contiguity (999 permutations),
 // in the order of Statistics::villages: the "lisa" choropleth.
 std::vector<analysis::LisaClass> lisa_classes(const model::Project& project, const analysis::Statistics& stats);

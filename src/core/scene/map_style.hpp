@@ -38,6 +38,8 @@ struct SiteFilter {
     int up_to_year = 0;                  // draw projects of this year and before; 0 for all
     std::string status;                  // only this status; empty for all
     std::string batch;                   // only this batch; empty for all
+
+    bool lets_all_through() const { return hidden_types.empty() && up_to_year == 0 && status.empty() && batch.empty(); }
 };
 
 // How township and village names are written on the map.

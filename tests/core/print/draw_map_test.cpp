@@ -1,10 +1,13 @@
 // The print back-end: a map PNG of the right size with each village's colour inside it.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <filesystem>
 
 #include "core/loading/load_project.hpp"
 #include "core/print/draw_map.hpp"
+#include "core/print/export_figure.hpp"
 #include "core/scene/build.hpp"
 #include "support/fixtures.hpp"
 #include "support/village_probe.hpp"
@@ -40,4 +43,22 @@ TEST_CASE("writing a PNG into a folder that does not exist fails cleanly and lea
     CHECK_THROWS_WITH(print::write_png(scene::build(project), 100, 100, target),
                       (target + ": cannot write the file (is the folder there and writable?)").c_str());
     CHECK_FALSE(std::filesystem::exists(dir.file("missing")));
+}
+
+TEST_CASE("a cancelled export stops, says so, and leaves no file behind") {
+    test::TempDir dir;
+    const auto project = loading::load_project({{test::sample_county(), model::Role::Unknown}}, {});
+    const auto scene = scene::build(project);
+    std::atomic<bool> cancel{true};
+    print::Figure figure;
+    figure.cancel = &cancel;
+    for (const char* name : {"map.png", "map.pdf"}) {
+        const std::string path = dir.file(name);
+        CHECK_THROWS_WITH(print::export_figure(path, scene, figure, {}), doctest::Contains("cancelled"));
+        CHECK_FALSE(std::filesystem::exists(path));
+        CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator{}) == 0);  // no temporary either
+    }
+    cancel = false;
+    print::export_figure(dir.file("map.png"), scene, figure, {});
+    CHECK(std::filesystem::exists(dir.file("map.png")));
 }
