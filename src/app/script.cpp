@@ -126,6 +126,11 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         else if (w[2] == "stroke") ls.stroke_rgb = rgb(w[3]), actions.layer_style = {index, ls};
         else if (w[2] == "width") ls.width_px = std::stof(w[3]), actions.layer_style = {index, ls};
         else if (w[2] == "size") ls.symbol_px = std::stof(w[3]), actions.layer_style = {index, ls};
+        else if (w[2] == "symbol") {
+            if (w[3] != "circle" && w[3] != "square" && w[3] != "triangle") throw fail("a symbol is circle, square or triangle");
+            ls.symbol = w[3] == "square" ? scene::MarkerShape::Square : w[3] == "triangle" ? scene::MarkerShape::Triangle : scene::MarkerShape::Circle;
+            actions.layer_style = {index, ls};
+        }
         else if (w[2] == "role") {
             const model::Role role = model::role_from_string(w[3]);
             if (role == model::Role::Unknown && w[3] != "unknown") throw fail("no role \"" + w[3] + "\"");

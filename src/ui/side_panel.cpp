@@ -45,6 +45,9 @@ void legend_entry(const scene::LegendEntry& entry, Language lang) {
         case scene::LegendEntry::Kind::Line: draw->AddLine({p.x, p.y + h / 2}, {p.x + 18, p.y + h / 2}, to_imgui(entry.color), 2.5f); break;
         case scene::LegendEntry::Kind::Point: draw->AddCircleFilled({p.x + 9, p.y + h / 2}, 5, to_imgui(entry.color)); break;
         case scene::LegendEntry::Kind::Square: draw->AddRectFilled({p.x + 5, p.y + h / 2 - 4}, {p.x + 13, p.y + h / 2 + 4}, to_imgui(entry.color)); break;
+        case scene::LegendEntry::Kind::Triangle:
+            draw->AddTriangleFilled({p.x + 9, p.y + h / 2 - 5}, {p.x + 14, p.y + h / 2 + 4}, {p.x + 4, p.y + h / 2 + 4}, to_imgui(entry.color));
+            break;
     }
     ImGui::Dummy({22, h});
     ImGui::SameLine();
@@ -144,6 +147,10 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
                 float size = edited.symbol_px.value_or(7.0f);
                 ImGui::SetNextItemWidth(120);
                 if (ImGui::SliderFloat(t(Text::SymbolSize, lang).c_str(), &size, 2.0f, 24.0f, "%.0f px")) edited.symbol_px = size, changed = true;
+                static const std::vector<std::pair<scene::MarkerShape, Text>> kShapes = {
+                    {scene::MarkerShape::Circle, Text::Circle}, {scene::MarkerShape::Square, Text::Square}, {scene::MarkerShape::Triangle, Text::Triangle}};
+                const auto fallback = layer.role == model::Role::Ponds ? scene::MarkerShape::Square : scene::MarkerShape::Circle;
+                if (auto shape = choice_combo(Text::Symbol, edited.symbol.value_or(fallback), kShapes, lang)) edited.symbol = *shape, changed = true;
             }
             if (changed) actions.layer_style = {i, edited};
             if (ImGui::SmallButton(t(Text::ZoomTo, lang).c_str())) {

@@ -432,6 +432,37 @@ TEST_CASE("lines are drawn along their vertices in their layer's colour and widt
     CHECK(magenta * 100 >= samples * 95);
 }
 
+TEST_CASE("a point layer's symbol shape and size are drawn, and kept in the project file") {
+    test::TempDir dir;
+    const std::vector<std::string> common = {"layer 0 visible off", "layer 1 visible off", "layer 3 visible off", "layer 4 visible off",
+                                             "labels off", "layer 2 fill 255,0,255", "layer 2 size 16"};
+    auto squares = common, circles = common;
+    squares.insert(squares.end(), {"layer 2 symbol square", "screenshot " + dir.file("square.png"), "save-project " + dir.file("p.cap.json")});
+    circles.insert(circles.end(), {"layer 2 symbol circle", "screenshot " + dir.file("circle.png")});
+    const auto square_shot = test::run_viewer_script(dir.path().string(), test::sample_county(), squares).at(0);
+    const auto circle_shot = test::run_viewer_script(dir.path().string(), test::sample_county(), circles).at(0);
+    const Expected expected;
+    const test::Image square(square_shot.path), circle(circle_shot.path);
+    auto magenta = [](test::Rgb c) { return c.r > 200 && c.g < 60 && c.b > 200; };
+    // A 16 px square covers the points 6 px off its centre diagonally; a 16 px circle does not.
+    int in_square = 0, in_circle = 0, sites = 0;
+    for (const auto& f : expected.project.layers_with(model::Role::Sites)[0]->features) {
+        if (f.geometry.empty() || sites == 40) continue;
+        model::Vec2 p = f.geometry.coords.front();
+        expected.project.working->forward(std::span(&p, 1));
+        const auto [x, y] = square_shot.pixel(p);
+        ++sites;
+        in_square += magenta(square.at(x + 6, y + 6)) && magenta(square.at(x - 6, y - 6));
+        in_circle += magenta(circle.at(x + 6, y + 6)) && magenta(circle.at(x - 6, y - 6));
+    }
+    CHECK(in_square >= sites * 7 / 10);  // neighbours may overlap a few
+    CHECK(in_circle <= sites / 10);
+    std::ifstream in(dir.file("p.cap.json"));
+    const auto layer = nlohmann::json::parse(in)["layers"][2];
+    CHECK(layer["symbol"] == "square");
+    CHECK(layer["symbol_px"] == 16);
+}
+
 TEST_CASE("a box selection outlines every village inside it and the attribute table shares it") {
     test::TempDir dir;
     auto script = kOnlyVillages;

@@ -123,6 +123,12 @@ void legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const 
             case scene::LegendEntry::Kind::Line: cairo_rectangle(cr, sx, y + row / 2 - 0.4 * mm, swatch, 0.8 * mm); break;
             case scene::LegendEntry::Kind::Point: cairo_arc(cr, sx + swatch / 2, y + row / 2, 1.2 * mm, 0, 2 * M_PI); break;
             case scene::LegendEntry::Kind::Square: cairo_rectangle(cr, sx + swatch / 2 - mm, y + row / 2 - mm, 2 * mm, 2 * mm); break;
+            case scene::LegendEntry::Kind::Triangle:
+                cairo_move_to(cr, sx + swatch / 2, y + row / 2 - 1.3 * mm);
+                cairo_line_to(cr, sx + swatch / 2 + 1.3 * mm, y + row / 2 + 1.0 * mm);
+                cairo_line_to(cr, sx + swatch / 2 - 1.3 * mm, y + row / 2 + 1.0 * mm);
+                cairo_close_path(cr);
+                break;
         }
         cairo_fill(cr);
         swatches.push_back({sx + swatch / 2, y + row / 2});

@@ -243,6 +243,7 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
     }
 
     std::set<std::string> kinds_seen, pond_kinds, types_seen;
+    MarkerShape pond_symbol = MarkerShape::Square, site_symbol = MarkerShape::Circle;
     std::unordered_map<std::string, std::string> canonical_kinds;  // few spellings, many lines
     for (const auto* layer : project.layers_with(Role::Lines)) {
         const LayerStyle& ls = layer_style(layer);
@@ -277,6 +278,8 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
             Marker m = style::pond_marker(kind);
             if (ls.fill_rgb) m.color = rgb(*ls.fill_rgb);
             if (ls.symbol_px) m.size_px = *ls.symbol_px;
+            if (ls.symbol) m.shape = *ls.symbol;
+            if (ls.symbol) pond_symbol = *ls.symbol;
             m.color = faded(m.color, ls.opacity);
             const model::Geometry g = projected(project, f.geometry);
             m.position_m = f.geometry.type == model::GeometryType::Point ? g.coords.front() : g.extent().centre();
@@ -315,18 +318,24 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
         }
         project.working->forward(positions);
         const float size = ls.symbol_px.value_or(7.0f);
+        if (ls.symbol) site_symbol = *ls.symbol;
         for (std::size_t i = 0; i < positions.size(); ++i) {
             Marker m;
             m.color = colours[i];
             m.size_px = size;
+            m.shape = site_symbol;
             m.position_m = positions[i];
             scene.items.push_back(m);
         }
         colour_of_key.clear();  // another layer may have its own fill
     }
     for (const auto& kind : kinds_seen) scene.legend.push_back({kind, style::line_style(kind).color, LegendEntry::Kind::Line});
-    for (const auto& kind : pond_kinds) scene.legend.push_back({kind, style::pond_marker(kind).color, LegendEntry::Kind::Square});
-    for (const auto& key : types_seen) scene.legend.push_back({key.empty() ? "-" : key, site_colours.color(key), LegendEntry::Kind::Point});
+    // Legend symbols take the layer's shape (the last layer's, when several differ).
+    auto legend_kind = [](MarkerShape shape) {
+        return shape == MarkerShape::Square ? LegendEntry::Kind::Square : shape == MarkerShape::Triangle ? LegendEntry::Kind::Triangle : LegendEntry::Kind::Point;
+    };
+    for (const auto& kind : pond_kinds) scene.legend.push_back({kind, style::pond_marker(kind).color, legend_kind(pond_symbol)});
+    for (const auto& key : types_seen) scene.legend.push_back({key.empty() ? "-" : key, site_colours.color(key), legend_kind(site_symbol)});
     return scene;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/analysis/classification.hpp"
 #include "core/model/language.hpp"
+#include "core/scene/scene.hpp"
 
 namespace ca::scene {
 
@@ -21,6 +22,7 @@ struct LayerStyle {
     std::optional<std::array<std::uint8_t, 3>> stroke_rgb;  // borders and lines
     std::optional<float> width_px;                          // borders and lines
     std::optional<float> symbol_px;                         // point markers
+    std::optional<MarkerShape> symbol;                      // point markers: circle, square or triangle
 };
 
 // Villages coloured by a metric of the statistics (poverty rate, income...), by a numeric field of

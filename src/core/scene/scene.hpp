@@ -53,7 +53,7 @@ struct Label {
 struct LegendEntry {
     std::string key;  // canonical value ("ditch", "whole_village") or a class range; model::display_name gives the label
     Color color;
-    enum class Kind { Area, Line, Point, Square } kind = Kind::Area;
+    enum class Kind { Area, Line, Point, Square, Triangle } kind = Kind::Area;
     int count = -1;  // features in the class, for choropleth classes; -1 otherwise
 };
 

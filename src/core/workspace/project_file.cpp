@@ -73,6 +73,10 @@ ProjectFile read_project_file(const std::string& path) {
             if (layer.contains("stroke_rgb")) style.stroke_rgb = layer["stroke_rgb"].get<std::array<std::uint8_t, 3>>();
             if (layer.contains("width_px")) style.width_px = layer["width_px"].get<float>();
             if (layer.contains("symbol_px")) style.symbol_px = layer["symbol_px"].get<float>();
+            if (layer.contains("symbol")) {
+                const std::string shape = layer["symbol"].get<std::string>();
+                style.symbol = shape == "square" ? scene::MarkerShape::Square : shape == "triangle" ? scene::MarkerShape::Triangle : scene::MarkerShape::Circle;
+            }
             p.style.layers.push_back(style);
         }
         const auto& options = j.value("options", ordered_json::object());
@@ -131,6 +135,7 @@ void write_project_file(const std::string& path, const ProjectFile& p) {
         if (ls.stroke_rgb) layer["stroke_rgb"] = *ls.stroke_rgb;
         if (ls.width_px) layer["width_px"] = *ls.width_px;
         if (ls.symbol_px) layer["symbol_px"] = *ls.symbol_px;
+        if (ls.symbol) layer["symbol"] = *ls.symbol == scene::MarkerShape::Square ? "square" : *ls.symbol == scene::MarkerShape::Triangle ? "triangle" : "circle";
         j["layers"].push_back(layer);
     }
     j["options"] = {{"encoding", p.options.read.encoding}, {"assume_crs", p.options.read.assume_crs}, {"coords", coords_name(p.options.coords)}};
