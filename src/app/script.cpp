@@ -126,7 +126,17 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         else if (w[2] == "stroke") ls.stroke_rgb = rgb(w[3]), actions.layer_style = {index, ls};
         else if (w[2] == "width") ls.width_px = std::stof(w[3]), actions.layer_style = {index, ls};
         else if (w[2] == "size") ls.symbol_px = std::stof(w[3]), actions.layer_style = {index, ls};
-        else if (w[2] == "symbol") {
+        else if (w[2] == "field") {
+            // layer N field MEANING NAME|none: which field plays a meaning of the data contract.
+            const std::string spec = w[3];
+            const auto eq = spec.find('=');
+            const auto meaning = model::meaning_from_name(spec.substr(0, eq));
+            if (eq == std::string::npos || !meaning) throw fail("field takes MEANING=FIELD (or MEANING=none), e.g. poor_population=贫困人口");
+            const std::string field = spec.substr(eq + 1) == "none" ? std::string() : spec.substr(eq + 1);
+            const auto& names = state.project.layers[index].field_names;
+            if (!field.empty() && std::find(names.begin(), names.end(), field) == names.end()) throw fail("layer " + w[1] + " has no field \"" + field + "\"");
+            actions.layer_field = ui::Actions::LayerField{index, *meaning, field};
+        } else if (w[2] == "symbol") {
             if (w[3] != "circle" && w[3] != "square" && w[3] != "triangle") throw fail("a symbol is circle, square or triangle");
             ls.symbol = w[3] == "square" ? scene::MarkerShape::Square : w[3] == "triangle" ? scene::MarkerShape::Triangle : scene::MarkerShape::Circle;
             actions.layer_style = {index, ls};

@@ -8,6 +8,7 @@
 //   filter type TYPE on|off | filter year YEAR|all|play|step (play starts at the first year; step is a second of it) | filter status VALUE|all | filter batch VALUE|all
 //   colour-sites type|year|status|batch
 //   layer INDEX visible on|off | opacity 0..1 | fill R,G,B | stroke R,G,B | width PX | size PX | symbol circle|square|triangle | role ROLE
+//                | field MEANING=FIELD|none   (e.g. field poor_population=贫困人口)
 //   language zh|en    labels on|off|chinese|pinyin    uncovered on|off    open FILE[:LAYER]
 //   screenshot FILE.png    save-project FILE.cap.json    save-statistics FILE.xlsx|csv|gpkg    tab statistics|poorest|identify|attributes
 //   export FILE [PAGE [DPI]]   (as the export dialog: the current view on a page; PNG, PDF or SVG)

@@ -179,6 +179,10 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
         layer.role_given = true;  // saved in the project file from now on
         return Refresh::Data;
     }
+    if (a.layer_field && !state.data_locked && a.layer_field->layer < state.project.layers.size()) {
+        auto& layer = state.project.layers[a.layer_field->layer];
+        if (model::assign_field(layer.mapping, layer.field_names, a.layer_field->meaning, a.layer_field->field)) return Refresh::Data;
+    }
     if (a.move_layer && !state.data_locked) {
         const auto [i, step] = *a.move_layer;
         const auto j = static_cast<std::ptrdiff_t>(i) + step;

@@ -90,6 +90,26 @@ void search_box(const ViewerState& state, Actions& actions, Language lang) {
     if (buffer[0] && matches.empty()) ImGui::TextDisabled("%s", t(Text::NoMatch, lang).c_str());
 }
 
+// Which field plays each meaning of the data contract for this layer's role, as detected, and
+// changeable: offices name their columns every way there is.
+void fields_tree(const model::Layer& layer, std::size_t index, Actions& actions, Language lang) {
+    if (!ImGui::TreeNode("fields", "%s", t(Text::FieldMapping, lang).c_str())) return;
+    for (std::size_t m = 0; m < model::kMeaningCount; ++m) {
+        const auto meaning = static_cast<model::Meaning>(m);
+        if (!model::meaning_applies(layer.role, meaning)) continue;
+        const std::string current = layer.mapping[meaning] ? layer.mapping[meaning]->source_name : "";
+        ImGui::SetNextItemWidth(120);
+        const std::string label = std::string(model::canonical_name(meaning)) + "##field" + std::to_string(m);
+        if (ImGui::BeginCombo(label.c_str(), current.empty() ? "-" : current.c_str())) {
+            if (ImGui::Selectable("-", current.empty())) actions.layer_field = Actions::LayerField{index, meaning, ""};
+            for (const auto& name : layer.field_names)
+                if (ImGui::Selectable(name.c_str(), name == current)) actions.layer_field = Actions::LayerField{index, meaning, name};
+            ImGui::EndCombo();
+        }
+    }
+    ImGui::TreePop();
+}
+
 void layers_section(const ViewerState& state, Actions& actions, Language lang) {
     ImGui::TextUnformatted(t(Text::Layers, lang).c_str());
     ImGui::SameLine();
@@ -117,6 +137,7 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
                 {model::Role::Lines, Text::RoleLines},       {model::Role::Ponds, Text::RolePonds},         {model::Role::Unknown, Text::RoleUnknown}};
             ImGui::BeginDisabled(state.data_locked);
             if (auto role = choice_combo(Text::Role, layer.role, kRoles, lang)) actions.layer_role = {i, *role};
+            fields_tree(layer, i, actions, lang);
             ImGui::EndDisabled();
             float opacity = ls.opacity;
             ImGui::SetNextItemWidth(140);

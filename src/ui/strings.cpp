@@ -108,6 +108,7 @@ std::string_view tr(Text text, Language language) {
         {Text::ByTownship, "按乡镇", "by township"},
         {Text::Fields, "字段", "field"},
         {Text::DefaultFigureTitle, "扶贫项目分布图", "Poverty-alleviation projects"},
+        {Text::FieldMapping, "字段对应", "Fields"},
         {Text::Symbol, "符号", "Symbol"},
         {Text::Circle, "圆点", "circle"},
         {Text::Square, "方块", "square"},

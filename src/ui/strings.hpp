@@ -19,7 +19,7 @@ enum class Text {
     NaturalBreaks, StdDev, Manual, Count, ProjectFile, Save, AddData, DropHint,
     ExportMap, ExportTitle, ExportPage, ExportFile, ExportButton, ColourSitesBy, ByType, ByYear, ByStatus, ByBatch,
     Status, Batch, All, FillColour, StrokeColour, LineWidth, SymbolSize,
-    LoadingData, PreparingMap, Cancel, ComputingStatistics, RedrawingMap, PoorPerKm2, Coverage, FundsPerPoor, ByVillage, ByTownship, Fields, OpenData, ParentFolder, Open, Folder, Play, Stop, Role, DefaultFigureTitle, SaveTable, FilteredCounts, Exporting, Symbol, Circle, Square, Triangle, LabelChinese, LabelPinyin,
+    LoadingData, PreparingMap, Cancel, ComputingStatistics, RedrawingMap, PoorPerKm2, Coverage, FundsPerPoor, ByVillage, ByTownship, Fields, OpenData, ParentFolder, Open, Folder, Play, Stop, Role, DefaultFigureTitle, SaveTable, FilteredCounts, Exporting, Symbol, Circle, Square, Triangle, FieldMapping, LabelChinese, LabelPinyin,
     kLast
 };
 

@@ -149,6 +149,12 @@ struct Actions {
     std::optional<std::size_t> remove_layer;
     std::optional<std::pair<std::size_t, int>> move_layer;  // layer, -1 up / +1 down
     std::optional<std::pair<std::size_t, model::Role>> layer_role;
+    struct LayerField {
+        std::size_t layer;
+        model::Meaning meaning;
+        std::string field;  // empty: none
+    };
+    std::optional<LayerField> layer_field;
 };
 
 }  // namespace ca::ui

@@ -16,6 +16,7 @@
 #include "core/model/text.hpp"
 #include "core/scene/build.hpp"
 #include "core/scene/style.hpp"
+#include "core/workspace/project_file.hpp"
 #include "support/fixtures.hpp"
 #include "support/viewer_run.hpp"
 #include "support/village_probe.hpp"
@@ -316,6 +317,33 @@ TEST_CASE("the township table counts only the projects the filter shows, and sav
     CHECK(total_sites("all.csv") == expected.stats.total.sites);
     CHECK(total_sites("filtered.csv") == filtered.total.sites);
     CHECK(filtered.total.sites < expected.stats.total.sites);
+}
+
+TEST_CASE("a field chosen by hand for a meaning drives the statistics and is kept in the project file") {
+    test::TempDir dir;
+    test::run_viewer_script(dir.path().string(), test::sample_county(),
+                            {"layer 1 field poor_population=households", "save-statistics " + dir.file("t.csv"),
+                             "save-project " + dir.file("p.cap.json")});
+    const Expected expected;
+    std::ifstream csv(dir.file("t.csv"));
+    std::string header, line, total;
+    std::getline(csv, header);
+    while (std::getline(csv, line)) total = line;
+    std::vector<std::string> names, cells;
+    std::stringstream h(header), l(total);
+    for (std::string c; std::getline(h, c, ',');) names.push_back(c);
+    for (std::string c; std::getline(l, c, ',');) cells.push_back(c);
+    auto cell = [&](const std::string& name) { return std::stod(cells.at(static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin()))); };
+    CHECK(cell("poor_population") == doctest::Approx(expected.stats.total.households));
+    CHECK(cell("households") == doctest::Approx(expected.stats.total.households));
+    std::ifstream in(dir.file("p.cap.json"));
+    const auto fields = nlohmann::json::parse(in)["layers"][1]["fields"];
+    CHECK(fields["poor_population"] == "households");
+    CHECK(fields["village_name"] == "village_name");
+    // Opened again, the hand-made choice holds.
+    const auto reopened = workspace::load_project_file(workspace::read_project_file(dir.file("p.cap.json")));
+    const auto& villages = *reopened.project.layers_with(model::Role::Villages)[0];
+    CHECK(villages.mapping[model::Meaning::PoorPopulation]->source_name == "households");
 }
 
 TEST_CASE("township labels draw glyphs at their anchors") {

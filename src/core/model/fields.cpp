@@ -1,6 +1,7 @@
 // Field and value vocabularies of ../shared/DATA-CONTRACT.md, in the contract's order.
 #include "core/model/fields.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/model/text.hpp"
@@ -101,6 +102,24 @@ FieldMapping map_fields(const std::vector<std::string>& field_names) {
         }
     }
     return mapping;
+}
+
+std::optional<Meaning> meaning_from_name(std::string_view canonical) {
+    for (std::size_t m = 0; m < kMeaningCount; ++m)
+        if (canonical_name(static_cast<Meaning>(m)) == canonical) return static_cast<Meaning>(m);
+    return std::nullopt;
+}
+
+bool assign_field(FieldMapping& mapping, const std::vector<std::string>& field_names, Meaning meaning, std::string_view field_name) {
+    if (field_name.empty()) {
+        mapping[meaning].reset();
+        return true;
+    }
+    const auto it = std::find(field_names.begin(), field_names.end(), field_name);
+    if (it == field_names.end()) return false;
+    const double scale = meaning == Meaning::Funds && strip_wan(fold_key(field_name)) ? 10000.0 : 1.0;
+    mapping[meaning] = FieldMatch{static_cast<int>(it - field_names.begin()), std::string(field_name), scale};
+    return true;
 }
 
 std::string canonical_project_type(std::string_view value) {

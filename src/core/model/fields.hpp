@@ -42,6 +42,14 @@ private:
 // match wins. A funds field named with 万元 or ending in _wan gets scale 10,000.
 FieldMapping map_fields(const std::vector<std::string>& field_names);
 
+// The meaning whose canonical_name() this is.
+std::optional<Meaning> meaning_from_name(std::string_view canonical);
+
+// The user's own choice of field for a meaning (viewer, project files): `field_name` empty unsets
+// it; a funds field named in 万元 is scaled by 10,000. False (mapping unchanged) when the layer has
+// no field of that name.
+bool assign_field(FieldMapping& mapping, const std::vector<std::string>& field_names, Meaning meaning, std::string_view field_name);
+
 // Canonical project type ("whole_village", "relocation"...; "other" for anything unknown).
 std::string canonical_project_type(std::string_view value);
 // Canonical infrastructure kind ("ditch", "pipeline"...; empty when unknown).

@@ -78,6 +78,7 @@ ProjectFile read_project_file(const std::string& path) {
                 style.symbol = shape == "square" ? scene::MarkerShape::Square : shape == "triangle" ? scene::MarkerShape::Triangle : scene::MarkerShape::Circle;
             }
             p.style.layers.push_back(style);
+            p.fields.push_back(layer.value("fields", std::map<std::string, std::string>{}));
         }
         const auto& options = j.value("options", ordered_json::object());
         p.options.read.encoding = options.value("encoding", "");
@@ -136,6 +137,7 @@ void write_project_file(const std::string& path, const ProjectFile& p) {
         if (ls.width_px) layer["width_px"] = *ls.width_px;
         if (ls.symbol_px) layer["symbol_px"] = *ls.symbol_px;
         if (ls.symbol) layer["symbol"] = *ls.symbol == scene::MarkerShape::Square ? "square" : *ls.symbol == scene::MarkerShape::Triangle ? "triangle" : "circle";
+        if (i < p.fields.size() && !p.fields[i].empty()) layer["fields"] = p.fields[i];
         j["layers"].push_back(layer);
     }
     j["options"] = {{"encoding", p.options.read.encoding}, {"assume_crs", p.options.read.assume_crs}, {"coords", coords_name(p.options.coords)}};
@@ -171,7 +173,16 @@ void write_project_file(const std::string& path, const ProjectFile& p) {
 ProjectFile describe(const model::Project& project, const LoadOptions& options, const scene::MapStyle& style,
                      const std::optional<scene::Viewport>& view) {
     ProjectFile p;
-    for (const auto& layer : project.layers) p.sources.push_back({layer.source_path + ":" + layer.name, layer.role});
+    for (const auto& layer : project.layers) {
+        p.sources.push_back({layer.source_path + ":" + layer.name, layer.role});
+        std::map<std::string, std::string> fields;
+        for (std::size_t m = 0; m < model::kMeaningCount; ++m) {
+            const auto meaning = static_cast<model::Meaning>(m);
+            if (!model::meaning_applies(layer.role, meaning)) continue;
+            fields[std::string(model::canonical_name(meaning))] = layer.mapping[meaning] ? layer.mapping[meaning]->source_name : "";
+        }
+        p.fields.push_back(std::move(fields));
+    }
     p.options = options;
     p.style = style;
     p.style.layers.resize(project.layers.size());
@@ -187,6 +198,12 @@ OpenedProject load_project_file(const ProjectFile& file) {
         try {
             auto part = loading::load_project({file.sources[i]}, file.options);
             for (auto& layer : part.layers) {
+                if (i < file.fields.size())
+                    for (const auto& [name, field] : file.fields[i]) {
+                        const auto meaning = model::meaning_from_name(name);
+                        if (!meaning || !model::assign_field(layer.mapping, layer.field_names, *meaning, field))
+                            opened.project.problems.report("field mapping", layer.name + ": no field \"" + field + "\" for " + name + "; detected instead");
+                    }
                 opened.project.layers.push_back(std::move(layer));
                 opened.style.layers.push_back(file.style.layer(i));
             }

@@ -2,6 +2,7 @@
 // so a project folder can be moved or copied to another computer.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,9 @@ using loading::SourceArgument;
 
 struct ProjectFile {
     std::vector<SourceArgument> sources;  // FILE:LAYER with its role, paths absolute once read
+    // Per source: which field plays each meaning (canonical name -> field, "" for none). Opening
+    // puts these over what field detection found, so a mapping fixed by hand stays fixed.
+    std::vector<std::map<std::string, std::string>> fields;
     LoadOptions options;
     scene::MapStyle style;                // layer visibility and opacity by source order
     std::optional<scene::Viewport> view;  // centre and scale; the size is the window's

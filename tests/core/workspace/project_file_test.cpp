@@ -118,3 +118,18 @@ TEST_CASE("the command line takes a project file wherever it takes files") {
     REQUIRE_MESSAGE(stats.exit_code == 0, stats.err);
     CHECK(stats.out.find("金碧镇") != std::string::npos);
 }
+
+TEST_CASE("a field mapping naming a field the layer lacks is reported and detection kept") {
+    test::TempDir dir;
+    const std::string path = dir.file("p.cap.json");
+    test::write_text(path, "{\"countyatlas_project\": 1, \"layers\": [{\"path\": \"" + test::sample_county() +
+                               "\", \"layer\": \"villages\", \"role\": \"villages\", \"fields\": {\"poor_population\": \"贫困人口数\", "
+                               "\"population\": \"households\"}}]}\n");
+    const auto opened = workspace::load_project_file(workspace::read_project_file(path));
+    const auto& villages = opened.project.layers.at(0);
+    CHECK(villages.mapping[model::Meaning::PoorPopulation]->source_name == "poor_population");  // as detected
+    CHECK(villages.mapping[model::Meaning::Population]->source_name == "households");          // as chosen
+    bool reported = false;
+    for (const auto& message : opened.project.problems.kept()) reported = reported || message.find("贫困人口数") != std::string::npos;
+    CHECK(reported);
+}
