@@ -24,6 +24,7 @@
 #include "app/viewer_model.hpp"
 #include "core/io/working_crs.hpp"
 #include "core/model/error.hpp"
+#include "core/model/text.hpp"
 #include "core/scene/build.hpp"
 #include "core/workspace/project_file.hpp"
 #include "render/map_renderer.hpp"
@@ -155,6 +156,18 @@ void draw_busy(bool analysing, const ui::ViewerState& state) {
     static constexpr const char* kSpinner = "|/-\\";
     ImGui::Text("%c %s", kSpinner[static_cast<int>(ImGui::GetTime() * 8) % 4], what.c_str());
     ImGui::End();
+}
+
+bool font_has_all(const std::string& text) {
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];  // the one font the viewer loads
+    for (std::size_t i = 0; i < text.size();) {
+        std::uint32_t cp = 0;
+        const std::size_t len = model::decode_utf8(text, i, cp);
+        if (len == 0) return true;  // not UTF-8: nothing to add
+        if (cp <= 0xFFFF && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return false;
+        i += len;
+    }
+    return true;
 }
 
 // While the export dialog's file is written: which file, and a way to stop. True: cancel.
@@ -418,6 +431,11 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             frame_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_start).count());
         }
         refresher.request(state, apply(state, actions));
+        // A title typed with characters the data does not have: into the font atlas next frame.
+        if (actions.export_settings && !font_has_all(state.export_settings.title)) {
+            ui_text.push_back(state.export_settings.title);
+            state.glyphs_stale = true;
+        }
         // The year play steps once a second, and waits for the map of the year before.
         if (state.playing_years && options.script_path.empty() && !refresher.busy() && seconds_since(last_year_step) >= 1.0) {
             refresher.request(state, advance_year_play(state));
