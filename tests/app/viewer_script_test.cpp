@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -47,6 +48,18 @@ struct Expected {
         return {};
     }
 };
+
+// The last row (the county total) of a statistics CSV, by column name.
+std::map<std::string, std::string> csv_total_row(const std::string& path) {
+    std::ifstream in(path);
+    std::string header, line, last;
+    std::getline(in, header);
+    while (std::getline(in, line)) last = line;
+    std::map<std::string, std::string> row;
+    std::stringstream names(header), cells(last);
+    for (std::string name, cell; std::getline(names, name, ',') && std::getline(cells, cell, ',');) row[name] = cell;
+    return row;
+}
 
 const std::vector<std::string> kOnlyVillages = {"layer 2 visible off", "layer 3 visible off", "layer 4 visible off", "labels off"};
 
@@ -302,20 +315,8 @@ TEST_CASE("the township table counts only the projects the filter shows, and sav
         return !y || *y <= first + 1;
     };
     const auto filtered = analysis::compute_statistics(expected.project, options);
-    auto total_sites = [&](const std::string& file) {
-        std::ifstream in(dir.file(file));
-        std::string header, line, last;
-        std::getline(in, header);
-        while (std::getline(in, line)) last = line;
-        std::vector<std::string> names, cells;
-        std::stringstream h(header), l(last);
-        for (std::string c; std::getline(h, c, ',');) names.push_back(c);
-        for (std::string c; std::getline(l, c, ',');) cells.push_back(c);
-        const auto column = std::find(names.begin(), names.end(), "sites") - names.begin();
-        return std::stoi(cells.at(static_cast<std::size_t>(column)));
-    };
-    CHECK(total_sites("all.csv") == expected.stats.total.sites);
-    CHECK(total_sites("filtered.csv") == filtered.total.sites);
+    CHECK(std::stoi(csv_total_row(dir.file("all.csv")).at("sites")) == expected.stats.total.sites);
+    CHECK(std::stoi(csv_total_row(dir.file("filtered.csv")).at("sites")) == filtered.total.sites);
     CHECK(filtered.total.sites < expected.stats.total.sites);
 }
 
@@ -325,15 +326,8 @@ TEST_CASE("a field chosen by hand for a meaning drives the statistics and is kep
                             {"layer 1 field poor_population=households", "save-statistics " + dir.file("t.csv"),
                              "save-project " + dir.file("p.cap.json")});
     const Expected expected;
-    std::ifstream csv(dir.file("t.csv"));
-    std::string header, line, total;
-    std::getline(csv, header);
-    while (std::getline(csv, line)) total = line;
-    std::vector<std::string> names, cells;
-    std::stringstream h(header), l(total);
-    for (std::string c; std::getline(h, c, ',');) names.push_back(c);
-    for (std::string c; std::getline(l, c, ',');) cells.push_back(c);
-    auto cell = [&](const std::string& name) { return std::stod(cells.at(static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin()))); };
+    const auto total = csv_total_row(dir.file("t.csv"));
+    auto cell = [&](const std::string& name) { return std::stod(total.at(name)); };
     CHECK(cell("poor_population") == doctest::Approx(expected.stats.total.households));
     CHECK(cell("households") == doctest::Approx(expected.stats.total.households));
     std::ifstream in(dir.file("p.cap.json"));
