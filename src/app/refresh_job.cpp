@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/model/error.hpp"
 #include "core/model/text.hpp"
 #include "core/scene/build.hpp"
 #include "core/scene/map_style.hpp"
@@ -73,10 +74,17 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
             options.include_site = [filter = style.sites](const model::Layer& layer, const model::Feature& site) {
                 return scene::site_passes(filter, layer, site);
             };
-        done.stats = project.layers_with(model::Role::Villages).empty() ? analysis::Statistics{} : analysis::compute_statistics(project, options);
+        try {
+            done.stats = project.layers_with(model::Role::Villages).empty() ? analysis::Statistics{} : analysis::compute_statistics(project, options);
+        } catch (const Error& e) {
+            // Layers the user just set up cannot be counted (a villages layer without names...):
+            // the map still shows them; the panels say why they are empty.
+            done.problem = e.what();
+        }
         done.summary = summarise(project, done.stats);
     }
-    if (what == Refresh::Data) done.villages = lookup_villages(project);
+    // Villages can be picked on the map only when the statistics have a row for each.
+    if (what == Refresh::Data && done.problem.empty()) done.villages = lookup_villages(project);
     if (what == Refresh::Scene || what == Refresh::Statistics || rebuild_scene_after_data) {
         const analysis::Statistics& current = new_stats ? done.stats : stats;
         if (new_stats) lisa.reset();  // other numbers, other clusters
@@ -101,6 +109,12 @@ std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& 
         state.selection.clear();
         state.hovered.reset();
         state.style.layers.resize(state.project.layers.size());
+    }
+    if (!done.problem.empty()) {
+        state.messages.push_back(done.problem);
+        state.villages = {};  // no rows to pick
+        state.selected.reset();
+        state.selection.clear();
     }
     if (done.what != Refresh::Scene || done.lisa) state.lisa = std::move(done.lisa);
     if (done.scene) state.scene = std::move(done.scene);

@@ -25,6 +25,7 @@ struct Refreshed {
     std::shared_ptr<const scene::Scene> scene;  // null when the scene did not change
     std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // computed for a LISA choropleth, kept until new data
     std::optional<render::MapMesh> mesh;
+    std::string problem;  // why the statistics could not be computed (they are then empty)
 };
 
 // The work itself, on any thread. Reads `project` (and `stats`, for a scene only): neither may

@@ -340,6 +340,20 @@ TEST_CASE("a field chosen by hand for a meaning drives the statistics and is kep
     CHECK(villages.mapping[model::Meaning::PoorPopulation]->source_name == "households");
 }
 
+TEST_CASE("a mapping that makes the data uncountable leaves the viewer running, and setting it back restores the numbers") {
+    test::TempDir dir;
+    // Villages without a name field cannot be counted: no statistics for a while, but no crash,
+    // and picking a village on the map is off meanwhile.
+    const auto shots = test::run_viewer_script(dir.path().string(), test::sample_county(),
+                                               {"layer 1 field village_name=none", "save-statistics " + dir.file("none.csv"),
+                                                "screenshot " + dir.file("odd.png"), "layer 1 field village_name=village_name",
+                                                "save-statistics " + dir.file("t.csv")});
+    CHECK(shots.size() == 1);
+    CHECK(csv_total_row(dir.file("none.csv")).at("villages") == "0");
+    const Expected expected;
+    CHECK(std::stoi(csv_total_row(dir.file("t.csv")).at("sites")) == expected.stats.total.sites);
+}
+
 TEST_CASE("township labels draw glyphs at their anchors") {
     test::TempDir dir;
     const std::vector<std::string> script = {"layer 2 visible off", "layer 3 visible off", "layer 4 visible off",
