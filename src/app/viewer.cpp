@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <atomic>
 #include <future>
 #include <memory>
@@ -462,6 +463,12 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
                     "\"statistics_ready_s\": %.2f, \"run_s\": %.2f}\n",
                     frame_ms.size(), percentile(frame_ms, 0.5), percentile(frame_ms, 0.95),
                     frame_ms.empty() ? 0.0 : *std::max_element(frame_ms.begin(), frame_ms.end()), first_upload_ms, first_map_s, ready_s, startup_s);
+    }
+    // Closed (or cancelled) while a worker still reads files or counts a province: nothing of it
+    // is wanted and nothing unsaved is lost, so leave now rather than wait for it to finish.
+    if ((!loaded && pending.valid()) || refresher.busy()) {
+        std::fflush(nullptr);
+        std::quick_exit(0);
     }
 }
 
