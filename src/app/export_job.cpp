@@ -18,6 +18,8 @@ void ExportJob::start(const ui::ViewerState& state) {
     m_path = state.export_settings.path;
     print::Figure figure = figure_for_view(state);
     figure.cancel = &m_cancel;
+    figure.progress = &m_progress;
+    m_progress = 0;
     const auto page = print::page_size_from_string(state.export_settings.page).value_or(print::PageSize{});
     const print::ExportOptions options{page, static_cast<double>(state.export_settings.dpi)};
     // The scene is shared and never changed once built; the figure and options are copies.

@@ -22,9 +22,11 @@ public:
     void cancel() { m_cancel = true; }
     bool running() const { return m_running.valid(); }
     const std::string& path() const { return m_path; }
+    float progress() const { return m_progress; }  // of the map drawn, 0..1
 
 private:
     std::atomic<bool> m_cancel{false};
+    std::atomic<float> m_progress{0};
     std::future<std::string> m_running;
     std::string m_path;
 };

@@ -64,10 +64,18 @@ ui::VillageLookup lookup_villages(const model::Project& project) {
 }  // namespace
 
 Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
-                          bool rebuild_scene_after_data, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa) {
+                          bool rebuild_scene_after_data, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa,
+                          std::atomic<float>* progress) {
     Refreshed done;
     done.what = what;
+    // Statistics' five stages, then the scene and its mesh, as equal steps of the bar.
     const bool new_stats = what == Refresh::Statistics || what == Refresh::Data;
+    const bool new_scene = what == Refresh::Scene || what == Refresh::Statistics || rebuild_scene_after_data;
+    const float steps = (new_stats ? 5.0f : 0.0f) + (new_scene ? 2.0f : 0.0f);
+    float step = 0;
+    auto advance = [&] {
+        if (progress) *progress = std::min(1.0f, ++step / steps);
+    };
     if (new_stats) {
         analysis::StatsOptions options;
         if (!style.sites.lets_all_through())
@@ -75,7 +83,9 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
                 return scene::site_passes(filter, layer, site);
             };
         try {
-            done.stats = project.layers_with(model::Role::Villages).empty() ? analysis::Statistics{} : analysis::compute_statistics(project, options);
+            done.stats = project.layers_with(model::Role::Villages).empty()
+                             ? analysis::Statistics{}
+                             : analysis::compute_statistics(project, options, [&](std::string_view) { advance(); });
         } catch (const Error& e) {
             // Layers the user just set up cannot be counted (a villages layer without names...):
             // the map still shows them; the panels say why they are empty.
@@ -85,14 +95,16 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
     }
     // Villages can be picked on the map only when the statistics have a row for each.
     if (what == Refresh::Data && done.problem.empty()) done.villages = lookup_villages(project);
-    if (what == Refresh::Scene || what == Refresh::Statistics || rebuild_scene_after_data) {
+    if (new_scene) {
         const analysis::Statistics& current = new_stats ? done.stats : stats;
         if (new_stats) lisa.reset();  // other numbers, other clusters
         if (style.choropleth && style.choropleth->metric == "lisa" && !lisa)
             lisa = std::make_shared<const std::vector<analysis::LisaClass>>(scene::lisa_classes(project, current));
         done.lisa = lisa;
         done.scene = std::make_shared<const scene::Scene>(scene::build(project, style, &current, {0, lisa.get()}));
+        advance();
         done.mesh = render::build_mesh(done.scene);
+        advance();
     }
     return done;
 }
@@ -134,8 +146,9 @@ void Refresher::start(const ui::ViewerState& state) {
     m_queued = Refresh::None;
     m_queued_rebuild = false;
     // The style is copied (small); project and statistics are read in place, unchanged meanwhile.
+    m_progress = 0;
     m_running = std::async(std::launch::async, [&project = state.project, &stats = state.stats, style = state.style, what = m_running_what, rebuild,
-                                                 lisa = state.lisa] { return compute_refresh(project, style, stats, what, rebuild, lisa); });
+                                                 lisa = state.lisa, this] { return compute_refresh(project, style, stats, what, rebuild, lisa, &m_progress); });
 }
 
 std::optional<render::MapMesh> Refresher::poll(ui::ViewerState& state) {

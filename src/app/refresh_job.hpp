@@ -3,6 +3,7 @@
 // scale each takes seconds, so the window keeps drawing (the old map) meanwhile.
 #pragma once
 
+#include <atomic>
 #include <future>
 #include <memory>
 #include <optional>
@@ -32,8 +33,10 @@ struct Refreshed {
 // change until it returns. With Data, the scene is rebuilt only when `rebuild_scene_after_data`:
 // statistics change nothing on the map without a choropleth.
 // `lisa`: the classes already computed for these statistics, or null.
+// `progress`, when given, goes from 0 to 1 through the stages.
 Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
-                          bool rebuild_scene_after_data = true, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa = {});
+                          bool rebuild_scene_after_data = true, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa = {},
+                          std::atomic<float>* progress = nullptr);
 // Moves the results into the state; after new data the selection and table cache start afresh.
 // Returns the mesh to upload, when the scene changed.
 std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& done);
@@ -51,6 +54,7 @@ public:
     // While true the project and statistics must not change: the worker reads them.
     bool busy() const { return m_running.valid(); }
     bool analysing() const { return busy() && m_running_what >= Refresh::Statistics; }
+    float progress() const { return m_progress; }  // of the running refresh, 0..1
 
 private:
     void start(const ui::ViewerState& state);
@@ -58,6 +62,7 @@ private:
     Refresh m_running_what = Refresh::None;
     Refresh m_queued = Refresh::None;
     bool m_queued_rebuild = false;
+    std::atomic<float> m_progress{0};
 };
 
 }  // namespace ca::app

@@ -149,13 +149,14 @@ void draw_loading(const std::atomic<int>& stage, double seconds, model::Language
 }
 
 // While statistics or a new map are computed: a note over the map, which stays usable meanwhile.
-void draw_busy(bool analysing, const ui::ViewerState& state) {
+void draw_busy(bool analysing, float progress, const ui::ViewerState& state) {
     ImGui::SetNextWindowPos({static_cast<float>(state.canvas.x + 12), static_cast<float>(state.canvas.y + 12)});
     ImGui::Begin("##busy", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoInputs);
     const std::string what(ui::tr(analysing ? ui::Text::ComputingStatistics : ui::Text::RedrawingMap, state.style.language));
     static constexpr const char* kSpinner = "|/-\\";
     ImGui::Text("%c %s", kSpinner[static_cast<int>(ImGui::GetTime() * 8) % 4], what.c_str());
+    ImGui::ProgressBar(progress, {220, 0});
     ImGui::End();
 }
 
@@ -172,11 +173,12 @@ bool font_has_all(const std::string& text) {
 }
 
 // While the export dialog's file is written: which file, and a way to stop. True: cancel.
-bool draw_exporting(const std::string& path, const ui::ViewerState& state) {
+bool draw_exporting(const std::string& path, float progress, const ui::ViewerState& state) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x / 2, vp->Pos.y + 60}, ImGuiCond_Always, {0.5f, 0.0f});
     ImGui::Begin("##exporting", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
     ImGui::Text("%s %s", std::string(ui::tr(ui::Text::Exporting, state.style.language)).c_str(), path.c_str());
+    ImGui::ProgressBar(progress, {220, 0});
     ImGui::SameLine();
     const bool cancel = ImGui::Button(std::string(ui::tr(ui::Text::Cancel, state.style.language)).c_str());
     ImGui::End();
@@ -411,8 +413,8 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         ui::draw_export_dialog(state, actions);
         ui::draw_open_dialog(state, actions);
         ui::draw_map_overlay(state, ImGui::GetBackgroundDrawList());
-        if (refresher.busy()) draw_busy(refresher.analysing(), state);
-        if (exporting.running() && draw_exporting(exporting.path(), state)) exporting.cancel();
+        if (refresher.busy()) draw_busy(refresher.analysing(), refresher.progress(), state);
+        if (exporting.running() && draw_exporting(exporting.path(), exporting.progress(), state)) exporting.cancel();
         ImGui::Render();
 
         glViewport(0, 0, fb_width, fb_height);

@@ -16,6 +16,10 @@ namespace {
 std::string t(Text text, Language lang) { return std::string(tr(text, lang)); }
 
 void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
+    if (state.stats.townships.empty() && state.data_locked) {  // the first count is still running
+        ImGui::TextDisabled("%s", t(Text::ComputingStatistics, lang).c_str());
+        return;
+    }
     // The table as a file for the report: .xlsx, .csv or .gpkg (township polygons with the numbers).
     char path[512];
     std::snprintf(path, sizeof path, "%s", state.statistics_path.c_str());

@@ -121,7 +121,8 @@ struct Painter {
 
 }  // namespace
 
-void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale, const std::atomic<bool>* cancel) {
+void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale, const std::atomic<bool>* cancel,
+              std::atomic<float>* progress) {
     cairo_save(cr);
     set_color(cr, scene.background);
     cairo_paint(cr);
@@ -130,9 +131,12 @@ void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_
     const Painter painter{scene, cr, viewport, symbol_scale, raster ? &stamps : nullptr};
     if (raster) cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);  // at print resolutions the difference is invisible, the time is not
     for (std::size_t i = 0; i < scene.items.size(); ++i) {
-        if (cancel && i % 4096 == 0 && *cancel) {
-            cairo_restore(cr);
-            throw Error("cancelled");
+        if (i % 4096 == 0) {
+            if (cancel && *cancel) {
+                cairo_restore(cr);
+                throw Error("cancelled");
+            }
+            if (progress) *progress = static_cast<float>(i) / static_cast<float>(scene.items.size());
         }
         std::visit(painter, scene.items[i]);
     }

@@ -333,7 +333,7 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
     cairo_rectangle(cr, report.map_x, report.map_y, v.width_px, v.height_px);
     cairo_clip(cr);
     cairo_translate(cr, report.map_x, report.map_y);
-    draw_map(scene, v, cr, kMmPerScreenPixel * mm, figure.cancel);
+    draw_map(scene, v, cr, kMmPerScreenPixel * mm, figure.cancel, figure.progress);
     cairo_restore(cr);
     place_labels(cr, writer, scene, v, report.map_x, report.map_y, mm);
     cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);

@@ -54,6 +54,7 @@ struct Figure {
     const model::Projection* ticks = nullptr;
     // Set by an interactive caller: drawing stops with ca::Error("cancelled") once it turns true.
     const std::atomic<bool>* cancel = nullptr;
+    std::atomic<float>* progress = nullptr;  // when set: the share of the map drawn so far, 0..1
     Layout layout;
 };
 
