@@ -136,30 +136,6 @@ struct AddedLayers {
     std::vector<std::string> errors;
 };
 
-// The window while data loads: what is being done, for how long, and a way out.
-void draw_loading(const std::atomic<int>& stage, double seconds, model::Language language, GLFWwindow* window) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2}, ImGuiCond_Always, {0.5f, 0.5f});
-    ImGui::Begin("##loading", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
-    const std::string what(ui::tr(stage == 0 ? ui::Text::LoadingData : ui::Text::PreparingMap, language));
-    ImGui::Text("%s  %.0f s", what.c_str(), seconds);
-    ImGui::ProgressBar(stage == 0 ? 0.33f : 0.75f, {320, 0});
-    if (ImGui::Button(std::string(ui::tr(ui::Text::Cancel, language)).c_str())) glfwSetWindowShouldClose(window, GLFW_TRUE);
-    ImGui::End();
-}
-
-// While statistics or a new map are computed: a note over the map, which stays usable meanwhile.
-void draw_busy(bool analysing, float progress, const ui::ViewerState& state) {
-    ImGui::SetNextWindowPos({static_cast<float>(state.canvas.x + 12), static_cast<float>(state.canvas.y + 12)});
-    ImGui::Begin("##busy", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                                        ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoInputs);
-    const std::string what(ui::tr(analysing ? ui::Text::ComputingStatistics : ui::Text::RedrawingMap, state.style.language));
-    static constexpr const char* kSpinner = "|/-\\";
-    ImGui::Text("%c %s", kSpinner[static_cast<int>(ImGui::GetTime() * 8) % 4], what.c_str());
-    ImGui::ProgressBar(progress, {220, 0});
-    ImGui::End();
-}
-
 bool font_has_all(const std::string& text) {
     const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];  // the one font the viewer loads
     for (std::size_t i = 0; i < text.size();) {
@@ -170,19 +146,6 @@ bool font_has_all(const std::string& text) {
         i += len;
     }
     return true;
-}
-
-// While the export dialog's file is written: which file, and a way to stop. True: cancel.
-bool draw_exporting(const std::string& path, float progress, const ui::ViewerState& state) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x / 2, vp->Pos.y + 60}, ImGuiCond_Always, {0.5f, 0.0f});
-    ImGui::Begin("##exporting", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::Text("%s %s", std::string(ui::tr(ui::Text::Exporting, state.style.language)).c_str(), path.c_str());
-    ImGui::ProgressBar(progress, {220, 0});
-    ImGui::SameLine();
-    const bool cancel = ImGui::Button(std::string(ui::tr(ui::Text::Cancel, state.style.language)).c_str());
-    ImGui::End();
-    return cancel;
 }
 
 double percentile(std::vector<double> v, double q) {
@@ -395,8 +358,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         ImGui::NewFrame();
         ui::Actions actions;
         if (!loaded) {
-            draw_loading(stage, std::chrono::duration<double>(std::chrono::steady_clock::now() - load_started).count(),
-                         state.style.language, window.get());
+            if (ui::draw_loading(stage == 0, seconds_since(load_started), state.style.language)) glfwSetWindowShouldClose(window.get(), GLFW_TRUE);
             ImGui::Render();
             glViewport(0, 0, fb_width, fb_height);
             glClearColor(0.95f, 0.95f, 0.95f, 1.0f);
@@ -413,8 +375,8 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         ui::draw_export_dialog(state, actions);
         ui::draw_open_dialog(state, actions);
         ui::draw_map_overlay(state, ImGui::GetBackgroundDrawList());
-        if (refresher.busy()) draw_busy(refresher.analysing(), refresher.progress(), state);
-        if (exporting.running() && draw_exporting(exporting.path(), exporting.progress(), state)) exporting.cancel();
+        if (refresher.busy()) ui::draw_busy(refresher.analysing(), refresher.progress(), state);
+        if (exporting.running() && ui::draw_exporting(exporting.path(), exporting.progress(), state)) exporting.cancel();
         ImGui::Render();
 
         glViewport(0, 0, fb_width, fb_height);

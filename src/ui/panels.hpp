@@ -1,6 +1,8 @@
 // The viewer's panels: each draws from state and records requests in Actions.
 #pragma once
 
+#include <string>
+
 #include "ui/viewer_state.hpp"
 
 struct ImDrawList;
@@ -21,6 +23,13 @@ void draw_status_bar(const ViewerState& state);
 void draw_export_dialog(const ViewerState& state, Actions& actions);
 // "Open data…": folders and readable files, typed path; picks a file to add to the map.
 void draw_open_dialog(const ViewerState& state, Actions& actions);
+// While files are read (`reading`) or the first map is built: the stage, seconds so far, and a
+// Cancel button (true when pressed).
+bool draw_loading(bool reading, double seconds, Language language);
+// While statistics (`analysing`) or a new map are computed: a note over the map, which stays usable.
+void draw_busy(bool analysing, float progress, const ViewerState& state);
+// While the export dialog's file is written: which file, how far, and Cancel (true when pressed).
+bool draw_exporting(const std::string& path, float progress, const ViewerState& state);
 // On the map: highlighted villages and labels that do not overlap, in screen space.
 void draw_map_overlay(const ViewerState& state, ImDrawList* draw);
 
