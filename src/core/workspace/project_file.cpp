@@ -1,12 +1,15 @@
 // Reading and writing *.cap.json project files.
 #include "core/workspace/project_file.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "core/analysis/parallel.hpp"
 #include "core/io/vector_reader.hpp"
 #include "core/io/working_crs.hpp"
 #include "core/model/error.hpp"
@@ -194,23 +197,42 @@ OpenedProject load_project_file(const ProjectFile& file) {
     OpenedProject opened;
     opened.style = file.style;
     opened.style.layers.clear();
-    for (std::size_t i = 0; i < file.sources.size(); ++i) {
-        try {
-            auto part = loading::load_project({file.sources[i]}, file.options);
-            for (auto& layer : part.layers) {
-                if (i < file.fields.size())
-                    for (const auto& [name, field] : file.fields[i]) {
-                        const auto meaning = model::meaning_from_name(name);
-                        if (!meaning || !model::assign_field(layer.mapping, layer.field_names, *meaning, field))
-                            opened.project.problems.report("field mapping", layer.name + ": no field \"" + field + "\" for " + name + "; detected instead");
-                    }
-                opened.project.layers.push_back(std::move(layer));
-                opened.style.layers.push_back(file.style.layer(i));
+    // Sources are read on all cores (a province's layers are often separate sources of one file),
+    // then taken in the file's order.
+    const std::size_t n = file.sources.size();
+    std::vector<std::optional<model::Project>> parts(n);
+    std::vector<std::string> failures(n);
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < n; i = next++) {  // each thread takes the next source as it frees up
+            try {
+                parts[i] = loading::load_project({file.sources[i]}, file.options);
+            } catch (const Error& e) {
+                failures[i] = e.what();
             }
-            for (const auto& message : part.problems.kept()) opened.project.problems.report("loading", message);
-        } catch (const Error& e) {
-            opened.project.problems.report("missing data file", e.what());
         }
+    };
+    {
+        std::vector<std::jthread> helpers;
+        for (std::size_t t = 1; t < std::min(n, analysis::worker_count()); ++t) helpers.emplace_back(work);
+        work();
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!parts[i]) {
+            opened.project.problems.report("missing data file", failures[i]);
+            continue;
+        }
+        for (auto& layer : parts[i]->layers) {
+            if (i < file.fields.size())
+                for (const auto& [name, field] : file.fields[i]) {
+                    const auto meaning = model::meaning_from_name(name);
+                    if (!meaning || !model::assign_field(layer.mapping, layer.field_names, *meaning, field))
+                        opened.project.problems.report("field mapping", layer.name + ": no field \"" + field + "\" for " + name + "; detected instead");
+                }
+            opened.project.layers.push_back(std::move(layer));
+            opened.style.layers.push_back(file.style.layer(i));
+        }
+        for (const auto& message : parts[i]->problems.kept()) opened.project.problems.report("loading", message);
     }
     opened.project.working = io::choose_working_crs(opened.project.extent());
     return opened;
