@@ -83,9 +83,10 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
                 return scene::site_passes(filter, layer, site);
             };
         try {
-            done.stats = project.layers_with(model::Role::Villages).empty()
-                             ? analysis::Statistics{}
-                             : analysis::compute_statistics(project, options, [&](std::string_view) { advance(); });
+            // Only the project filter changed: the sites' places are kept, so they are counted again.
+            if (what == Refresh::Statistics && stats.placement) done.stats = analysis::recount_sites(project, stats, options);
+            else if (!project.layers_with(model::Role::Villages).empty())
+                done.stats = analysis::compute_statistics(project, options, [&](std::string_view) { advance(); });
         } catch (const Error& e) {
             // Layers the user just set up cannot be counted (a villages layer without names...):
             // the map still shows them; the panels say why they are empty.

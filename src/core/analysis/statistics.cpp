@@ -97,6 +97,77 @@ std::string unmatched_reason(VillageNames::Outcome outcome, const std::string& t
     return {};
 }
 
+// Counts every placed site the filter lets through into its village row, and lists the unmatched
+// ones it lets through.
+void count_sites(const model::Project& project, const SitePlacement& placement, const StatsOptions& options, Statistics& stats) {
+    std::unordered_map<std::string, std::string> canonical_types;  // raw value -> canonical type
+    auto type_of = [&](const model::Layer& layer, const model::Feature& f) -> const std::string& {
+        const std::string raw = model::to_text(layer.value(f, Meaning::ProjectType));
+        auto it = canonical_types.find(raw);
+        if (it == canonical_types.end()) it = canonical_types.emplace(raw, model::canonical_project_type(raw)).first;
+        return it->second;
+    };
+    const auto site_layers = project.layers_with(Role::Sites);
+    for (std::size_t l = 0; l < site_layers.size() && l < placement.village_of_site.size(); ++l) {
+        const model::Layer& layer = *site_layers[l];
+        for (std::size_t i = 0; i < layer.features.size(); ++i) {
+            const std::int64_t village = placement.village_of_site[l][i];
+            if (village < 0) continue;
+            const auto& f = layer.features[i];
+            if (options.include_site && !options.include_site(layer, f)) continue;
+            RegionStats& row = stats.villages[static_cast<std::size_t>(village)];
+            ++row.sites;
+            ++row.sites_by_type[type_of(layer, f)];
+            row.funds_yuan += number(layer, f, Meaning::Funds);
+            row.beneficiary_households += number(layer, f, Meaning::BeneficiaryHouseholds);
+            row.beneficiary_people += number(layer, f, Meaning::BeneficiaryPeople);
+        }
+    }
+    stats.unmatched_sites.clear();
+    for (const auto& u : placement.unmatched)
+        if (!options.include_site || options.include_site(*site_layers[u.layer], site_layers[u.layer]->features[u.feature]))
+            stats.unmatched_sites.push_back(u.site);
+}
+
+// Poor and covered flags and ratios of the villages, then townships and the total as their sums.
+void aggregate(Statistics& stats, const RegionStats& blank) {
+    const StatsOptions& options = stats.options;
+    for (auto& row : stats.villages) {
+        finish_ratios(row);
+        const bool poor = (row.poverty_rate && *row.poverty_rate >= options.poor_rate_threshold) ||
+                          (row.income_per_capita && *row.income_per_capita < options.poverty_line_yuan);
+        row.poor_villages = poor ? 1 : 0;
+        row.covered_poor_villages = poor && row.sites > 0 ? 1 : 0;
+        finish_ratios(row);  // coverage follows the poor flag
+    }
+
+    // Townships in the order of their codes when every village has one, else of their names.
+    std::map<std::string, std::string> order_key;  // township -> smallest village code, or its name
+    bool all_coded = true;
+    for (const auto& v : stats.villages) all_coded = all_coded && !v.village_code.empty();
+    for (const auto& v : stats.villages) {
+        const std::string key = all_coded ? v.village_code : v.township;
+        auto [it, inserted] = order_key.emplace(v.township, key);
+        if (!inserted && key < it->second) it->second = key;
+    }
+    std::vector<std::string> township_order;
+    for (const auto& [name, key] : order_key) township_order.push_back(name);
+    std::sort(township_order.begin(), township_order.end(),
+              [&](const std::string& a, const std::string& b) { return order_key[a] < order_key[b]; });
+    std::unordered_map<std::string, std::size_t> township_row;
+    for (const auto& name : township_order) {
+        township_row[name] = stats.townships.size();
+        RegionStats row = blank;
+        row.township = name;
+        stats.townships.push_back(std::move(row));
+    }
+    for (const auto& v : stats.villages) add_into(stats.townships[township_row.at(v.township)], v);
+    for (auto& t : stats.townships) finish_ratios(t);
+    stats.total = blank;
+    for (const auto& v : stats.villages) add_into(stats.total, v);
+    finish_ratios(stats.total);
+}
+
 }  // namespace
 
 const std::vector<std::string>& project_types() {
@@ -166,15 +237,9 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
     const VillageIndex index(shapes);
     finished("index");
 
-    // Sites: locate the located ones on all cores, then count them in layer order.
-    std::unordered_map<std::string, std::string> canonical_types;  // raw value -> canonical type
-    auto type_of = [&](const model::Layer& layer, const model::Feature& f) -> const std::string& {
-        const std::string raw = model::to_text(layer.value(f, Meaning::ProjectType));
-        auto it = canonical_types.find(raw);
-        if (it == canonical_types.end()) it = canonical_types.emplace(raw, model::canonical_project_type(raw)).first;
-        return it->second;
-    };
+    // Sites: locate the located ones on all cores, place the rest by name, then count them.
     constexpr std::int64_t kNoLocation = -2, kOutside = -1;
+    auto placement = std::make_shared<SitePlacement>();
     for (const auto* layer : project.layers_with(Role::Sites)) {
         const auto& features = layer->features;
         // A located site counts where it stands, whatever village its row names.
@@ -188,9 +253,10 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
         });
         std::vector<std::int64_t> where(features.size(), kNoLocation);
         for (std::size_t k = 0; k < points.size(); ++k) where[point_feature[k]] = located[k] >= 0 ? located[k] : kOutside;
+        auto& places = placement->village_of_site.emplace_back(features.size(), -1);
+        const std::size_t layer_number = placement->village_of_site.size() - 1;
         for (std::size_t i = 0; i < features.size(); ++i) {
             const auto& f = features[i];
-            if (options.include_site && !options.include_site(*layer, f)) continue;
             std::string reason;
             if (where[i] == kOutside) {
                 reason = "outside every village";
@@ -201,18 +267,14 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
                 else reason = name.empty() ? "no location and no village name" : unmatched_reason(match.outcome, township, name);
             }
             if (!reason.empty()) {
-                stats.unmatched_sites.push_back({file_name(*layer), layer->name, f.fid, text(*layer, f, Meaning::Township),
-                                                 text(*layer, f, Meaning::VillageName), text(*layer, f, Meaning::ProjectName), reason});
+                placement->unmatched.push_back({layer_number, i, {file_name(*layer), layer->name, f.fid, text(*layer, f, Meaning::Township),
+                                                                  text(*layer, f, Meaning::VillageName), text(*layer, f, Meaning::ProjectName), reason}});
                 continue;
             }
-            RegionStats& row = stats.villages[static_cast<std::size_t>(where[i])];
-            ++row.sites;
-            ++row.sites_by_type[type_of(*layer, f)];
-            row.funds_yuan += number(*layer, f, Meaning::Funds);
-            row.beneficiary_households += number(*layer, f, Meaning::BeneficiaryHouseholds);
-            row.beneficiary_people += number(*layer, f, Meaning::BeneficiaryPeople);
+            places[i] = where[i];
         }
     }
+    count_sites(project, *placement, options, stats);
     finished("place sites");
 
     for (const auto* layer : project.layers_with(Role::Ponds))
@@ -262,41 +324,34 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
         }
     }
     finished("cut lines");
-    for (auto& row : stats.villages) {
-        finish_ratios(row);
-        const bool poor = (row.poverty_rate && *row.poverty_rate >= options.poor_rate_threshold) ||
-                          (row.income_per_capita && *row.income_per_capita < options.poverty_line_yuan);
-        row.poor_villages = poor ? 1 : 0;
-        row.covered_poor_villages = poor && row.sites > 0 ? 1 : 0;
-        finish_ratios(row);  // coverage follows the poor flag
-    }
-
-    // Townships in the order of their codes when every village has one, else of their names.
-    std::map<std::string, std::string> order_key;  // township -> smallest village code, or its name
-    bool all_coded = true;
-    for (const auto& v : stats.villages) all_coded = all_coded && !v.village_code.empty();
-    for (const auto& v : stats.villages) {
-        const std::string key = all_coded ? v.village_code : v.township;
-        auto [it, inserted] = order_key.emplace(v.township, key);
-        if (!inserted && key < it->second) it->second = key;
-    }
-    std::vector<std::string> township_order;
-    for (const auto& [name, key] : order_key) township_order.push_back(name);
-    std::sort(township_order.begin(), township_order.end(),
-              [&](const std::string& a, const std::string& b) { return order_key[a] < order_key[b]; });
-    std::unordered_map<std::string, std::size_t> township_row;
-    for (const auto& name : township_order) {
-        township_row[name] = stats.townships.size();
-        RegionStats row = blank;
-        row.township = name;
-        stats.townships.push_back(std::move(row));
-    }
-    for (const auto& v : stats.villages) add_into(stats.townships[township_row.at(v.township)], v);
-    for (auto& t : stats.townships) finish_ratios(t);
-    stats.total = blank;
-    for (const auto& v : stats.villages) add_into(stats.total, v);
-    finish_ratios(stats.total);
+    stats.placement = std::move(placement);
+    aggregate(stats, blank);
     finished("aggregate");
+    return stats;
+}
+
+Statistics recount_sites(const model::Project& project, const Statistics& counted, const StatsOptions& options) {
+    if (!counted.placement) return compute_statistics(project, options);
+    Statistics stats;
+    stats.options = options;
+    stats.placement = counted.placement;
+    stats.ponds_outside = counted.ponds_outside;
+    stats.line_km_outside = counted.line_km_outside;
+    RegionStats blank;
+    if (!counted.villages.empty()) {
+        blank.sites_by_type = counted.villages.front().sites_by_type;
+        blank.line_km_by_kind = counted.villages.front().line_km_by_kind;
+    }
+    for (auto& [type, n] : blank.sites_by_type) n = 0;
+    for (auto& [kind, km] : blank.line_km_by_kind) km = 0;
+    stats.villages = counted.villages;
+    for (auto& row : stats.villages) {  // back to what the village layer and the lines say
+        row.sites = 0;
+        for (auto& [type, n] : row.sites_by_type) n = 0;
+        row.funds_yuan = row.beneficiary_households = row.beneficiary_people = 0;
+    }
+    count_sites(project, *counted.placement, options, stats);
+    aggregate(stats, blank);
     return stats;
 }
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <string_view>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,8 +53,21 @@ struct UnmatchedSite {
     std::string reason;  // "outside every village", "no village 麻栗树 in township 湾碧乡"...
 };
 
+// Where every site of the project went (whatever the filter): per sites layer (in
+// Project::layers_with order), per feature, its village row or -1; and every unmatched site with
+// its layer and feature. Kept so a change of filter recounts without placing sites again.
+struct SitePlacement {
+    std::vector<std::vector<std::int64_t>> village_of_site;
+    struct Unmatched {
+        std::size_t layer = 0, feature = 0;
+        UnmatchedSite site;
+    };
+    std::vector<Unmatched> unmatched;
+};
+
 struct Statistics {
     StatsOptions options;
+    std::shared_ptr<const SitePlacement> placement;
     std::vector<RegionStats> villages;   // in the villages layer's order
     std::vector<RegionStats> townships;  // by township code, else by name
     RegionStats total;
@@ -70,6 +84,11 @@ struct Statistics {
 // "aggregate"): for progress display and benchmarks.
 using StageCallback = std::function<void(std::string_view finished_stage)>;
 Statistics compute_statistics(const model::Project& project, const StatsOptions& options, const StageCallback& on_stage = {});
+
+// The same statistics with other options' site filter, from `counted` (of the same project and
+// layers): sites are counted again from their kept placement, lines and ponds kept as they are.
+// A county recounts in microseconds, a province in about a second.
+Statistics recount_sites(const model::Project& project, const Statistics& counted, const StatsOptions& options);
 
 // The canonical project types and infrastructure kinds, in the contract's order.
 const std::vector<std::string>& project_types();

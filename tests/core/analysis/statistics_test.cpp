@@ -206,3 +206,34 @@ TEST_CASE("the sample county's rows add up: villages to townships to the county"
     CHECK(cut_km == doctest::Approx(whole_km).epsilon(1e-9));
     CHECK(s.line_km_outside < 0.001 * whole_km);
 }
+
+TEST_CASE("recounting with another project filter equals counting afresh with it, and back") {
+    const auto project = loading::load_project({{test::sample_county(), model::Role::Unknown}}, {});
+    analysis::StatsOptions early;
+    early.include_site = [](const model::Layer& layer, const model::Feature& f) {
+        const auto y = model::to_number(layer.value(f, model::Meaning::Year));
+        return !y || *y <= 2009;
+    };
+    const auto all = analysis::compute_statistics(project, {});
+    const auto fresh = analysis::compute_statistics(project, early);
+    const auto recounted = analysis::recount_sites(project, all, early);
+    const auto back = analysis::recount_sites(project, recounted, {});
+    REQUIRE(fresh.townships.size() == recounted.townships.size());
+    CHECK(fresh.total.sites < all.total.sites);
+    auto same = [](const analysis::RegionStats& a, const analysis::RegionStats& b) {
+        CHECK(a.township == b.township);
+        CHECK(a.sites == b.sites);
+        CHECK(a.sites_by_type == b.sites_by_type);
+        CHECK(a.funds_yuan == doctest::Approx(b.funds_yuan));
+        CHECK(a.beneficiary_people == doctest::Approx(b.beneficiary_people));
+        CHECK(a.covered_poor_villages == b.covered_poor_villages);
+        CHECK(a.coverage.value_or(-1) == doctest::Approx(b.coverage.value_or(-1)));
+        CHECK(a.line_km_by_kind == b.line_km_by_kind);
+        CHECK(a.ponds == b.ponds);
+    };
+    for (std::size_t i = 0; i < fresh.townships.size(); ++i) same(fresh.townships[i], recounted.townships[i]);
+    same(fresh.total, recounted.total);
+    same(all.total, back.total);
+    CHECK(fresh.unmatched_sites.size() == recounted.unmatched_sites.size());
+    CHECK(all.unmatched_sites.size() == back.unmatched_sites.size());
+}
