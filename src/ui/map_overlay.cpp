@@ -10,6 +10,8 @@
 namespace ca::ui {
 namespace {
 
+constexpr double kLabelReachPx = 300;  // labels anchored further off the canvas are skipped unmeasured
+
 void outline(const ViewerState& state, ImDrawList* draw, std::size_t village, ImU32 color, float width) {
     const model::Geometry& g = state.villages.shapes_m[village];
     std::vector<ImVec2> points;
@@ -55,15 +57,20 @@ void draw_map_overlay(const ViewerState& state, ImDrawList* draw) {
         ImFont* font = ImGui::GetFont();
         for (const auto* label : order) {
             const model::Vec2 px = state.viewport.to_px(label->anchor_m);
+            // Far off the canvas: not measured at all (a province zoomed in has 130,000 names).
+            if (px.x < -kLabelReachPx || px.y < -kLabelReachPx || px.x > state.canvas.width + kLabelReachPx ||
+                px.y > state.canvas.height + kLabelReachPx)
+                continue;
             const ImVec2 size = font->CalcTextSizeA(label->size_px, 1e9f, 0, label->text.c_str());
             const float x = static_cast<float>(px.x) + clip_min.x - size.x / 2, y = static_cast<float>(px.y) + clip_min.y - size.y / 2;
             const Box box{x - 2, y - 1, x + size.x + 2, y + size.y + 1};
             if (box.x1 < clip_min.x || box.x0 > clip_max.x || box.y1 < clip_min.y || box.y0 > clip_max.y) continue;
             if (std::any_of(placed.begin(), placed.end(), [&](const Box& b) { return b.overlaps(box); })) continue;
             placed.push_back(box);
-            // A white halo keeps names readable on any fill.
-            for (const auto& [dx, dy] : {std::pair{-1.0f, 0.0f}, {1.0f, 0.0f}, {0.0f, -1.0f}, {0.0f, 1.0f}})
-                draw->AddText(font, label->size_px, {x + dx, y + dy}, IM_COL32(255, 255, 255, 220), label->text.c_str());
+            // A white halo keeps names readable on any fill, the darkest choropleth class included.
+            for (const auto& [dx, dy] : {std::pair{-1.5f, 0.0f}, {1.5f, 0.0f}, {0.0f, -1.5f}, {0.0f, 1.5f}, {-1.0f, -1.0f}, {1.0f, -1.0f},
+                                         {-1.0f, 1.0f}, {1.0f, 1.0f}})
+                draw->AddText(font, label->size_px, {x + dx, y + dy}, IM_COL32(255, 255, 255, 230), label->text.c_str());
             const auto& c = label->color;
             draw->AddText(font, label->size_px, {x, y}, IM_COL32(c.r, c.g, c.b, c.a), label->text.c_str());
         }
