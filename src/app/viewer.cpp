@@ -217,8 +217,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         scene::MapStyle without_statistics = *first.opened.style;
         without_statistics.choropleth.reset();  // coloured once the statistics are in
         // Big data first shows a map thinned to about a pixel of the whole view (1/1000 of it, as
-        // the overview level); the full one
-        // follows with the statistics.
+        // the overview level); the full one follows with the statistics.
         std::size_t vertices = 0;
         for (const auto& layer : first.opened.project.layers)
             for (const auto& f : layer.features) vertices += f.geometry.coords.size();
@@ -248,6 +247,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     Refresher refresher;
     ExportJob exporting;
     auto last_year_step = std::chrono::steady_clock::now();
+    bool refit_when_drawn = false;  // added data moved the working CRS
 
     Navigator navigator;
     std::size_t script_next = 0;
@@ -279,7 +279,10 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             // Statistics next, off this thread; the map only changes with them under a choropleth.
             refresher.request(state, Refresh::Data, state.style.choropleth.has_value() || first.preview);
         }
-        if (auto mesh = refresher.poll(state)) upload(std::move(*mesh));
+        if (auto mesh = refresher.poll(state)) {
+            upload(std::move(*mesh));
+            if (refit_when_drawn && !refresher.busy()) fit(state), refit_when_drawn = false;
+        }
         if (loaded && ready_s == 0 && !refresher.busy()) ready_s = seconds_since(started);
         state.data_locked = refresher.busy();
         glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
@@ -344,7 +347,8 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             if (!added.layers.empty()) {
                 const int previous_crs = state.project.working ? state.project.working->epsg() : 0;
                 state.project.working = io::choose_working_crs(state.project.extent());
-                if (state.project.working->epsg() != previous_crs) fit(state);  // the old view's metres mean nothing now
+                // In another CRS the old view's metres mean nothing: fit once the new map is drawn.
+                refit_when_drawn = state.project.working->epsg() != previous_crs;
                 refresher.request(state, Refresh::Data);
             }
         }
