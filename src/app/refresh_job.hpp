@@ -58,11 +58,11 @@ public:
 
 private:
     void start(const ui::ViewerState& state);
+    std::atomic<float> m_progress{0};  // before m_running: the worker writes it until the future is gone
     std::future<Refreshed> m_running;
     Refresh m_running_what = Refresh::None;
     Refresh m_queued = Refresh::None;
     bool m_queued_rebuild = false;
-    std::atomic<float> m_progress{0};
 };
 
 }  // namespace ca::app
