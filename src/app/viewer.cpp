@@ -248,6 +248,8 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     ExportJob exporting;
     auto last_year_step = std::chrono::steady_clock::now();
     bool refit_when_drawn = false;  // added data moved the working CRS
+    std::future<render::MeshLevel> detail;  // a big map's detailed level, being built
+    std::shared_ptr<const scene::Scene> detail_of;  // for which map
 
     Navigator navigator;
     std::size_t script_next = 0;
@@ -387,6 +389,15 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         glClearColor(0.95f, 0.95f, 0.95f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         renderer.draw(state.viewport, canvas.x, fb_height - canvas.y - canvas.height);
+        // A big map's detail is built on a worker the first time the view needs it.
+        if (renderer.wants_detail() && !detail.valid()) {
+            detail_of = renderer.mesh().scene;
+            detail = std::async(std::launch::async, [mesh = renderer.mesh()] { return render::build_level(*mesh.scene, mesh.origin_m, 0); });
+        }
+        if (detail.valid() && detail.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+            const auto level = detail.get();
+            if (renderer.wants_detail() && renderer.mesh().scene == detail_of) renderer.upload_detail(level);  // not if the map changed meanwhile
+        }
         glViewport(0, 0, fb_width, fb_height);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         if (!screenshot_now.empty()) {
@@ -434,7 +445,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     }
     // Closed (or cancelled) while a worker still reads files or counts a province: nothing of it
     // is wanted and nothing unsaved is lost, so leave now rather than wait for it to finish.
-    if ((!loaded && pending.valid()) || refresher.busy()) {
+    if ((!loaded && pending.valid()) || refresher.busy() || detail.valid()) {
         std::fflush(nullptr);
         std::quick_exit(0);
     }

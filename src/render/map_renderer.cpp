@@ -38,6 +38,7 @@ void point_segment_attributes(std::size_t first_segment) {
 // (and draw in a fraction of the time).
 constexpr double kCountyMPerPx = 150;
 constexpr double kOutlinesFromPx = 8;
+constexpr std::size_t kDetailInlineItems = 400'000;  // a prefecture's scene; beyond, detail is built on a worker
 double symbol_scale(double m_per_px) { return std::clamp(std::sqrt(kCountyMPerPx / m_per_px), 0.3, 1.0); }
 
 }  // namespace
@@ -90,11 +91,18 @@ void MapRenderer::upload(MapMesh mesh) {
     fill_buffer(m_markers.vao, m_markers.vbo, mesh.markers);
     fill_level(m_overview, mesh.overview);
     m_detail.built = false;
+    m_wants_detail = false;
     m_cache.valid = false;
     m_background = mesh.scene->background;
     mesh.markers = {};
     mesh.overview = {};  // in GPU memory now
     m_mesh = std::move(mesh);
+}
+
+void MapRenderer::upload_detail(const MeshLevel& detail) {
+    fill_level(m_detail, detail);
+    m_wants_detail = false;
+    m_cache.valid = false;  // drawn again with it
 }
 
 void MapRenderer::fill_level(Level& level, const MeshLevel& mesh) {
@@ -158,8 +166,13 @@ void MapRenderer::draw(const scene::Viewport& viewport, int x_px, int y_px) {
 void MapRenderer::draw_scene(const scene::Viewport& viewport) {
     // Thinned outlines while a pixel covers more ground than they were thinned by.
     const bool overview = viewport.m_per_px >= m_mesh.overview_m;
-    if (!overview && !m_detail.built) fill_level(m_detail, build_level(*m_mesh.scene, m_mesh.origin_m, 0));
-    const Level& level = overview ? m_overview : m_detail;
+    if (!overview && !m_detail.built) {
+        // Small maps build their detail at once; a province's takes seconds, so the caller builds
+        // it on a worker (see wants_detail) and the thinned level stands in meanwhile.
+        if (m_mesh.scene->items.size() <= kDetailInlineItems) fill_level(m_detail, build_level(*m_mesh.scene, m_mesh.origin_m, 0));
+        else m_wants_detail = true;
+    }
+    const Level& level = overview || !m_detail.built ? m_overview : m_detail;
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glEnable(GL_PROGRAM_POINT_SIZE);

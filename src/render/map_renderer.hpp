@@ -27,6 +27,11 @@ public:
     // moves the texture, and the map is rendered again only when the scale or data change or the
     // pan nears the texture's edge, so a province pans as smoothly as a county.
     void draw(const scene::Viewport& viewport, int x_px, int y_px);
+    // True when the view needs the detailed level of a big map: build it from mesh() with
+    // build_level(scene, origin, 0) off this thread and hand it to upload_detail.
+    bool wants_detail() const { return m_wants_detail && !m_detail.built; }
+    const MapMesh& mesh() const { return m_mesh; }
+    void upload_detail(const MeshLevel& detail);
 
 private:
     struct Buffer {
@@ -56,6 +61,7 @@ private:
     Level m_detail, m_overview;
     Buffer m_markers;
     MapMesh m_mesh;  // its scene and origin; the vertex arrays live on the GPU
+    bool m_wants_detail = false;
     scene::Color m_background;
 };
 
