@@ -129,6 +129,23 @@ TEST_CASE("a choropleth of a field the villages do not have is one clear line an
     CHECK_MESSAGE(ok.exit_code == 0, ok.err);
 }
 
+TEST_CASE("a township choropleth's legend counts townships, a village one villages") {
+    test::TempDir dir;
+    auto legend_total = [&](const std::string& options) {
+        const std::string pdf = dir.file("map.pdf");
+        const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + pdf + "' " + options);
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        std::istringstream text(test::run("pdftotext '" + pdf + "' -").out);
+        int total = 0;
+        for (std::string line; std::getline(text, line);)  // legend rows end in "(count)"
+            if (line.size() > 2 && line.back() == ')' && line.find(" (") != std::string::npos)
+                total += std::stoi(line.substr(line.rfind('(') + 1));
+        return total;
+    };
+    CHECK(legend_total("--choropleth poverty_rate --by-township") == 12);
+    CHECK(legend_total("--choropleth poverty_rate") == 133);
+}
+
 TEST_CASE("an SVG figure parses and holds its text as text elements") {
     test::TempDir dir;
     const std::string svg = dir.file("map.svg");
