@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include "core/model/text.hpp"
 #include "ui/strings.hpp"
 
 namespace ca::app {
@@ -53,6 +54,18 @@ void build_font_atlas(const ImVector<ImWchar>& ranges, float size_px) {
     io.Fonts->Build();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+bool font_has_all(const std::string& text) {
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];  // the one font the viewer loads
+    for (std::size_t i = 0; i < text.size();) {
+        std::uint32_t cp = 0;
+        const std::size_t len = model::decode_utf8(text, i, cp);
+        if (len == 0) return true;  // not UTF-8: nothing to add
+        if (cp <= 0xFFFF && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return false;
+        i += len;
+    }
+    return true;
 }
 
 }  // namespace ca::app

@@ -19,4 +19,7 @@ ImVector<ImWchar> glyph_ranges(const model::Project& project, const std::vector<
 // pointer to the ranges, so the caller keeps `ranges` alive as long as the atlas.
 void build_font_atlas(const ImVector<ImWchar>& ranges, float size_px);
 
+// Whether the atlas has a glyph for every character of `text` (a title typed in a dialog may not).
+bool font_has_all(const std::string& text);
+
 }  // namespace ca::app

@@ -72,6 +72,7 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
     const bool new_stats = what == Refresh::Statistics || what == Refresh::Data;
     const bool new_scene = what == Refresh::Scene || what == Refresh::Statistics || rebuild_scene_after_data;
     const float steps = (new_stats ? 5.0f : 0.0f) + (new_scene ? 2.0f : 0.0f);
+    if (new_stats) lisa.reset();  // other numbers, other clusters
     float step = 0;
     auto advance = [&] {
         if (progress) *progress = std::min(1.0f, ++step / steps);
@@ -79,9 +80,8 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
     if (new_stats) {
         analysis::StatsOptions options;
         if (!style.sites.lets_all_through())
-            options.include_site = [filter = style.sites](const model::Layer& layer, const model::Feature& site) {
-                return scene::site_passes(filter, layer, site);
-            };
+            options.include_site = [filter = style.sites, types = std::make_shared<model::CanonicalSpellings>(model::canonical_project_type)](
+                                       const model::Layer& layer, const model::Feature& site) { return scene::site_passes(filter, layer, site, *types); };
         try {
             // Only the project filter changed: the sites' places are kept, so they are counted again.
             if (what == Refresh::Statistics && stats.placement) done.stats = analysis::recount_sites(project, stats, options);
@@ -98,15 +98,14 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
     if (what == Refresh::Data && done.problem.empty()) done.villages = lookup_villages(project);
     if (new_scene) {
         const analysis::Statistics& current = new_stats ? done.stats : stats;
-        if (new_stats) lisa.reset();  // other numbers, other clusters
         if (style.choropleth && style.choropleth->metric == "lisa" && !lisa)
             lisa = std::make_shared<const std::vector<analysis::LisaClass>>(scene::lisa_classes(project, current));
-        done.lisa = lisa;
         done.scene = std::make_shared<const scene::Scene>(scene::build(project, style, &current, {0, lisa.get()}));
         advance();
         done.mesh = render::build_mesh(done.scene);
         advance();
     }
+    done.lisa = std::move(lisa);  // kept, computed, or dropped with the old numbers
     return done;
 }
 
@@ -114,6 +113,7 @@ std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& 
     if (done.what == Refresh::Statistics || done.what == Refresh::Data) {
         state.stats = std::move(done.stats);
         state.summary = std::move(done.summary);
+        state.search_matches.reset();  // found among the old rows
     }
     if (done.what == Refresh::Data) {
         state.villages = std::move(done.villages);
@@ -129,7 +129,7 @@ std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& 
         state.selected.reset();
         state.selection.clear();
     }
-    if (done.what != Refresh::Scene || done.lisa) state.lisa = std::move(done.lisa);
+    state.lisa = std::move(done.lisa);
     if (done.scene) state.scene = std::move(done.scene);
     return std::move(done.mesh);
 }

@@ -24,7 +24,7 @@ struct Refreshed {
     ui::VillageLookup villages;
     ui::DataSummary summary;
     std::shared_ptr<const scene::Scene> scene;  // null when the scene did not change
-    std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // computed for a LISA choropleth, kept until new data
+    std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // of these statistics, once a LISA choropleth needed them
     std::optional<render::MapMesh> mesh;
     std::string problem;  // why the statistics could not be computed (they are then empty)
 };

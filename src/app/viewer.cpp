@@ -25,7 +25,6 @@
 #include "app/viewer_model.hpp"
 #include "core/io/working_crs.hpp"
 #include "core/model/error.hpp"
-#include "core/model/text.hpp"
 #include "core/scene/build.hpp"
 #include "core/workspace/project_file.hpp"
 #include "render/map_renderer.hpp"
@@ -135,18 +134,6 @@ struct AddedLayers {
     std::vector<model::Layer> layers;
     std::vector<std::string> errors;
 };
-
-bool font_has_all(const std::string& text) {
-    const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];  // the one font the viewer loads
-    for (std::size_t i = 0; i < text.size();) {
-        std::uint32_t cp = 0;
-        const std::size_t len = model::decode_utf8(text, i, cp);
-        if (len == 0) return true;  // not UTF-8: nothing to add
-        if (cp <= 0xFFFF && !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return false;
-        i += len;
-    }
-    return true;
-}
 
 double percentile(std::vector<double> v, double q) {
     if (v.empty()) return 0;

@@ -8,11 +8,6 @@
 
 namespace ca::ui {
 
-struct PlaceMatch {
-    bool township = false;  // else a village
-    std::size_t index = 0;  // into Statistics::villages or ::townships
-};
-
 // Townships first (few, and the bigger places), then villages, at most `limit` in all. The query matches a part of the name in
 // hanzi, or its pinyin (whole syllables or initials, see model::PinyinKey).
 std::vector<PlaceMatch> find_places(const ViewerState& state, std::string_view query, std::size_t limit);

@@ -79,7 +79,8 @@ void search_box(const ViewerState& state, Actions& actions, Language lang) {
     const bool enter = ImGui::InputTextWithHint("##search", t(Text::SearchHint, lang).c_str(), buffer, sizeof buffer,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     if (std::string(buffer) != state.search) actions.search = buffer;
-    const auto matches = find_places(state, buffer, 10);
+    if (!state.search_matches || state.search_matches->query != buffer) state.search_matches = SearchMatches{buffer, find_places(state, buffer, 10)};
+    const auto& matches = state.search_matches->found;
     if (enter && !matches.empty()) choose_place(state, matches.front(), actions);  // Enter flies to the first
     for (const auto& m : matches) {
         const auto& v = state.stats.villages;

@@ -63,6 +63,18 @@ struct DataSummary {
     std::vector<std::string> numeric_village_fields;               // fields a choropleth can show
 };
 
+// A village or township found by name.
+struct PlaceMatch {
+    bool township = false;  // else a village
+    std::size_t index = 0;  // into Statistics::villages or ::townships
+};
+// The search box's matches for a query, kept while query and statistics stay: matching pinyin
+// over 130,000 villages is not a per-frame job.
+struct SearchMatches {
+    std::string query;
+    std::vector<PlaceMatch> found;
+};
+
 // The attribute table's rows after filtering and sorting, kept until any of those inputs change:
 // a million sites are not filtered and sorted again every frame.
 struct TableRows {
@@ -96,6 +108,7 @@ struct ViewerState {
     std::size_t table_layer = 0;
     std::string table_filter;
     mutable TableRows table_rows;  // a cache the attribute table refreshes when its inputs change
+    mutable std::optional<SearchMatches> search_matches;  // a cache the search box refreshes
     std::vector<std::string> messages;  // problems to show without stopping the session
     loading::LoadOptions load_options;  // how the data was read, for saving the project
     std::string project_path = "project.cap.json";

@@ -100,13 +100,7 @@ std::string unmatched_reason(VillageNames::Outcome outcome, const std::string& t
 // Counts every placed site the filter lets through into its village row, and lists the unmatched
 // ones it lets through.
 void count_sites(const model::Project& project, const SitePlacement& placement, const StatsOptions& options, Statistics& stats) {
-    std::unordered_map<std::string, std::string> canonical_types;  // raw value -> canonical type
-    auto type_of = [&](const model::Layer& layer, const model::Feature& f) -> const std::string& {
-        const std::string raw = model::to_text(layer.value(f, Meaning::ProjectType));
-        auto it = canonical_types.find(raw);
-        if (it == canonical_types.end()) it = canonical_types.emplace(raw, model::canonical_project_type(raw)).first;
-        return it->second;
-    };
+    model::CanonicalSpellings project_type(model::canonical_project_type);
     const auto site_layers = project.layers_with(Role::Sites);
     for (std::size_t l = 0; l < site_layers.size() && l < placement.village_of_site.size(); ++l) {
         const model::Layer& layer = *site_layers[l];
@@ -117,7 +111,7 @@ void count_sites(const model::Project& project, const SitePlacement& placement, 
             if (options.include_site && !options.include_site(layer, f)) continue;
             RegionStats& row = stats.villages[static_cast<std::size_t>(village)];
             ++row.sites;
-            ++row.sites_by_type[type_of(layer, f)];
+            ++row.sites_by_type[project_type(model::to_text(layer.value(f, Meaning::ProjectType)))];
             row.funds_yuan += number(layer, f, Meaning::Funds);
             row.beneficiary_households += number(layer, f, Meaning::BeneficiaryHouseholds);
             row.beneficiary_people += number(layer, f, Meaning::BeneficiaryPeople);

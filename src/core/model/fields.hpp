@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ca::model {
@@ -54,5 +55,21 @@ bool assign_field(FieldMapping& mapping, const std::vector<std::string>& field_n
 std::string canonical_project_type(std::string_view value);
 // Canonical infrastructure kind ("ditch", "pipeline"...; empty when unknown).
 std::string canonical_kind(std::string_view value);
+
+// One of the two above, worked out once per spelling: a province has a million sites and a
+// dozen ways of writing their types. One thread at a time.
+class CanonicalSpellings {
+public:
+    explicit CanonicalSpellings(std::string (*canonical)(std::string_view)) : m_canonical(canonical) {}
+    const std::string& operator()(const std::string& raw) {
+        auto it = m_known.find(raw);
+        if (it == m_known.end()) it = m_known.emplace(raw, m_canonical(raw)).first;
+        return it->second;
+    }
+
+private:
+    std::string (*m_canonical)(std::string_view);
+    std::unordered_map<std::string, std::string> m_known;
+};
 
 }  // namespace ca::model

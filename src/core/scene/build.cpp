@@ -156,8 +156,8 @@ Color VillagePalette::color(const model::Layer& villages, const model::Feature& 
     return style::area_tint(static_cast<std::size_t>(it - m_townships.begin()));
 }
 
-bool site_passes(const SiteFilter& filter, const model::Layer& layer, const model::Feature& site) {
-    return site_shown(filter, layer, site, model::canonical_project_type(text_of(layer, site, Meaning::ProjectType)));
+bool site_passes(const SiteFilter& filter, const model::Layer& layer, const model::Feature& site, model::CanonicalSpellings& project_types) {
+    return site_shown(filter, layer, site, project_types(text_of(layer, site, Meaning::ProjectType)));
 }
 
 std::vector<analysis::LisaClass> lisa_classes(const model::Project& project, const analysis::Statistics& stats) {
@@ -244,7 +244,7 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
 
     std::set<std::string> kinds_seen, pond_kinds, types_seen;
     MarkerShape pond_symbol = MarkerShape::Square, site_symbol = MarkerShape::Circle;
-    std::unordered_map<std::string, std::string> canonical_kinds;  // few spellings, many lines
+    model::CanonicalSpellings canonical_kinds(model::canonical_kind);
     for (const auto* layer : project.layers_with(Role::Lines)) {
         const LayerStyle& ls = layer_style(layer);
         if (!ls.visible) continue;
@@ -254,10 +254,7 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
         }, 2048);
         for (std::size_t k = 0; k < shapes.size(); ++k) {
             const auto& f = layer->features[k];
-            std::string raw_kind = text_of(*layer, f, Meaning::Kind);
-            auto known = canonical_kinds.find(raw_kind);
-            if (known == canonical_kinds.end()) known = canonical_kinds.emplace(raw_kind, model::canonical_kind(raw_kind)).first;
-            const std::string& kind = known->second;
+            const std::string& kind = canonical_kinds(text_of(*layer, f, Meaning::Kind));
             kinds_seen.insert(kind);
             Stroke s = style::line_style(kind);
             if (ls.stroke_rgb) s.color = rgb(*ls.stroke_rgb);
@@ -295,7 +292,7 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
     }
     // A province has a million sites: their type spellings are few, so each is made canonical and
     // coloured once, and their positions are projected in one call per layer.
-    std::unordered_map<std::string, std::string> canonical_types;
+    model::CanonicalSpellings project_type(model::canonical_project_type);
     std::unordered_map<std::string, Color> colour_of_key;
     for (const auto* layer : project.layers_with(Role::Sites)) {
         const LayerStyle& ls = layer_style(layer);
@@ -304,11 +301,9 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
         std::vector<Color> colours;
         for (const auto& f : layer->features) {
             if (f.geometry.empty()) continue;  // placed by name in statistics, not drawn
-            std::string raw_type = text_of(*layer, f, Meaning::ProjectType);
-            auto type = canonical_types.find(raw_type);
-            if (type == canonical_types.end()) type = canonical_types.emplace(raw_type, model::canonical_project_type(raw_type)).first;
-            if (!site_shown(style.sites, *layer, f, type->second)) continue;
-            const std::string key = style.site_colour == SiteColour::Type ? type->second : site_colours.key(*layer, f);
+            const std::string& type = project_type(text_of(*layer, f, Meaning::ProjectType));
+            if (!site_shown(style.sites, *layer, f, type)) continue;
+            const std::string key = style.site_colour == SiteColour::Type ? type : site_colours.key(*layer, f);
             auto colour = colour_of_key.find(key);
             if (colour == colour_of_key.end()) {
                 types_seen.insert(key);

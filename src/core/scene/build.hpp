@@ -3,6 +3,7 @@
 
 #include "core/analysis/autocorrelation.hpp"
 #include "core/analysis/statistics.hpp"
+#include "core/model/fields.hpp"
 #include "core/model/project.hpp"
 #include "core/scene/map_style.hpp"
 #include "core/scene/scene.hpp"
@@ -23,8 +24,9 @@ struct BuildOptions {
 Scene build(const model::Project& project, const MapStyle& style = {}, const analysis::Statistics* stats = nullptr,
             const BuildOptions& options = {});
 
-// Whether the project filter lets this site through (its type, year, status and batch).
-bool site_passes(const SiteFilter& filter, const model::Layer& layer, const model::Feature& site);
+// Whether the project filter lets this site through (its type, year, status and batch);
+// `project_types` makes the site's type canonical.
+bool site_passes(const SiteFilter& filter, const model::Layer& layer, const model::Feature& site, model::CanonicalSpellings& project_types);
 
 // Local Moran's I classes of the villages' poverty rates over queen contiguity (999 permutations),
 // in the order of Statistics::villages: the "lisa" choropleth.
