@@ -10,7 +10,7 @@
 namespace ca::ui {
 namespace {
 
-constexpr double kLabelReachPx = 300;  // labels anchored further off the canvas are skipped unmeasured
+constexpr double kLabelReachPx = 300;  // labels anchored further off the canvas are not considered
 
 void outline(const ViewerState& state, ImDrawList* draw, std::size_t village, ImU32 color, float width) {
     const model::Geometry& g = state.villages.shapes_m[village];
@@ -49,18 +49,21 @@ void draw_map_overlay(const ViewerState& state, ImDrawList* draw) {
         const double village_px = state.villages.shapes_m.empty() ? 0 : std::sqrt(state.scene->extent_m.width() * state.scene->extent_m.height() /
                                                                                     static_cast<double>(state.villages.shapes_m.size())) /
                                                                           state.viewport.m_per_px;
+        // Labels anchored far off the canvas are left out before sorting and measuring: a province
+        // zoomed in has 130,000 names and shows a few dozen.
+        auto near_canvas = [&](const scene::Label& label) {
+            const model::Vec2 px = state.viewport.to_px(label.anchor_m);
+            return px.x >= -kLabelReachPx && px.y >= -kLabelReachPx && px.x <= state.canvas.width + kLabelReachPx &&
+                   px.y <= state.canvas.height + kLabelReachPx;
+        };
         std::vector<const scene::Label*> order;
         for (const auto& label : state.scene->labels)
-            if (label.priority == 0 || village_px > 80) order.push_back(&label);
+            if ((label.priority == 0 || village_px > 80) && near_canvas(label)) order.push_back(&label);
         std::stable_sort(order.begin(), order.end(), [](const scene::Label* a, const scene::Label* b) { return a->priority < b->priority; });
         std::vector<Box> placed;
         ImFont* font = ImGui::GetFont();
         for (const auto* label : order) {
             const model::Vec2 px = state.viewport.to_px(label->anchor_m);
-            // Far off the canvas: not measured at all (a province zoomed in has 130,000 names).
-            if (px.x < -kLabelReachPx || px.y < -kLabelReachPx || px.x > state.canvas.width + kLabelReachPx ||
-                px.y > state.canvas.height + kLabelReachPx)
-                continue;
             const ImVec2 size = font->CalcTextSizeA(label->size_px, 1e9f, 0, label->text.c_str());
             const float x = static_cast<float>(px.x) + clip_min.x - size.x / 2, y = static_cast<float>(px.y) + clip_min.y - size.y / 2;
             const Box box{x - 2, y - 1, x + size.x + 2, y + size.y + 1};
