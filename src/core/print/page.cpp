@@ -99,12 +99,13 @@ void legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const 
             std::vector<model::Vec2>& swatches, std::optional<model::Vec2> top_left = std::nullopt) {
     if (scene.legend.empty()) return;
     const double size = 3.0 * mm, row = 4.6 * mm, swatch = 5 * mm, pad = 2.5 * mm;
-    double width = 0;
-    for (const auto& e : scene.legend) {
+    auto label_of = [&](const scene::LegendEntry& e) {
         std::string label = model::display_name(e.key, figure.language);
         if (e.count >= 0) label += "  (" + std::to_string(e.count) + ")";
-        width = std::max(width, writer.width(label, size));
-    }
+        return label;
+    };
+    double width = 0;
+    for (const auto& e : scene.legend) width = std::max(width, writer.width(label_of(e), size));
     const double height = row * static_cast<double>(scene.legend.size()) + 2 * pad;
     const double top = top_left ? top_left->y : bottom - height;
     if (top_left) x = top_left->x;
@@ -132,9 +133,7 @@ void legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const 
         }
         cairo_fill(cr);
         swatches.push_back({sx + swatch / 2, y + row / 2});
-        std::string label = model::display_name(e.key, figure.language);
-        if (e.count >= 0) label += "  (" + std::to_string(e.count) + ")";
-        writer.text(label, x + swatch + 2 * pad, y + row * 0.72, size, {30, 30, 30, 255});
+        writer.text(label_of(e), x + swatch + 2 * pad, y + row * 0.72, size, {30, 30, 30, 255});
         y += row;
     }
 }
