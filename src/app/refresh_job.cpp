@@ -92,7 +92,7 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
             // the map still shows them; the panels say why they are empty.
             done.problem = e.what();
         }
-        done.summary = summarise(project, done.stats);
+        if (what == Refresh::Data || !done.problem.empty()) done.summary = summarise(project, done.stats);
     }
     // Villages can be picked on the map only when the statistics have a row for each.
     if (what == Refresh::Data && done.problem.empty()) done.villages = lookup_villages(project);
@@ -112,7 +112,7 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
 std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& done) {
     if (done.what == Refresh::Statistics || done.what == Refresh::Data) {
         state.stats = std::move(done.stats);
-        state.summary = std::move(done.summary);
+        if (done.summary) state.summary = std::move(*done.summary);
         state.search_matches.reset();  // found among the old rows
     }
     if (done.what == Refresh::Data) {

@@ -20,9 +20,9 @@ inline Refresh operator|(Refresh a, Refresh b) { return a > b ? a : b; }
 
 struct Refreshed {
     Refresh what = Refresh::None;
-    analysis::Statistics stats;  // stats and summary from Statistics on, villages with Data
-    ui::VillageLookup villages;
-    ui::DataSummary summary;
+    analysis::Statistics stats;  // from Statistics on
+    ui::VillageLookup villages;  // with Data
+    std::optional<ui::DataSummary> summary;  // with Data (a filter changes none of it), or when counting failed
     std::shared_ptr<const scene::Scene> scene;  // null when the scene did not change
     std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // of these statistics, once a LISA choropleth needed them
     std::optional<render::MapMesh> mesh;
