@@ -254,7 +254,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             state.export_settings.title = ui::tr(ui::Text::DefaultFigureTitle, state.style.language);  // a project may set the language
             state.style.layers.resize(state.project.layers.size());
             state.load_options = first.opened.load_options;
-            for (const auto& message : state.project.problems.kept()) state.messages.push_back(message);
+            for (const auto& line : state.project.problems.summary()) state.messages.push_back(line);
             state.scene = std::move(first.scene);
             glyphs = std::move(first.glyphs);
             build_font_atlas(glyphs, kFontSizePx);

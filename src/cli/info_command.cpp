@@ -81,7 +81,7 @@ void print_text(const model::Project& project, std::ostream& out) {
             << "\n";
     }
     if (project.working) out << "working CRS: " << project.working->name() << " (EPSG:" << project.working->epsg() << ")\n";
-    for (const auto& message : project.problems.kept()) out << "note: " << message << "\n";
+    for (const auto& problem : project.problems.all()) out << model::to_string(problem.severity) << ": " << problem.line() << "\n";
 }
 
 }  // namespace

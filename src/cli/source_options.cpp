@@ -40,7 +40,7 @@ model::Project SourceOptions::load(scene::MapStyle* style) const {
             style->layers.insert(style->layers.begin(), project.layers.size(), scene::LayerStyle{});
         }
         for (auto& layer : opened.project.layers) project.layers.push_back(std::move(layer));
-        for (const auto& message : opened.project.problems.kept()) project.problems.report("project file", message);
+        project.problems.append(opened.project.problems);
     }
     project.working = io::choose_working_crs(project.extent());
     return project;

@@ -24,16 +24,20 @@ void convert_web_map_offsets(model::Layer& layer, io::WebMapCoords coords) {
 }
 
 // Problems found while preparing one layer, reported to the project's log in layer order after.
-using Reports = std::vector<std::pair<std::string, std::string>>;
+using Reports = model::ProblemLog;
+
+model::Problem feature_problem(const model::Layer& layer, const model::Feature& f, std::string kind, std::string message) {
+    return {model::Severity::Warning, std::move(kind), std::filesystem::path(layer.source_path).filename().string(), layer.name, f.fid,
+            layer.fids_are_rows, std::move(message)};
+}
 
 void clean_geometries(model::Layer& layer, const analysis::GeosContext& geos, Reports& problems) {
-    const std::string where = std::filesystem::path(layer.source_path).filename().string() + ", layer " + layer.name;
     std::vector<model::Feature> kept;
     kept.reserve(layer.features.size());
     for (auto& f : layer.features) {
         if (analysis::repair_in_place(geos, f.geometry)) {
             ++layer.counts.repaired;
-            problems.emplace_back("repaired geometry", where + ", feature " + std::to_string(f.fid) + ": invalid polygon repaired");
+            problems.add(feature_problem(layer, f, "repaired geometry", "invalid polygon repaired"));
         }
         if (f.geometry.empty()) {
             // A table row without a location can still be placed by its village's name.
@@ -43,7 +47,7 @@ void clean_geometries(model::Layer& layer, const analysis::GeosContext& geos, Re
                 continue;
             }
             ++layer.counts.empty_skipped;
-            problems.emplace_back("empty geometry", where + ", feature " + std::to_string(f.fid) + ": NULL or empty geometry skipped");
+            problems.add(feature_problem(layer, f, "empty geometry", "NULL or empty geometry skipped"));
             continue;
         }
         kept.push_back(std::move(f));
@@ -71,7 +75,7 @@ model::Project load_project(const std::vector<SourceArgument>& sources, const Lo
         };
         auto layers = io::read_source(io::parse_source(source.spec), options.read, prepare);
         for (const auto& [index, found] : reports)
-            for (const auto& [kind, message] : found) project.problems.report(kind, message);
+            project.problems.append(found);
         for (auto& layer : layers) project.layers.push_back(std::move(layer));
     }
     project.working = io::choose_working_crs(project.extent());

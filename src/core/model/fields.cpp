@@ -19,9 +19,9 @@ struct MeaningNames {
 
 const std::vector<MeaningNames>& meaning_table() {
     static const std::vector<MeaningNames> table = {
-        {Meaning::VillageName, "village_name", {"village", "name", "村名", "村委会", "行政村", "自然村", "村"}},
+        {Meaning::VillageName, "village_name", {"village", "name", "村名", "村委会", "行政村", "自然村", "村", "实施村", "项目村", "所在村", "建设地点"}},
         {Meaning::VillageCode, "village_code", {"code", "村代码", "行政区划代码", "代码"}},
-        {Meaning::Township, "township", {"township_name", "town", "乡镇", "乡镇名称", "乡", "镇"}},
+        {Meaning::Township, "township", {"township_name", "town", "乡镇", "乡镇名称", "乡(镇)", "乡", "镇", "实施乡镇", "所在乡镇"}},
         {Meaning::TownshipCode, "township_code", {"乡镇代码"}},
         {Meaning::Households, "households", {"hh", "户数", "总户数"}},
         {Meaning::Population, "population", {"pop", "人口", "总人口", "人口数"}},
@@ -30,10 +30,10 @@ const std::vector<MeaningNames>& meaning_table() {
         {Meaning::IncomePerCapita, "income_per_capita", {"income", "人均纯收入", "人均收入", "人均纯收"}},
         {Meaning::ProjectName, "project_name", {"项目名称", "名称"}},
         {Meaning::ProjectType, "project_type", {"type", "项目类型", "类型"}},
-        {Meaning::Funds, "funds_yuan", {"funds", "资金", "投资", "总投资", "资金(元)"}},
+        {Meaning::Funds, "funds_yuan", {"funds", "资金", "投资", "总投资", "资金(元)", "计划投资", "项目资金", "财政扶贫资金"}},
         {Meaning::BeneficiaryHouseholds, "beneficiary_households", {"受益户数", "受益户"}},
         {Meaning::BeneficiaryPeople, "beneficiary_people", {"受益人数", "受益人口"}},
-        {Meaning::Status, "status", {"状态", "进度"}},
+        {Meaning::Status, "status", {"状态", "进度", "建设状态", "实施状态"}},
         {Meaning::Year, "year", {"年度", "年份"}},
         {Meaning::Batch, "batch", {"批次"}},
         {Meaning::Lon, "lon", {"longitude", "x", "经度"}},
@@ -139,6 +139,21 @@ std::string canonical_project_type(std::string_view value) {
             if (key == name) return std::string(canonical);
     }
     return "other";
+}
+
+std::string canonical_status(std::string_view value) {
+    static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> statuses = {
+        {"planned", {"计划", "拟建", "规划"}},
+        {"in_progress", {"在建", "实施中", "施工中"}},
+        {"finished", {"已完工", "完工", "竣工", "已建成"}},
+    };
+    const std::string key = fold_key(value);
+    for (const auto& [canonical, names] : statuses) {
+        if (key == canonical) return std::string(canonical);
+        for (std::string_view name : names)
+            if (key == name) return std::string(canonical);
+    }
+    return normalize_text(value);
 }
 
 std::string canonical_kind(std::string_view value) {

@@ -43,6 +43,7 @@ struct Layer {
     std::string driver;          // GDAL's short name: "GPKG", "ESRI Shapefile"...
     std::string encoding;        // how text was decoded, e.g. "UTF-8", "GBK (.cpg)"
     std::string geometry_type;   // as the source declares it: "Multi Polygon", "Point", "None"
+    bool fids_are_rows = false;  // feature ids are the row numbers a spreadsheet or CSV shows
     CrsInfo source_crs;
     Role role = Role::Unknown;
     bool role_given = false;     // true when the user named the role

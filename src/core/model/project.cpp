@@ -1,11 +1,7 @@
-// Project-wide queries and the problem log.
+// Project-wide queries.
 #include "core/model/project.hpp"
 
 namespace ca::model {
-
-void ProblemLog::report(const std::string& kind, std::string message) {
-    if (++m_counts[kind] <= kKeptPerKind) m_kept.push_back(std::move(message));
-}
 
 Extent Project::extent() const {
     Extent e;

@@ -1,4 +1,4 @@
-// Everything the user has open: layers, the working CRS, and the problems loading reported.
+// Everything the user has open: layers, the working CRS, and what loading decided and met.
 #pragma once
 
 #include <map>
@@ -7,24 +7,10 @@
 #include <vector>
 
 #include "core/model/layer.hpp"
+#include "core/model/problems.hpp"
 #include "core/model/projection.hpp"
 
 namespace ca::model {
-
-// Non-fatal data problems, counted by kind with the first few kept verbatim (as a
-// ProblemReporter in libosmium, or tippecanoe's "(additional not reported)").
-class ProblemLog {
-public:
-    static constexpr std::size_t kKeptPerKind = 5;
-    void report(const std::string& kind, std::string message);
-    const std::map<std::string, std::size_t>& counts() const { return m_counts; }
-    const std::vector<std::string>& kept() const { return m_kept; }
-    bool empty() const { return m_counts.empty(); }
-
-private:
-    std::map<std::string, std::size_t> m_counts;
-    std::vector<std::string> m_kept;
-};
 
 struct Project {
     std::vector<Layer> layers;

@@ -232,7 +232,7 @@ OpenedProject load_project_file(const ProjectFile& file) {
             opened.project.layers.push_back(std::move(layer));
             opened.style.layers.push_back(file.style.layer(i));
         }
-        for (const auto& message : parts[i]->problems.kept()) opened.project.problems.report("loading", message);
+        opened.project.problems.append(parts[i]->problems);
     }
     opened.project.working = io::choose_working_crs(opened.project.extent());
     return opened;

@@ -93,7 +93,7 @@ TEST_CASE("a project with a missing data file opens the rest and reports the mis
     CHECK(opened.project.layers[0].name == "villages");
     CHECK(opened.style.layers.at(0).opacity == 0.25f);  // styles follow the layers that loaded
     CHECK(opened.project.problems.counts().at("missing data file") == 1);
-    CHECK(opened.project.problems.kept().at(0).find("gone.shp: file not found") != std::string::npos);
+    CHECK(opened.project.problems.all().at(0).line().find("gone.shp: file not found") != std::string::npos);
 }
 
 TEST_CASE("a broken project file is a one-line error naming it") {
@@ -130,6 +130,6 @@ TEST_CASE("a field mapping naming a field the layer lacks is reported and detect
     CHECK(villages.mapping[model::Meaning::PoorPopulation]->source_name == "poor_population");  // as detected
     CHECK(villages.mapping[model::Meaning::Population]->source_name == "households");          // as chosen
     bool reported = false;
-    for (const auto& message : opened.project.problems.kept()) reported = reported || message.find("贫困人口数") != std::string::npos;
+    for (const auto& problem : opened.project.problems.all()) reported = reported || problem.line().find("贫困人口数") != std::string::npos;
     CHECK(reported);
 }
