@@ -2,12 +2,16 @@
 #include <iostream>
 
 #include <CLI/CLI.hpp>
+#include <cpl_error.h>
 
 #include "app/view_command.hpp"
 #include "cli/commands.hpp"
 #include "core/model/error.hpp"
 
 int main(int argc, char** argv) {
+    // GDAL's own "ERROR 1:" and "Warning 1:" lines never reach the user: every read and write
+    // traps them and says what they mean in one line of ours (io::GdalErrorTrap).
+    CPLSetErrorHandler(CPLQuietErrorHandler);
     CLI::App app{"CountyAtlas: maps and statistics of poverty-alleviation projects for a county office.\n"
                  "Run without arguments to open the built-in sample county."};
     app.footer("Exit status: 0 success; 2 bad input (one line on stderr names the file, layer and feature); "

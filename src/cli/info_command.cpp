@@ -37,7 +37,9 @@ ordered_json layer_json(const model::Layer& layer) {
     j["driver"] = layer.driver;
     j["features"] = layer.features.size();
     j["geometry_type"] = layer.geometry_type;
-    j["crs"] = {{"name", layer.source_crs.name}, {"epsg", layer.source_crs.epsg ? ordered_json(layer.source_crs.epsg) : ordered_json()}};
+    j["crs"] = {{"name", layer.source_crs.name},
+                {"epsg", layer.source_crs.epsg ? ordered_json(layer.source_crs.epsg) : ordered_json()},
+                {"how", layer.source_crs.how}};
     j["extent_lonlat"] = e.empty() ? ordered_json() : ordered_json::array({e.min_x, e.min_y, e.max_x, e.max_y});
     j["role"] = model::to_string(layer.role);
     j["role_source"] = layer.role_given ? "given" : "guessed";
@@ -47,7 +49,8 @@ ordered_json layer_json(const model::Layer& layer) {
     j["counts"] = {{"repaired", layer.counts.repaired},
                    {"empty_skipped", layer.counts.empty_skipped},
                    {"without_geometry", layer.counts.without_geometry},
-                   {"from_lon_lat", layer.counts.from_lon_lat}};
+                   {"from_lon_lat", layer.counts.from_lon_lat},
+                   {"unusable_skipped", layer.counts.unusable_skipped}};
     return j;
 }
 
@@ -60,6 +63,7 @@ void print_text(const model::Project& project, std::ostream& out) {
         out << "  geometry    " << layer.geometry_type << "\n";
         out << "  CRS         " << layer.source_crs.name;
         if (layer.source_crs.epsg) out << " (EPSG:" << layer.source_crs.epsg << ")";
+        if (!layer.source_crs.how.empty()) out << ", " << layer.source_crs.how;
         out << "\n";
         const auto e = layer.extent();
         if (!e.empty()) {
@@ -78,6 +82,7 @@ void print_text(const model::Project& project, std::ostream& out) {
         }
         out << "\n  repaired " << layer.counts.repaired << ", empty skipped " << layer.counts.empty_skipped
             << ", without geometry " << layer.counts.without_geometry << ", from lon/lat " << layer.counts.from_lon_lat
+            << ", unusable coordinates skipped " << layer.counts.unusable_skipped
             << "\n";
     }
     if (project.working) out << "working CRS: " << project.working->name() << " (EPSG:" << project.working->epsg() << ")\n";
@@ -94,6 +99,7 @@ void register_info_command(CLI::App& root) {
     info->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
     info->callback([options, format] {
         if (options->empty()) throw Error("info needs at least one file");
+        options->say_problems = *format == "json";  // the text lists every problem itself
         const model::Project project = options->load();
         if (*format == "json") {
             ordered_json j;

@@ -1,6 +1,8 @@
 // Shared data options for the commands.
 #include "cli/source_options.hpp"
 
+#include <iostream>
+
 #include "cli/progress.hpp"
 #include "core/io/working_crs.hpp"
 #include "core/model/error.hpp"
@@ -15,9 +17,11 @@ void SourceOptions::add_to(CLI::App& command, bool positional_files) {
     command.add_option("--sites", sites, "Project sites, FILE[:LAYER]");
     command.add_option("--lines", lines, "Ditches, pipelines, roads..., FILE[:LAYER]");
     command.add_option("--ponds", ponds, "Ponds, cellars, wells, FILE[:LAYER]");
-    command.add_option("--encoding", encoding, "Text encoding of the sources, e.g. GBK (overrides .cpg)");
+    command.add_option("--encoding", encoding,
+                       "Text encoding of DBF and CSV sources (e.g. GBK), over .cpg and detection; FILE=ENC for one source");
     command.add_option("--assume-crs", assume_crs, "CRS for layers that declare none, e.g. EPSG:4490");
-    command.add_option("--coords", coords, "Points and lines typed from web maps: wgs84 (default), gcj02 or bd09");
+    command.add_option("--coords", coords, "Points and lines typed from web maps: wgs84 (default), gcj02 or bd09; FILE=SYSTEM for one source");
+    command.add_flag("--skip-bad-rows", skip_bad_rows, "Leave out (and list) rows whose numbers cannot be read, instead of stopping");
 }
 
 bool SourceOptions::empty() const { return sources().empty() && project_files().empty(); }
@@ -43,6 +47,8 @@ model::Project SourceOptions::load(scene::MapStyle* style) const {
         project.problems.append(opened.project.problems);
     }
     project.working = io::choose_working_crs(project.extent());
+    if (say_problems)
+        for (const auto& line : project.problems.summary()) std::cerr << "countyatlas: " << line << "\n";
     return project;
 }
 
@@ -63,11 +69,14 @@ std::vector<loading::SourceArgument> SourceOptions::sources() const {
 
 loading::LoadOptions SourceOptions::load_options() const {
     loading::LoadOptions options;
-    options.read.encoding = encoding;
+    for (const auto& argument : encoding) options.read.encoding.add(argument);
     options.read.assume_crs = assume_crs;
-    auto parsed = io::web_map_coords_from_string(coords);
-    if (!parsed) throw Error("--coords " + coords + " is not one of wgs84, gcj02, bd09");
-    options.coords = *parsed;
+    for (const auto& argument : coords) {
+        options.coords.add(argument);
+        const std::string system = argument.substr(argument.rfind('=') == std::string::npos ? 0 : argument.rfind('=') + 1);
+        if (!io::web_map_coords_from_string(system)) throw Error("--coords " + argument + ": " + system + " is not one of wgs84, gcj02, bd09");
+    }
+    options.skip_bad_rows = skip_bad_rows;
     return options;
 }
 

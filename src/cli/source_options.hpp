@@ -15,9 +15,11 @@ namespace ca::cli {
 struct SourceOptions {
     std::vector<std::string> files;  // positional: roles guessed
     std::vector<std::string> villages, townships, sites, lines, ponds;
-    std::string encoding;
+    std::vector<std::string> encoding;  // "GBK" for all legacy sources, or "FILE=GBK"
     std::string assume_crs;
-    std::string coords = "wgs84";
+    std::vector<std::string> coords;    // "gcj02" for all, or "FILE=gcj02"
+    bool skip_bad_rows = false;
+    bool say_problems = true;  // load() sums up what loading decided and met on stderr, a line per kind
 
     void add_to(CLI::App& command, bool positional_files = true);
     bool empty() const;

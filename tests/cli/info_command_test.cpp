@@ -43,7 +43,7 @@ TEST_CASE("info --format json on the sample describes every layer") {
         CHECK(layer["role_source"] == "guessed");
         CHECK(layer["driver"] == "GPKG");
         CHECK(layer["crs"]["epsg"] == 4490);
-        CHECK(layer["encoding"] == "UTF-8");
+        CHECK(layer["encoding"] == "UTF-8 (Unicode format)");
         CHECK(layer["features"] == gdal_feature_count(test::sample_county(), names[i]));
         CHECK(layer["counts"]["repaired"] == 0);
         const auto& e = layer["extent_lonlat"];
@@ -85,7 +85,9 @@ TEST_CASE("broken inputs give one line naming the file, and exit status 2") {
     const std::string truncated = copy_as("truncated", {".shp", ".shx", ".dbf", ".prj"});
     fs::resize_file(truncated, fs::file_size(truncated) / 2);
     const std::string no_dbf = copy_as("nodbf", {".shp", ".shx", ".prj"});
-    const std::string no_crs = copy_as("nocrs", {".shp", ".shx", ".dbf"});
+    // Gauss-Kruger metres with no zone prefix and no .prj: no other layer says which zone.
+    const std::string no_crs = dir.file("nocrs.shp");
+    test::write_layer(no_crs, "ESRI Shapefile", 0, {{"村名"}}, {{"POINT(433000 2845000)", {"v"}}}, {"ENCODING=UTF-8"});
     const std::string empty_gpkg = dir.file("empty.gpkg");
     test::write_text(empty_gpkg, "");
     const std::string bad_json = dir.file("bad.geojson");

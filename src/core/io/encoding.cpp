@@ -1,81 +1,190 @@
-// Text decoding: .cpg and DBF language-driver ids, iconv through CPLRecode, the GBK guess.
+// Encodings: .cpg and DBF language ids, detection from bytes, iconv decoding with replacement marks.
 #include "core/io/encoding.hpp"
 
 #include <cctype>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
-#include <memory>
+#include <iterator>
+#include <vector>
 
-#include <cpl_string.h>
+#include <iconv.h>
 
+#include "core/model/error.hpp"
 #include "core/model/text.hpp"
 
 namespace ca::io {
 namespace {
 
-std::string recode_to_utf8(std::string_view raw, const std::string& from) {
-    std::string input(raw);
-    std::unique_ptr<char, decltype(&CPLFree)> out(CPLRecode(input.c_str(), from.c_str(), CPL_ENC_UTF8), &CPLFree);
-    return out ? std::string(out.get()) : input;
+namespace fs = std::filesystem;
+
+// The name iconv knows for what users and .cpg files write. GBK text is read as GB18030, its
+// superset, so the odd character outside GBK still decodes.
+std::string iconv_name(const std::string& name) {
+    const std::string key = model::fold_key(name);
+    if (key == "gbk" || key == "cp936" || key == "936" || key == "gb2312" || key == "gb18030" || key == "54936") return "GB18030";
+    if (key == "big5" || key == "cp950" || key == "950") return "BIG5";
+    if (key == "utf-8" || key == "utf8" || key == "65001") return "UTF-8";
+    if (!key.empty() && std::isdigit(static_cast<unsigned char>(key[0]))) return "CP" + key;
+    return name;
 }
 
-// .cpg holds names like "GBK", "UTF-8", "936" or "65001": turn code-page numbers into iconv names.
-std::string iconv_name(std::string name) {
-    name = model::normalize_text(name);
-    if (name == "936" || name == "CP936") return "CP936";
-    if (name == "65001") return "UTF-8";
-    if (!name.empty() && std::isdigit(static_cast<unsigned char>(name[0]))) return "CP" + name;
-    return name;
+// Users' name for an encoding: "GBK" rather than "CP936" or "GB18030".
+std::string display_name(const std::string& name) {
+    const std::string iconv = iconv_name(name);
+    if (iconv == "GB18030") return "GBK";
+    if (iconv == "BIG5") return "Big5";
+    return iconv;
+}
+
+std::string read_bytes(const fs::path& path, std::size_t offset = 0) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return {};
+    in.seekg(static_cast<std::streamoff>(offset));
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A shapefile's side file (.cpg, .dbf), its extension in lower or upper case.
+fs::path sibling(const std::string& shp_path, const char* lower_ext) {
+    fs::path lower = fs::path(shp_path).replace_extension(lower_ext);
+    if (fs::exists(lower)) return lower;
+    std::string upper_ext = lower_ext;
+    for (char& c : upper_ext) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return fs::path(shp_path).replace_extension(upper_ext);
+}
+
+// What a shapefile declares: its .cpg, else the DBF's language driver byte (0x4D, 0x7A: GBK).
+EncodingChoice shapefile_declared(const std::string& shp_path) {
+    std::ifstream cpg(sibling(shp_path, ".cpg"));
+    std::string name;
+    if (cpg && std::getline(cpg, name) && !model::normalize_text(name).empty())
+        return {display_name(model::normalize_text(name)), ".cpg"};
+    const std::string header = read_bytes(sibling(shp_path, ".dbf")).substr(0, 32);
+    if (header.size() == 32) {
+        const auto ldid = static_cast<unsigned char>(header[29]);
+        if (ldid == 0x4D || ldid == 0x7A) return {"GBK", "DBF language byte"};
+    }
+    return {};
+}
+
+// Counts double-byte characters under one code's lead/trail rules, and those in its common block.
+struct DoubleByteScore {
+    std::size_t characters = 0, common = 0, invalid = 0;
+    double common_share() const { return characters ? static_cast<double>(common) / static_cast<double>(characters) : 0; }
+};
+
+DoubleByteScore score_gbk(std::string_view bytes) {
+    DoubleByteScore s;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto lead = static_cast<unsigned char>(bytes[i]);
+        if (lead < 0x80) continue;
+        if (lead == 0x80 || lead == 0xFF || i + 1 == bytes.size()) {
+            ++s.invalid;
+            continue;
+        }
+        const auto trail = static_cast<unsigned char>(bytes[++i]);
+        if (trail < 0x40 || trail == 0x7F || trail == 0xFF) ++s.invalid;
+        ++s.characters;
+        s.common += lead >= 0xB0 && lead <= 0xD7 && trail >= 0xA1;  // GB2312 level 1: the 3,755 commonest
+    }
+    return s;
+}
+
+DoubleByteScore score_big5(std::string_view bytes) {
+    DoubleByteScore s;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto lead = static_cast<unsigned char>(bytes[i]);
+        if (lead < 0x80) continue;
+        if (lead < 0xA1 || lead > 0xF9 || i + 1 == bytes.size()) {
+            ++s.invalid;
+            continue;
+        }
+        const auto trail = static_cast<unsigned char>(bytes[++i]);
+        if (!((trail >= 0x40 && trail <= 0x7E) || (trail >= 0xA1 && trail <= 0xFE))) ++s.invalid;
+        ++s.characters;
+        s.common += lead >= 0xA4 && lead <= 0xC6;  // Big5's 5,401 frequent characters
+    }
+    return s;
 }
 
 }  // namespace
 
-TextDecoder::TextDecoder(std::string declared, std::string origin)
-    : m_declared(iconv_name(std::move(declared))), m_origin(std::move(origin)) {}
+EncodingChoice detect_encoding(std::string_view bytes) {
+    if (model::is_valid_utf8(bytes)) return {"UTF-8", "detected: valid UTF-8"};
+    const DoubleByteScore gbk = score_gbk(bytes), big5 = score_big5(bytes);
+    if (big5.invalid < gbk.invalid || (big5.invalid == gbk.invalid && big5.common_share() > gbk.common_share() + 0.2))
+        return {"Big5", "detected: not valid UTF-8, reads as Big5"};
+    return {"GBK", "detected: not valid UTF-8, reads as GBK"};
+}
 
-std::string TextDecoder::decode(std::string_view raw) {
-    if (!m_declared.empty()) {
-        if (m_declared == "UTF-8" || m_declared == "UTF8") return std::string(raw);
-        return recode_to_utf8(raw, m_declared);
+EncodingChoice legacy_source_encoding(const std::string& path, bool is_shapefile, const std::string& override) {
+    if (!override.empty()) return {display_name(override), "--encoding"};
+    if (is_shapefile) {
+        if (EncodingChoice declared = shapefile_declared(path); !declared.name.empty()) return declared;
+        return detect_encoding(read_bytes(sibling(path, ".dbf")));  // field names and records alike
     }
-    if (model::is_valid_utf8(raw)) return std::string(raw);
-    m_fell_back_to_gbk = true;
-    return recode_to_utf8(raw, "CP936");  // CP936 is GBK as iconv names it
+    const std::string bytes = read_bytes(path);
+    if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) return {"UTF-8", "BOM"};
+    return detect_encoding(bytes);
 }
 
-std::string TextDecoder::description() const {
-    if (!m_declared.empty()) return m_declared + " (" + m_origin + ")";
-    return m_fell_back_to_gbk ? "GBK (guessed: not valid UTF-8)" : "UTF-8";
+struct TextDecoder::Converter {
+    iconv_t handle;
+    explicit Converter(const std::string& from) : handle(iconv_open("UTF-8", iconv_name(from).c_str())) {}
+    ~Converter() {
+        if (handle != reinterpret_cast<iconv_t>(-1)) iconv_close(handle);
+    }
+    bool ok() const { return handle != reinterpret_cast<iconv_t>(-1); }
+};
+
+TextDecoder::TextDecoder() : m_choice{"UTF-8", "Unicode format"} {}
+
+TextDecoder::TextDecoder(EncodingChoice choice) : m_choice(std::move(choice)) {
+    if (iconv_name(m_choice.name) == "UTF-8") return;
+    m_converter = std::make_unique<Converter>(m_choice.name);
+    if (!m_converter->ok()) throw Error("the text encoding \"" + m_choice.name + "\" is not one iconv knows (try GBK, UTF-8, Big5)");
 }
 
-std::string shapefile_declared_encoding(const std::string& shp_path, std::string& origin) {
-    namespace fs = std::filesystem;
-    fs::path base(shp_path);
-    for (const char* ext : {".cpg", ".CPG"}) {
-        fs::path cpg = base;
-        cpg.replace_extension(ext);
-        std::ifstream in(cpg);
-        std::string name;
-        if (in && std::getline(in, name) && !model::normalize_text(name).empty()) {
-            origin = ".cpg";
-            return iconv_name(name);
+TextDecoder::~TextDecoder() = default;
+TextDecoder::TextDecoder(TextDecoder&&) noexcept = default;
+TextDecoder& TextDecoder::operator=(TextDecoder&&) noexcept = default;
+
+std::string TextDecoder::decode(std::string_view raw, bool* replaced) {
+    static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+    std::string out;
+    bool lost = false;
+    if (!m_converter) {
+        // Unicode sources: keep valid UTF-8, mark what is not.
+        for (std::size_t i = 0; i < raw.size();) {
+            std::uint32_t cp = 0;
+            const std::size_t len = model::decode_utf8(raw, i, cp);
+            if (len == 0) {
+                out += kReplacement, lost = true, ++i;
+                continue;
+            }
+            out.append(raw.substr(i, len));
+            i += len;
+        }
+    } else {
+        iconv(m_converter->handle, nullptr, nullptr, nullptr, nullptr);
+        char* in = const_cast<char*>(raw.data());
+        std::size_t in_left = raw.size();
+        std::vector<char> buffer(raw.size() * 4 + 16);
+        while (in_left > 0) {
+            char* dst = buffer.data();
+            std::size_t dst_left = buffer.size();
+            const std::size_t result = iconv(m_converter->handle, &in, &in_left, &dst, &dst_left);
+            out.append(buffer.data(), static_cast<std::size_t>(dst - buffer.data()));
+            if (result != static_cast<std::size_t>(-1)) break;
+            if (errno == E2BIG) continue;
+            out += kReplacement, lost = true;  // EILSEQ or EINVAL: skip the byte that would not decode
+            ++in, --in_left;
         }
     }
-    // Byte 29 of a DBF header is its language driver id; 0x4D and 0x7A are the Chinese GBK ones.
-    for (const char* ext : {".dbf", ".DBF"}) {
-        fs::path dbf = base;
-        dbf.replace_extension(ext);
-        std::ifstream in(dbf, std::ios::binary);
-        char header[32] = {};
-        if (!in.read(header, sizeof header)) continue;
-        const auto ldid = static_cast<unsigned char>(header[29]);
-        if (ldid == 0x4D || ldid == 0x7A) {
-            origin = ".dbf language driver";
-            return "CP936";
-        }
-        if (ldid == 0x57) break;  // "ANSI": the writer's system code page, unknown here; guess
-    }
-    return {};
+    if (replaced) *replaced = lost;
+    return out;
 }
+
+std::string TextDecoder::description() const { return m_choice.name + " (" + m_choice.how + ")"; }
 
 }  // namespace ca::io

@@ -1,30 +1,47 @@
-// Decoding text from sources whose encoding is declared, guessed, or given by the user.
+// Text encodings of legacy sources (DBF, CSV): declared, detected from the bytes, or given by the
+// user, decided once per source; and decoding that marks what it could not read.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 namespace ca::io {
 
-// How a layer's bytes are to be read. An empty declared encoding means "UTF-8 if valid, else
-// GBK": county offices' files are one or the other, and GBK bytes are almost never valid UTF-8.
+struct EncodingChoice {
+    std::string name;  // as users know it: "UTF-8", "GBK", "Big5", or what a .cpg says
+    std::string how;   // ".cpg", "DBF language byte", "--encoding", "BOM", "detected: ..."
+    bool detected() const { return how.rfind("detected", 0) == 0; }
+};
+
+// From a source's bytes: valid UTF-8 is UTF-8; otherwise GBK (read as GB18030, its superset)
+// unless Big5 reads clearly better, judged by the share of double-byte characters that fall in
+// each code's common-character block (GB2312 level 1, Big5 frequent characters).
+EncodingChoice detect_encoding(std::string_view bytes);
+
+// The encoding of a legacy source: `override` (--encoding) when given, else a shapefile's .cpg or
+// DBF language byte, a CSV's BOM, else detected from the file's records.
+EncodingChoice legacy_source_encoding(const std::string& path, bool is_shapefile, const std::string& override);
+
+// Decodes one source's text to UTF-8. Default-constructed: the source is Unicode already (XLSX,
+// GeoPackage, GeoJSON, KML, FlatGeobuf) and is only checked. Bytes that do not decode become
+// U+FFFD and `decode` says so.
 class TextDecoder {
 public:
-    TextDecoder() = default;
-    TextDecoder(std::string declared, std::string origin);
+    TextDecoder();
+    explicit TextDecoder(EncodingChoice choice);
+    ~TextDecoder();
+    TextDecoder(TextDecoder&&) noexcept;
+    TextDecoder& operator=(TextDecoder&&) noexcept;
 
-    std::string decode(std::string_view raw);
-    // "UTF-8", "GBK (.cpg)", "GBK (--encoding)", "GBK (guessed: not valid UTF-8)".
+    std::string decode(std::string_view raw, bool* replaced = nullptr);
+    // "UTF-8 (Unicode format)", "GBK (.cpg)", "GBK (detected: not valid UTF-8)".
     std::string description() const;
 
 private:
-    std::string m_declared;  // iconv name, empty when guessing
-    std::string m_origin;    // where the declared name came from
-    bool m_fell_back_to_gbk = false;
+    struct Converter;
+    EncodingChoice m_choice;
+    std::unique_ptr<Converter> m_converter;  // none for UTF-8
 };
-
-// The encoding a shapefile declares, from its .cpg, else from the DBF language driver byte;
-// empty when it declares none. `origin` is set to ".cpg" or ".dbf language driver".
-std::string shapefile_declared_encoding(const std::string& shp_path, std::string& origin);
 
 }  // namespace ca::io

@@ -3,6 +3,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <cpl_error.h>
 #include <gdal.h>
@@ -34,11 +36,14 @@ public:
 
     bool failed() const { return !m_failure.empty(); }
     const std::string& failure() const { return m_failure; }  // the first CE_Failure message
+    // GDAL's warnings so far, each once, handed over and forgotten: a reader turns them into problems.
+    std::vector<std::string> take_warnings() { return std::exchange(m_warnings, {}); }
     void clear() { m_failure.clear(); }
 
 private:
     static void CPL_STDCALL handle(CPLErr level, CPLErrorNum number, const char* message);
     std::string m_failure;
+    std::vector<std::string> m_warnings;
 };
 
 }  // namespace ca::io

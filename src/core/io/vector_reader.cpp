@@ -1,4 +1,5 @@
-// GDAL/OGR reading: open, decode text, transform to CGCS2000 lon/lat, flatten geometries.
+// GDAL/OGR reading: open, decode text in the source's own encoding, bring to CGCS2000 lon/lat,
+// and fail whole on any GDAL error while reading.
 #include "core/io/vector_reader.hpp"
 
 #include <algorithm>
@@ -12,6 +13,8 @@
 
 #include "core/io/encoding.hpp"
 #include "core/io/gdal_handles.hpp"
+#include "core/io/ogr_geometry.hpp"
+#include "core/io/source_crs.hpp"
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 
@@ -20,8 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using model::Vec2;
-
-constexpr const char* kLonLatCrs = "EPSG:4490";  // CGCS2000: what every layer is held in
 
 std::string file_name(const std::string& path) { return fs::path(path).filename().string(); }
 
@@ -66,98 +67,42 @@ Dataset open_dataset(const std::string& path, bool& is_shapefile) {
     return ds;
 }
 
-model::CrsInfo describe_crs(OGRSpatialReferenceH srs) {
-    model::CrsInfo info;
-    if (const char* name = OSRGetName(srs)) info.name = name;
-    const char* authority = OSRGetAuthorityName(srs, nullptr);
-    const char* code = OSRGetAuthorityCode(srs, nullptr);
-    if (authority && code && std::string(authority) == "EPSG") {
-        info.epsg = std::atoi(code);
-        return info;
-    }
-    // ESRI .prj files carry no authority: ask PROJ's database for the matching EPSG entry.
-    int count = 0;
-    int* confidence = nullptr;
-    OGRSpatialReferenceH* matches = OSRFindMatches(srs, nullptr, &count, &confidence);
-    if (matches && count > 0 && confidence[0] >= 70) {
-        const char* match_authority = OSRGetAuthorityName(matches[0], nullptr);
-        const char* match_code = OSRGetAuthorityCode(matches[0], nullptr);
-        if (match_authority && match_code && std::string(match_authority) == "EPSG") info.epsg = std::atoi(match_code);
-    }
-    if (matches) OSRFreeSRSArray(matches);
-    CPLFree(confidence);
-    return info;
+// What reading one source needs to know of it, decided once for all its layers.
+struct SourceContext {
+    std::string path, file, driver;
+    bool is_shapefile = false;
+    bool legacy_text = false;  // DBF or CSV: bytes in some encoding; else Unicode by the format
+    EncodingChoice encoding;   // for legacy text
+    std::string assume_crs;
+};
+
+SourceContext describe_source(GDALDatasetH ds, const std::string& path, bool is_shapefile, const ReadOptions& options) {
+    SourceContext context;
+    context.path = path;
+    context.file = file_name(path);
+    context.driver = GDALGetDriverShortName(GDALGetDatasetDriver(ds));
+    context.is_shapefile = is_shapefile;
+    // XLSX, GeoPackage, GeoJSON, KML, FlatGeobuf are Unicode by definition: never recoded, so an
+    // --encoding meant for a GBK shapefile cannot garble the project sheet given beside it.
+    context.legacy_text = context.driver == "ESRI Shapefile" || context.driver == "CSV";
+    if (context.legacy_text) context.encoding = legacy_source_encoding(path, is_shapefile, options.encoding.for_source(path));
+    context.assume_crs = options.assume_crs;
+    return context;
 }
 
-// Appends one OGR geometry's parts to `out`, flattening multi-geometries and collections and
-// linearising curves. Z and M are dropped.
-void append_geometry(OGRGeometryH g, model::Geometry& out, std::vector<Vec2>& scratch) {
-    if (!g || OGR_G_IsEmpty(g)) return;
-    const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(g));
-    auto read_points = [&](OGRGeometryH ring) {
-        const int n = OGR_G_GetPointCount(ring);
-        scratch.resize(static_cast<std::size_t>(n));
-        if (n > 0) OGR_G_GetPoints(ring, &scratch[0].x, sizeof(Vec2), &scratch[0].y, sizeof(Vec2), nullptr, 0);
-    };
-    auto set_type = [&](model::GeometryType t) {
-        if (out.type == model::GeometryType::None || static_cast<int>(t) > static_cast<int>(out.type)) out.type = t;
-    };
-    switch (type) {
-        case wkbPoint:
-            set_type(model::GeometryType::Point);
-            out.begin_part();
-            read_points(g);
-            out.add_ring(scratch);
-            return;
-        case wkbLineString:
-            set_type(model::GeometryType::Line);
-            out.begin_part();
-            read_points(g);
-            out.add_ring(scratch);
-            return;
-        case wkbPolygon:
-            set_type(model::GeometryType::Polygon);
-            out.begin_part();
-            for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i) {
-                read_points(OGR_G_GetGeometryRef(g, i));
-                if (!scratch.empty()) out.add_ring(scratch);
-            }
-            return;
-        case wkbMultiPoint:
-        case wkbMultiLineString:
-        case wkbMultiPolygon:
-        case wkbGeometryCollection:
-            for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i) append_geometry(OGR_G_GetGeometryRef(g, i), out, scratch);
-            return;
-        default:
-            if (OGR_GT_IsNonLinear(type)) {
-                OGRGeometryH linear = OGR_G_GetLinearGeometry(g, 0, nullptr);
-                append_geometry(linear, out, scratch);
-                OGR_G_DestroyGeometry(linear);
-            }
-            return;
-    }
+// A GDAL failure at any point of reading is the source's failure: never a smaller count.
+void throw_if_failed(const GdalErrorTrap& trap, const SourceContext& source, const std::string& layer, const std::string& what) {
+    if (trap.failed())
+        throw Error("cannot read " + what + ": " + trap.failure() + " (is the file damaged or cut short?)").file(source.file).layer(layer);
 }
 
-// OGR transforms separate x and y arrays, not interleaved points: split, transform, join.
-bool transform_in_place(OGRCoordinateTransformationH transform, std::vector<Vec2>& points) {
-    std::vector<double> xs(points.size()), ys(points.size());
-    for (std::size_t i = 0; i < points.size(); ++i) xs[i] = points[i].x, ys[i] = points[i].y;
-    std::vector<int> ok(points.size());
-    if (!OCTTransformEx(transform, static_cast<int>(points.size()), xs.data(), ys.data(), nullptr, ok.data()) ||
-        std::find(ok.begin(), ok.end(), 0) != ok.end())
-        return false;
-    for (std::size_t i = 0; i < points.size(); ++i) points[i] = {xs[i], ys[i]};
-    return true;
-}
-
-model::Value read_value(OGRFeatureH f, int i, OGRFieldType type, TextDecoder& decoder) {
+model::Value read_value(OGRFeatureH f, int i, OGRFieldType type, TextDecoder& decoder, bool& replaced) {
     if (!OGR_F_IsFieldSetAndNotNull(f, i)) return {};
     switch (type) {
         case OFTInteger:
         case OFTInteger64: return static_cast<std::int64_t>(OGR_F_GetFieldAsInteger64(f, i));
         case OFTReal: return OGR_F_GetFieldAsDouble(f, i);
-        default: return decoder.decode(OGR_F_GetFieldAsString(f, i));
+        default: return decoder.decode(OGR_F_GetFieldAsString(f, i), &replaced);
     }
 }
 
@@ -174,23 +119,19 @@ bool point_from_lon_lat(const model::Layer& layer, model::Feature& feature) {
     return true;
 }
 
-model::Layer read_layer(OGRLayerH ogr_layer, const std::string& path, const std::string& driver, bool is_shapefile,
-                        const ReadOptions& options) {
-    model::Layer layer;
-    layer.source_path = path;
-    layer.driver = driver;
-    layer.name = OGR_L_GetName(ogr_layer);
-    const std::string file = file_name(path);
-
-    TextDecoder decoder;
-    if (!options.encoding.empty()) {
-        decoder = TextDecoder(options.encoding, "--encoding");
-    } else if (is_shapefile) {
-        std::string origin;
-        std::string declared = shapefile_declared_encoding(path, origin);
-        if (!declared.empty()) decoder = TextDecoder(declared, origin);
+void report_unreadable_text(model::Layer& layer, const model::Feature& f, const SourceContext& source, const TextDecoder& decoder) {
+    for (std::size_t i = 0; i < f.values.size(); ++i) {
+        const auto* text = std::get_if<std::string>(&f.values[i]);
+        if (!text || text->find("\xEF\xBF\xBD") == std::string::npos) continue;
+        layer.problems.add({model::Severity::Warning, "unreadable text", source.file, layer.name, f.fid, layer.fids_are_rows,
+                            "field " + layer.field_names[i] + ": \"" + *text + "\" holds bytes that are not " + decoder.description() +
+                                " text (shown as �); give the right one with --encoding " + source.file + "=ENCODING"});
+        return;  // one per row is enough to find it
     }
+}
 
+// Fields and features as the source has them, text decoded; coordinates not yet transformed.
+void read_features(OGRLayerH ogr_layer, const SourceContext& source, TextDecoder& decoder, model::Layer& layer) {
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(ogr_layer);
     const int field_count = OGR_FD_GetFieldCount(defn);
     std::vector<OGRFieldType> field_types;
@@ -200,80 +141,76 @@ model::Layer read_layer(OGRLayerH ogr_layer, const std::string& path, const std:
         field_types.push_back(OGR_Fld_GetType(fd));
     }
     layer.mapping = model::map_fields(layer.field_names);
-
-    const OGRwkbGeometryType declared_type = OGR_L_GetGeomType(ogr_layer);
-    layer.geometry_type = OGRGeometryTypeToName(declared_type);
-    const bool has_geometry_column = declared_type != wkbNone;
-
-    // CRS: every layer with geometry must say where it is; tables with lon/lat are in degrees.
-    SpatialRef assumed;
-    OGRSpatialReferenceH srs = has_geometry_column ? OGR_L_GetSpatialRef(ogr_layer) : nullptr;
-    if (has_geometry_column && !srs) {
-        if (options.assume_crs.empty())
-            throw Error("has no coordinate reference system (no .prj or CRS in the file); pass --assume-crs EPSG:4490 "
-                        "(or the code you know it is in)")
-                .file(file)
-                .layer(layer.name);
-        assumed.reset(OSRNewSpatialReference(nullptr));
-        if (OSRSetFromUserInput(assumed.get(), options.assume_crs.c_str()) != OGRERR_NONE)
-            throw Error("--assume-crs " + options.assume_crs + " is not a CRS PROJ knows").file(file).layer(layer.name);
-        srs = assumed.get();
-    }
-    SpatialRef lonlat(OSRNewSpatialReference(nullptr));
-    OSRSetFromUserInput(lonlat.get(), kLonLatCrs);
-    OSRSetAxisMappingStrategy(lonlat.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    CoordTransform to_lonlat;
-    if (srs) {
-        layer.source_crs = describe_crs(srs);
-        SpatialRef source(OSRClone(srs));
-        OSRSetAxisMappingStrategy(source.get(), OAMS_TRADITIONAL_GIS_ORDER);
-        if (!OSRIsSame(source.get(), lonlat.get())) {
-            to_lonlat.reset(OCTNewCoordinateTransformation(source.get(), lonlat.get()));
-            if (!to_lonlat)
-                throw Error("no transformation from " + layer.source_crs.name + " to CGCS2000 lon/lat").file(file).layer(layer.name);
-        }
-    } else {
-        layer.source_crs = {"CGCS2000 / WGS 84 lon/lat (table columns)", 4490};
-    }
-
-    GdalErrorTrap trap;
-    std::vector<Vec2> scratch;
+    const bool has_geometry_column = OGR_L_GetGeomType(ogr_layer) != wkbNone;
+    // Shapefile and CSV ids count from 0 and from the header line; users count rows from 1.
+    layer.fids_are_rows = !has_geometry_column || source.driver == "ESRI Shapefile";
+    std::vector<model::Vec2> scratch;
     OGR_L_ResetReading(ogr_layer);
-    std::int64_t row = 0;
-    while (true) {
+    for (std::int64_t row = 1;; ++row) {
         OgrFeature f(OGR_L_GetNextFeature(ogr_layer));
-        ++row;
-        if (trap.failed())
-            throw Error("cannot read feature " + std::to_string(row) + ": " + trap.failure() + " (is the file truncated?)")
-                .file(file)
-                .layer(layer.name);
         if (!f) break;
         model::Feature feature;
-        // Shapefile and CSV ids count from 0 and from the header line; users count rows from 1.
-        feature.fid = has_geometry_column && driver != "ESRI Shapefile" ? OGR_F_GetFID(f.get()) : row;
+        feature.fid = layer.fids_are_rows ? row : OGR_F_GetFID(f.get());
         feature.values.reserve(static_cast<std::size_t>(field_count));
+        bool replaced = false;
         for (int i = 0; i < field_count; ++i)
-            feature.values.push_back(read_value(f.get(), i, field_types[static_cast<std::size_t>(i)], decoder));
+            feature.values.push_back(read_value(f.get(), i, field_types[static_cast<std::size_t>(i)], decoder, replaced));
+        if (replaced) report_unreadable_text(layer, feature, source, decoder);
         append_geometry(OGR_F_GetGeometryRef(f.get()), feature.geometry, scratch);
-        if (to_lonlat && !feature.geometry.empty() && !transform_in_place(to_lonlat.get(), feature.geometry.coords))
-            throw Error("coordinates cannot be transformed from " + layer.source_crs.name +
-                        " (are they in that CRS? check the .prj or --assume-crs)")
-                .file(file)
-                .layer(layer.name)
-                .feature("feature " + std::to_string(feature.fid));
         if (!has_geometry_column && point_from_lon_lat(layer, feature)) ++layer.counts.from_lon_lat;
         layer.features.push_back(std::move(feature));
     }
+}
+
+// The layer's CRS: declared, else --assume-crs, else lon/lat for table columns, else left for
+// the loader to decide from the numbers and the other layers (Layer::source_crs.missing).
+void settle_crs(OGRLayerH ogr_layer, const SourceContext& source, model::Layer& layer) {
+    if (OGR_L_GetGeomType(ogr_layer) == wkbNone) {
+        layer.source_crs = {"CGCS2000 / WGS 84 lon/lat (table columns)", 4490, "lon/lat columns", false};
+        bring_to_lonlat(layer, srs_from_user_input("EPSG:4490", "CRS").get());
+        return;
+    }
+    if (OGRSpatialReferenceH srs = declared_srs(ogr_layer)) {
+        layer.source_crs = describe_crs(srs);
+        bring_to_lonlat(layer, srs);
+        return;
+    }
+    if (!source.assume_crs.empty()) {
+        assign_crs(layer, source.assume_crs, "--assume-crs");
+        return;
+    }
+    layer.source_crs = {"none declared", 0, "", true};
+}
+
+model::Layer read_layer(OGRLayerH ogr_layer, const SourceContext& source) {
+    // From the first question asked of the layer: GDAL parses an XLSX sheet when its definition
+    // is first asked for, and a damaged one fails there.
+    GdalErrorTrap trap;
+    model::Layer layer;
+    layer.source_path = source.path;
+    layer.driver = source.driver;
+    layer.name = OGR_L_GetName(ogr_layer);
+    TextDecoder decoder = source.legacy_text ? TextDecoder(source.encoding) : TextDecoder();
+    layer.geometry_type = OGRGeometryTypeToName(OGR_L_GetGeomType(ogr_layer));
+    throw_if_failed(trap, source, layer.name, "the layer");
+    read_features(ogr_layer, source, decoder, layer);
+    throw_if_failed(trap, source, layer.name, "feature " + std::to_string(layer.features.size() + 1));
     // Shapefiles: OGR stops quietly at a truncated .shp; the .shx says how many there should be.
-    if (is_shapefile) {
+    if (source.is_shapefile) {
         const GIntBig expected = OGR_L_GetFeatureCount(ogr_layer, FALSE);
         if (expected >= 0 && static_cast<std::size_t>(expected) != layer.features.size())
-            throw Error("read " + std::to_string(layer.features.size()) + " features but the index lists " +
-                        std::to_string(expected) + " (is the file truncated?)")
-                .file(file)
+            throw Error("read " + std::to_string(layer.features.size()) + " features but the index lists " + std::to_string(expected) +
+                        " (is the file truncated?)")
+                .file(source.file)
                 .layer(layer.name);
     }
+    for (std::string& warning : trap.take_warnings())
+        layer.problems.add({model::Severity::Warning, "GDAL warning", source.file, layer.name, -1, false, "GDAL says: " + warning});
     layer.encoding = decoder.description();
+    if (source.legacy_text && source.encoding.detected() && source.encoding.name != "UTF-8")
+        layer.problems.add({model::Severity::Note, "encoding", source.file, layer.name, -1, false,
+                            "text read as " + layer.encoding + "; if it looks wrong, pass --encoding " + source.file + "=ENCODING"});
+    settle_crs(ogr_layer, source, layer);
     return layer;
 }
 
@@ -291,6 +228,13 @@ private:
 
 }  // namespace
 
+void assign_crs(model::Layer& layer, const std::string& crs, const std::string& how) {
+    const SpatialRef srs = srs_from_user_input(crs, how == "--assume-crs" ? "--assume-crs" : "CRS");
+    layer.source_crs = describe_crs(srs.get());
+    layer.source_crs.how = how;
+    bring_to_lonlat(layer, srs.get());
+}
+
 SourceSpec parse_source(std::string_view argument) {
     std::string whole(argument);
     std::error_code ec;
@@ -307,7 +251,7 @@ std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOption
     const ScopedConfig ods_headers("OGR_ODS_HEADERS", "FORCE");
     bool is_shapefile = false;
     Dataset ds = open_dataset(source.path, is_shapefile);
-    const std::string driver = GDALGetDriverShortName(GDALGetDatasetDriver(ds.get()));
+    const SourceContext context = describe_source(ds.get(), source.path, is_shapefile, options);
     std::vector<model::Layer> layers;
     if (!source.layer.empty()) {
         OGRLayerH layer = GDALDatasetGetLayerByName(ds.get(), source.layer.c_str());
@@ -317,7 +261,7 @@ std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOption
                 names += (i ? ", " : "") + std::string(OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i)));
             throw Error("has no layer \"" + source.layer + "\"; its layers are: " + names).file(file_name(source.path));
         }
-        layers.push_back(read_layer(layer, source.path, driver, is_shapefile, options));
+        layers.push_back(read_layer(layer, context));
         if (after_each) after_each(layers.back(), 0);
         return layers;
     }
@@ -341,7 +285,7 @@ std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOption
                 }
                 if (own_handle) handle = own.get();
                 const auto k = static_cast<std::size_t>(i);
-                layers[k] = read_layer(GDALDatasetGetLayer(handle, i), source.path, driver, is_shapefile, options);
+                layers[k] = read_layer(GDALDatasetGetLayer(handle, i), context);
                 if (after_each) after_each(layers[k], k);
             } catch (...) {
                 failures[static_cast<std::size_t>(i)] = std::current_exception();

@@ -93,8 +93,10 @@ std::shared_ptr<const model::Projection> make_projection(const std::string& targ
 }
 
 std::shared_ptr<const model::Projection> choose_working_crs(const model::Extent& lonlat) {
-    const double lon = lonlat.empty() ? 105.0 : lonlat.centre().x;
-    const double lat = lonlat.empty() ? 35.0 : lonlat.centre().y;
+    // Clamped: a stray coordinate must not overflow the zone arithmetic (loading leaves such
+    // features out, but the projection must not depend on that).
+    const double lon = lonlat.empty() || !std::isfinite(lonlat.centre().x) ? 105.0 : std::clamp(lonlat.centre().x, -180.0, 180.0);
+    const double lat = lonlat.empty() || !std::isfinite(lonlat.centre().y) ? 35.0 : std::clamp(lonlat.centre().y, -90.0, 90.0);
     const int central_meridian = 3 * static_cast<int>(std::lround(lon / 3.0));
     if (central_meridian >= 75 && central_meridian <= 135 && lat > 0)
         return make_projection("EPSG:" + std::to_string(4534 + (central_meridian - 75) / 3));

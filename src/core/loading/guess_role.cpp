@@ -26,7 +26,9 @@ Role role_from_name(const std::string& key) {
     return Role::Unknown;
 }
 
-bool fits(Role role, GeometryType geometry) {
+}  // namespace
+
+bool role_fits_geometry(Role role, GeometryType geometry) {
     switch (role) {
         case Role::Villages:
         case Role::Townships: return geometry == GeometryType::Polygon;
@@ -37,6 +39,8 @@ bool fits(Role role, GeometryType geometry) {
     }
     return false;
 }
+
+namespace {
 
 // True when most features' kind values are water points (坝塘, 水窖, 水井...).
 bool kinds_are_water_points(const model::Layer& layer) {
@@ -55,7 +59,7 @@ Role guess_role(const model::Layer& layer) {
     const GeometryType geometry = layer.dominant_geometry();
     const auto& m = layer.mapping;
     const Role by_name = role_from_name(model::fold_key(layer.name));
-    if (by_name != Role::Unknown && fits(by_name, geometry)) return by_name;
+    if (by_name != Role::Unknown && role_fits_geometry(by_name, geometry)) return by_name;
 
     const bool village_stats = m.has(Meaning::Households) || m.has(Meaning::Population) ||
                                m.has(Meaning::PoorPopulation) || m.has(Meaning::PoorHouseholds);

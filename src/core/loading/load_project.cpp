@@ -1,4 +1,5 @@
-// Loading: read sources, assign roles, convert web-map offsets, repair, pick the working CRS.
+// Loading: settle the sources, read them, assign roles, decide missing CRSs, convert web-map
+// offsets, repair, leave out repeated data, and pick the working CRS — saying each decision.
 #include "core/loading/load_project.hpp"
 
 #include <filesystem>
@@ -6,7 +7,10 @@
 #include <mutex>
 
 #include "core/analysis/repair.hpp"
+#include "core/io/crs_guess.hpp"
 #include "core/io/working_crs.hpp"
+#include "core/loading/duplicates.hpp"
+#include "core/loading/source_list.hpp"
 #include "core/model/error.hpp"
 
 namespace ca::loading {
@@ -14,6 +18,16 @@ namespace {
 
 using model::GeometryType;
 using model::Role;
+
+std::string file_name(const model::Layer& layer) { return std::filesystem::path(layer.source_path).filename().string(); }
+
+io::WebMapCoords web_map_coords(const model::PerSourceOption& option, const std::string& path) {
+    const std::string& name = option.for_source(path);
+    if (name.empty()) return io::WebMapCoords::Wgs84;
+    const auto coords = io::web_map_coords_from_string(name);
+    if (!coords) throw Error("--coords " + name + " is not one of wgs84, gcj02, bd09");
+    return *coords;
+}
 
 void convert_web_map_offsets(model::Layer& layer, io::WebMapCoords coords) {
     if (coords == io::WebMapCoords::Wgs84) return;
@@ -23,21 +37,17 @@ void convert_web_map_offsets(model::Layer& layer, io::WebMapCoords coords) {
     }
 }
 
-// Problems found while preparing one layer, reported to the project's log in layer order after.
-using Reports = model::ProblemLog;
-
 model::Problem feature_problem(const model::Layer& layer, const model::Feature& f, std::string kind, std::string message) {
-    return {model::Severity::Warning, std::move(kind), std::filesystem::path(layer.source_path).filename().string(), layer.name, f.fid,
-            layer.fids_are_rows, std::move(message)};
+    return {model::Severity::Warning, std::move(kind), file_name(layer), layer.name, f.fid, layer.fids_are_rows, std::move(message)};
 }
 
-void clean_geometries(model::Layer& layer, const analysis::GeosContext& geos, Reports& problems) {
+void clean_geometries(model::Layer& layer, const analysis::GeosContext& geos) {
     std::vector<model::Feature> kept;
     kept.reserve(layer.features.size());
     for (auto& f : layer.features) {
         if (analysis::repair_in_place(geos, f.geometry)) {
             ++layer.counts.repaired;
-            problems.add(feature_problem(layer, f, "repaired geometry", "invalid polygon repaired"));
+            layer.problems.add(feature_problem(layer, f, "repaired geometry", "invalid polygon repaired"));
         }
         if (f.geometry.empty()) {
             // A table row without a location can still be placed by its village's name.
@@ -47,7 +57,7 @@ void clean_geometries(model::Layer& layer, const analysis::GeosContext& geos, Re
                 continue;
             }
             ++layer.counts.empty_skipped;
-            problems.add(feature_problem(layer, f, "empty geometry", "NULL or empty geometry skipped"));
+            layer.problems.add(feature_problem(layer, f, "empty geometry", "NULL or empty geometry skipped"));
             continue;
         }
         kept.push_back(std::move(f));
@@ -55,29 +65,69 @@ void clean_geometries(model::Layer& layer, const analysis::GeosContext& geos, Re
     layer.features = std::move(kept);
 }
 
+// A role the user gave must fit the layer's geometry: points given as villages would be counted
+// as nothing, or as villages of no area.
+void check_role_fits(const model::Layer& layer) {
+    const GeometryType geometry = layer.dominant_geometry();
+    if (!layer.role_given || layer.features.empty() || role_fits_geometry(layer.role, geometry)) return;
+    throw Error(std::string("is given as ") + model::to_string(layer.role) + " but holds " + model::to_string(geometry) +
+                " features; " + model::to_string(layer.role) + " need " + (layer.role == Role::Lines ? "lines" : layer.role == Role::Sites ? "points or table rows" : layer.role == Role::Ponds ? "points or polygons" : "polygons"))
+        .file(file_name(layer))
+        .layer(layer.name);
+}
+
+// What needs coordinates in lon/lat: web-map offsets and geometry repair.
+void prepare_geometry(model::Layer& layer, const LoadOptions& options) {
+    convert_web_map_offsets(layer, web_map_coords(options.coords, layer.source_path));
+    const analysis::GeosContext geos;
+    clean_geometries(layer, geos);
+}
+
+// Layers that declare no CRS: decided from their numbers and the other layers, or refused.
+void settle_missing_crs(std::vector<model::Layer>& layers, const LoadOptions& options) {
+    model::Extent others;
+    for (const auto& layer : layers)
+        if (!layer.source_crs.missing) others.merge(layer.extent());
+    for (auto& layer : layers) {
+        if (!layer.source_crs.missing) continue;
+        const io::CrsGuess guess = io::guess_crs(layer.extent(), others);
+        if (guess.crs.empty()) {
+            std::string codes;
+            for (std::size_t i = 0; i < guess.candidates.size(); ++i) codes += (i ? ", " : "") + std::to_string(guess.candidates[i]);
+            throw Error("has no coordinate reference system (no .prj or CRS in the file) and its numbers do not say which" +
+                        (codes.empty() ? std::string() : "; they look like Gauss-Kruger metres without zone prefix, one of EPSG " + codes) +
+                        "; pass --assume-crs EPSG:CODE")
+                .file(file_name(layer))
+                .layer(layer.name);
+        }
+        io::assign_crs(layer, guess.crs, "guessed: " + guess.how);
+        layer.problems.add({model::Severity::Warning, "CRS guessed", file_name(layer), layer.name, -1, false,
+                            guess.how + (guess.how.find("--assume-crs") == std::string::npos ? "; pass --assume-crs EPSG:CODE if it is another" : "")});
+        prepare_geometry(layer, options);
+    }
+}
+
 }  // namespace
 
 model::Project load_project(const std::vector<SourceArgument>& sources, const LoadOptions& options) {
     model::Project project;
-    for (const SourceArgument& source : sources) {
+    for (const SourceArgument& source : settle_sources(sources, project.problems)) {
         // Each layer is prepared on the thread that read it (see io::read_source).
-        std::mutex reports_mutex;
-        std::map<std::size_t, Reports> reports;
-        auto prepare = [&](model::Layer& layer, std::size_t index) {
+        auto prepare = [&](model::Layer& layer, std::size_t) {
             layer.role_given = source.role != Role::Unknown;
             layer.role = layer.role_given ? source.role : guess_role(layer);
-            convert_web_map_offsets(layer, options.coords);
-            const analysis::GeosContext geos;
-            Reports found;
-            clean_geometries(layer, geos, found);
-            const std::lock_guard lock(reports_mutex);
-            reports[index] = std::move(found);
+            check_role_fits(layer);
+            if (!layer.source_crs.missing) prepare_geometry(layer, options);
         };
-        auto layers = io::read_source(io::parse_source(source.spec), options.read, prepare);
-        for (const auto& [index, found] : reports)
-            project.problems.append(found);
-        for (auto& layer : layers) project.layers.push_back(std::move(layer));
+        for (auto& layer : io::read_source(io::parse_source(source.spec), options.read, prepare)) project.layers.push_back(std::move(layer));
     }
+    settle_missing_crs(project.layers, options);
+    for (auto& layer : project.layers) {
+        project.problems.append(layer.problems);
+        layer.problems = {};
+    }
+    leave_out_repeated_layers(project.layers, project.problems);
+    report_overlapping_sites(project.layers, project.problems);
     project.working = io::choose_working_crs(project.extent());
     return project;
 }

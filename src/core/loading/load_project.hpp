@@ -17,14 +17,22 @@ struct SourceArgument {
 
 struct LoadOptions {
     io::ReadOptions read;
-    io::WebMapCoords coords = io::WebMapCoords::Wgs84;  // --coords: for point and line layers
+    // --coords: wgs84, gcj02 or bd09, for all sources or per source ("track.kml=gcj02"); it applies
+    // to their point and line layers.
+    model::PerSourceOption coords;
+    bool skip_bad_rows = false;  // --skip-bad-rows: leave out (and report) rows with unreadable numbers
 };
 
 // What a layer most likely is, from its name, geometry and recognised fields.
 model::Role guess_role(const model::Layer& layer);
+// Whether layers of this geometry can play the role (villages need polygons, lines lines...).
+bool role_fits_geometry(model::Role role, model::GeometryType geometry);
 
-// Reads every source, assigns roles, converts web-map offsets, repairs invalid polygons and
-// leaves out NULL or empty geometries (counting each), and picks the working CRS.
+// Reads every source (a folder: every data file in it), assigns roles (a role the user gives must
+// fit the geometry), decides a CRS for layers that declare none, converts web-map offsets,
+// repairs invalid polygons, leaves out NULL, empty and unusable geometries and layers that
+// repeat another's content, and picks the working CRS. Every decision and every feature left
+// out is in the project's problem log; what cannot be counted throws ca::Error.
 model::Project load_project(const std::vector<SourceArgument>& sources, const LoadOptions& options);
 
 }  // namespace ca::loading

@@ -7,6 +7,7 @@
 
 #include "core/model/fields.hpp"
 #include "core/model/geometry.hpp"
+#include "core/model/problems.hpp"
 #include "core/model/value.hpp"
 
 namespace ca::model {
@@ -30,11 +31,14 @@ struct LoadCounts {
     std::size_t empty_skipped = 0;     // NULL or empty geometries left out of a geometry layer
     std::size_t without_geometry = 0;  // table rows kept without a location (placed by name later)
     std::size_t from_lon_lat = 0;      // points built from lon/lat columns
+    std::size_t unusable_skipped = 0;  // NaN, infinite or out-of-range coordinates left out
 };
 
 struct CrsInfo {
     std::string name;  // "CGCS2000 / 3-degree Gauss-Kruger zone 34"
     int epsg = 0;      // 0 when the CRS has no EPSG code
+    std::string how;   // "declared in the file", "--assume-crs", "guessed: ..."
+    bool missing = false;  // the source declares none and none is decided yet: coordinates are raw
 };
 
 struct Layer {
@@ -51,6 +55,7 @@ struct Layer {
     FieldMapping mapping;
     std::vector<Feature> features;
     LoadCounts counts;
+    ProblemLog problems;         // what reading decided and met; loading moves it to the project's log
 
     Extent extent() const;                     // lon/lat of all features
     GeometryType dominant_geometry() const;    // the type most features have

@@ -22,13 +22,19 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;
 
-const char* coords_name(io::WebMapCoords c) {
-    switch (c) {
-        case io::WebMapCoords::Wgs84: return "wgs84";
-        case io::WebMapCoords::Gcj02: return "gcj02";
-        case io::WebMapCoords::Bd09: return "bd09";
-    }
-    return "wgs84";
+// A per-source option as JSON: a plain string when it names no source (older project files have
+// only these), else the list of its command-line arguments ("GBK", "projects.csv=UTF-8").
+ordered_json per_source_json(const model::PerSourceOption& option) {
+    if (option.by_source().empty()) return option.all();
+    return option.arguments();
+}
+
+model::PerSourceOption per_source_from_json(const ordered_json& value) {
+    model::PerSourceOption option;
+    if (value.is_string()) option.add(value.get<std::string>());
+    if (value.is_array())
+        for (const auto& argument : value) option.add(argument.get<std::string>());
+    return option;
 }
 
 const char* method_name(analysis::ClassMethod m) {
@@ -84,9 +90,9 @@ ProjectFile read_project_file(const std::string& path) {
             p.fields.push_back(layer.value("fields", std::map<std::string, std::string>{}));
         }
         const auto& options = j.value("options", ordered_json::object());
-        p.options.read.encoding = options.value("encoding", "");
+        p.options.read.encoding = per_source_from_json(options.value("encoding", ordered_json("")));
         p.options.read.assume_crs = options.value("assume_crs", "");
-        p.options.coords = io::web_map_coords_from_string(options.value("coords", "wgs84")).value_or(io::WebMapCoords::Wgs84);
+        p.options.coords = per_source_from_json(options.value("coords", ordered_json("wgs84")));
         const auto& style = j.value("style", ordered_json::object());
         if (style.contains("choropleth") && !style["choropleth"].is_null()) {
             const auto& c = style["choropleth"];
@@ -143,7 +149,9 @@ void write_project_file(const std::string& path, const ProjectFile& p) {
         if (i < p.fields.size() && !p.fields[i].empty()) layer["fields"] = p.fields[i];
         j["layers"].push_back(layer);
     }
-    j["options"] = {{"encoding", p.options.read.encoding}, {"assume_crs", p.options.read.assume_crs}, {"coords", coords_name(p.options.coords)}};
+    j["options"] = {{"encoding", per_source_json(p.options.read.encoding)},
+                    {"assume_crs", p.options.read.assume_crs},
+                    {"coords", p.options.coords.empty() ? ordered_json("wgs84") : per_source_json(p.options.coords)}};
     ordered_json style;
     if (p.style.choropleth)
         style["choropleth"] = {{"metric", p.style.choropleth->metric},

@@ -34,7 +34,7 @@ TEST_CASE("a GBK shapefile with a .cpg reads back as the right Chinese") {
     CHECK(model::to_text(layer.value(layer.features[0], model::Meaning::VillageName)) == "麻栗树");
     CHECK(model::to_text(layer.value(layer.features[1], model::Meaning::Township)) == "昙华乡");
     CHECK(model::to_number(layer.value(layer.features[1], model::Meaning::Population)) == 640.0);
-    CHECK(layer.encoding == "CP936 (.cpg)");
+    CHECK(layer.encoding == "GBK (.cpg)");
 }
 
 TEST_CASE("a GBK shapefile without .cpg is recognised as GBK because it is not valid UTF-8") {
@@ -45,7 +45,7 @@ TEST_CASE("a GBK shapefile without .cpg is recognised as GBK because it is not v
     const auto& layer = layers[0];
     CHECK(layer.field_names[0] == "村名");
     CHECK(model::to_text(layer.value(layer.features[0], model::Meaning::VillageName)) == "麻栗树");
-    CHECK(layer.encoding == "GBK (guessed: not valid UTF-8)");
+    CHECK(layer.encoding == "GBK (detected: not valid UTF-8, reads as GBK)");
 }
 
 TEST_CASE("--encoding overrides what the .cpg says") {

@@ -41,20 +41,18 @@ TEST_CASE("lon/lat columns become points; a swapped pair is put right") {
     CHECK(layers[0].counts.from_lon_lat == 2);
 }
 
-TEST_CASE("a layer without a CRS is an error that names file and layer and says what to do") {
+TEST_CASE("a layer without a CRS comes back raw for the loader to decide, unless --assume-crs names one") {
     test::TempDir dir;
     // GeoJSON without "crs" is WGS84 by its standard; a shapefile without .prj says nothing.
     const std::string shp = dir.file("nocrs.shp");
     test::write_layer(shp, "ESRI Shapefile", 0, {{"name"}}, {{"POINT(433000 2845000)", {"x"}}});
-    try {
-        io::read_source({shp, {}}, {});
-        FAIL("expected an error");
-    } catch (const Error& e) {
-        CHECK(std::string(e.what()) ==
-              "nocrs.shp, layer nocrs: has no coordinate reference system (no .prj or CRS in the file); pass --assume-crs "
-              "EPSG:4490 (or the code you know it is in)");
-    }
+    const auto raw = io::read_source({shp, {}}, {});
+    CHECK(raw[0].source_crs.missing);
+    CHECK(raw[0].features[0].geometry.coords[0] == model::Vec2{433000, 2845000});
     const auto layers = io::read_source({shp, {}}, {.encoding = {}, .assume_crs = "EPSG:4543"});
+    CHECK(!layers[0].source_crs.missing);
+    CHECK(layers[0].source_crs.epsg == 4543);
+    CHECK(layers[0].source_crs.how == "--assume-crs");
     CHECK(layers[0].features[0].geometry.coords[0].x == doctest::Approx(101.33).epsilon(0.001));
 }
 

@@ -78,7 +78,7 @@ TEST_CASE("--coords gcj02 moves points typed from web maps back to WGS84") {
     std::snprintf(line, sizeof line, "项目名称,lon,lat\nA,%.10f,%.10f\n", typed.x, typed.y);
     test::write_text(path, line);
     loading::LoadOptions options;
-    options.coords = io::WebMapCoords::Gcj02;
+    options.coords.add("gcj02");
     const auto project = loading::load_project({{path, model::Role::Sites}}, options);
     const auto p = project.layers.at(0).features.at(0).geometry.coords.at(0);
     CHECK(std::fabs(p.x - truth.x) < 1e-8);

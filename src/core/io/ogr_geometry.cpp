@@ -1,0 +1,54 @@
+// Reading OGR geometries into the flat model::Geometry.
+#include "core/io/ogr_geometry.hpp"
+
+namespace ca::io {
+
+void append_geometry(OGRGeometryH g, model::Geometry& out, std::vector<model::Vec2>& scratch) {
+    if (!g || OGR_G_IsEmpty(g)) return;
+    const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(g));
+    auto read_points = [&](OGRGeometryH ring) {
+        const int n = OGR_G_GetPointCount(ring);
+        scratch.resize(static_cast<std::size_t>(n));
+        if (n > 0) OGR_G_GetPoints(ring, &scratch[0].x, sizeof(model::Vec2), &scratch[0].y, sizeof(model::Vec2), nullptr, 0);
+    };
+    auto set_type = [&](model::GeometryType t) {
+        if (out.type == model::GeometryType::None || static_cast<int>(t) > static_cast<int>(out.type)) out.type = t;
+    };
+    switch (type) {
+        case wkbPoint:
+            set_type(model::GeometryType::Point);
+            out.begin_part();
+            read_points(g);
+            out.add_ring(scratch);
+            return;
+        case wkbLineString:
+            set_type(model::GeometryType::Line);
+            out.begin_part();
+            read_points(g);
+            out.add_ring(scratch);
+            return;
+        case wkbPolygon:
+            set_type(model::GeometryType::Polygon);
+            out.begin_part();
+            for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i) {
+                read_points(OGR_G_GetGeometryRef(g, i));
+                if (!scratch.empty()) out.add_ring(scratch);
+            }
+            return;
+        case wkbMultiPoint:
+        case wkbMultiLineString:
+        case wkbMultiPolygon:
+        case wkbGeometryCollection:
+            for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i) append_geometry(OGR_G_GetGeometryRef(g, i), out, scratch);
+            return;
+        default:
+            if (OGR_GT_IsNonLinear(type)) {
+                OGRGeometryH linear = OGR_G_GetLinearGeometry(g, 0, nullptr);
+                append_geometry(linear, out, scratch);
+                OGR_G_DestroyGeometry(linear);
+            }
+            return;
+    }
+}
+
+}  // namespace ca::io
