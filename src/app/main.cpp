@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
                "1 any other failure.");
     app.require_subcommand(0, 1);
     ca::cli::register_info_command(app);
+    ca::cli::register_check_command(app);
     ca::cli::register_stats_command(app);
     ca::cli::register_rank_command(app);
     ca::cli::register_clusters_command(app);
@@ -30,6 +31,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : ca::cli::kExitBadInput;
+    } catch (const ca::cli::ExitStatus& status) {
+        return status.code;
     } catch (const ca::Error& e) {
         std::cerr << "countyatlas: " << e.what() << "\n";
         return ca::cli::kExitBadInput;

@@ -9,7 +9,13 @@ namespace ca::cli {
 inline constexpr int kExitBadInput = 2;
 inline constexpr int kExitFailure = 1;
 
+// Thrown by a command that has said everything itself and only needs to end with this status.
+struct ExitStatus {
+    int code;
+};
+
 void register_info_command(CLI::App& root);
+void register_check_command(CLI::App& root);
 void register_stats_command(CLI::App& root);
 void register_rank_command(CLI::App& root);
 void register_clusters_command(CLI::App& root);

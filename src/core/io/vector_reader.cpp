@@ -142,15 +142,17 @@ void read_features(OGRLayerH ogr_layer, const SourceContext& source, TextDecoder
     }
     layer.mapping = model::map_fields(layer.field_names);
     const bool has_geometry_column = OGR_L_GetGeomType(ogr_layer) != wkbNone;
-    // Shapefile and CSV ids count from 0 and from the header line; users count rows from 1.
+    // Shapefile records are counted from 1 as users count them; a table's rows as its program
+    // shows them, the header being row (or line) 1.
     layer.fids_are_rows = !has_geometry_column || source.driver == "ESRI Shapefile";
+    const std::int64_t header_rows = has_geometry_column ? 0 : 1;
     std::vector<model::Vec2> scratch;
     OGR_L_ResetReading(ogr_layer);
     for (std::int64_t row = 1;; ++row) {
         OgrFeature f(OGR_L_GetNextFeature(ogr_layer));
         if (!f) break;
         model::Feature feature;
-        feature.fid = layer.fids_are_rows ? row : OGR_F_GetFID(f.get());
+        feature.fid = layer.fids_are_rows ? row + header_rows : OGR_F_GetFID(f.get());
         feature.values.reserve(static_cast<std::size_t>(field_count));
         bool replaced = false;
         for (int i = 0; i < field_count; ++i)

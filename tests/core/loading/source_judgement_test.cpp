@@ -246,6 +246,6 @@ TEST_CASE("projects that appear in two lists are reported with their rows") {
     const auto project = loading::load_project({{dir.file("a.csv"), model::Role::Sites}, {dir.file("b.csv"), model::Role::Sites}}, {});
     REQUIRE(count_kind(project, "projects in two lists") == 1);
     CHECK(first_of(project, "projects in two lists").line() ==
-          "b.csv, layer b, row 2: 1 projects here (rows 2) are also in a.csv (same name, village and year) and are counted twice; "
+          "b.csv, layer b, row 3: 1 projects here (rows 3) are also in a.csv (same name, village and year) and are counted twice; "
           "remove one copy");
 }

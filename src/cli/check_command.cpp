@@ -1,0 +1,116 @@
+// `countyatlas check FILES...`: the loader's whole judgement of the user's data — per source its
+// format, encoding, CRS and how each was decided, what was repaired or left out, and every row
+// that cannot be counted — with exit 0 when everything can be counted and 2 when not.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/layer_report.hpp"
+#include "cli/source_options.hpp"
+#include "cli/threshold_options.hpp"
+#include "core/analysis/statistics.hpp"
+#include "core/loading/source_list.hpp"
+#include "core/model/error.hpp"
+
+namespace ca::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+// An error's line already names its file, layer and feature.
+model::Problem error_problem(const Error& e) { return {model::Severity::Error, "cannot be counted", {}, {}, -1, false, e.what()}; }
+
+// Loads what can be loaded: each source alone first, so every one that fails is named (not only
+// the first), then the good ones together, as CRS guesses and duplicates depend on the others.
+model::Project load_what_loads(const SourceOptions& options) {
+    const loading::LoadOptions load_options = options.load_options();
+    std::vector<loading::SourceArgument> good;
+    model::ProblemLog failures, settling;
+    std::vector<loading::SourceArgument> sources;
+    try {
+        sources = loading::settle_sources(options.sources(), settling);  // a folder's files one by one
+    } catch (const Error& e) {
+        failures.add(error_problem(e));
+    }
+    for (const auto& source : sources) {
+        try {
+            loading::load_project({source}, load_options);
+            good.push_back(source);
+        } catch (const Error& e) {
+            failures.add(error_problem(e));
+        }
+    }
+    model::Project project;
+    try {
+        project = loading::load_project(good, load_options);
+    } catch (const Error& e) {
+        failures.add(error_problem(e));
+    }
+    project.problems.append(failures);
+    return project;
+}
+
+// What counting finds: rows placed nowhere, ponds outside every village.
+void add_counting_problems(model::Project& project, const analysis::StatsOptions& thresholds) {
+    if (project.layers_with(model::Role::Villages).empty()) {
+        project.problems.report("cannot be counted", "no villages layer: nothing can be counted by village or township; give the village boundaries",
+                                model::Severity::Error);
+        return;
+    }
+    try {
+        const auto stats = analysis::compute_statistics(project, thresholds);
+        for (const auto& site : stats.unmatched_sites) {
+            bool is_row = false;
+            for (const auto& layer : project.layers)
+                if (layer.name == site.layer && std::filesystem::path(layer.source_path).filename() == site.file) is_row = layer.fids_are_rows;
+            project.problems.add({model::Severity::Warning, "unmatched site", site.file, site.layer, site.row, is_row,
+                                  site.reason + "; counted in no village or township"});
+        }
+    } catch (const Error& e) {
+        project.problems.add(error_problem(e));
+    }
+}
+
+void print_text(const model::Project& project, std::ostream& out) {
+    for (const auto& layer : project.layers) print_layer(layer, out);
+    const auto& problems = project.problems.all();
+    out << (problems.empty() ? "no problems found\n" : "\n" + std::to_string(problems.size()) + " findings:\n");
+    for (const auto& p : problems) out << "  " << model::to_string(p.severity) << ": [" << p.kind << "] " << p.line() << "\n";
+    out << (project.problems.has_errors() ? "\nSome data cannot be counted (errors above): fix them before using the figures.\n"
+                                           : "\nEverything can be counted.\n");
+}
+
+}  // namespace
+
+void register_check_command(CLI::App& root) {
+    auto options = std::make_shared<SourceOptions>();
+    auto thresholds = std::make_shared<analysis::StatsOptions>();
+    auto format = std::make_shared<std::string>("text");
+    CLI::App* check = root.add_subcommand("check", "Check data before counting: what was decided about each file, and every row that "
+                                                   "cannot be counted (exit 2 when something cannot)");
+    options->add_to(*check);
+    check->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    add_threshold_options(*check, *thresholds);
+    check->callback([options, thresholds, format] {
+        if (options->empty()) throw Error("check needs data: the files or folder you want to count");
+        model::Project project = load_what_loads(*options);
+        add_counting_problems(project, *thresholds);
+        if (*format == "json") {
+            ordered_json j;
+            j["sources"] = ordered_json::array();
+            for (const auto& layer : project.layers) j["sources"].push_back(layer_json(layer));
+            j["problems"] = ordered_json::array();
+            for (const auto& p : project.problems.all()) j["problems"].push_back(problem_json(p));
+            j["can_count"] = !project.problems.has_errors();
+            std::cout << j.dump(2) << "\n";
+        } else {
+            print_text(project, std::cout);
+        }
+        if (project.problems.has_errors()) throw ExitStatus{kExitBadInput};  // the findings above say why
+    });
+}
+
+}  // namespace ca::cli
