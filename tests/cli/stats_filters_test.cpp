@@ -2,6 +2,7 @@
 // problems on stderr, and the township error, on a 2x2 county worked by hand.
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -201,4 +202,33 @@ TEST_CASE("rank --uncovered gives the nearest project, pipeline and ditch as col
     const auto table = test::run_countyatlas(args);
     REQUIRE(table.exit_code == 0);
     CHECK(table.out.rfind("rank\tvillage_name\ttownship\tpoverty_rate\tnearest_site_m\tnearest_pipeline_m\tnearest_ditch_m\n", 0) == 0);
+}
+
+TEST_CASE("export draws only the sites --year and --status let through, as stats counts them") {
+    test::TempDir dir;
+    const std::string county = "'" + test::sample_county() + "'";
+    auto paths = [&](const std::string& options) {
+        const std::string out = dir.file("map.svg");
+        const auto r = test::run_countyatlas("export " + county + " --out '" + out + "' --page 400x300px " + options);
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        std::ifstream in(out);
+        std::ostringstream svg;
+        svg << in.rdbuf();
+        std::size_t n = 0;
+        for (auto at = svg.str().find("<path"); at != std::string::npos; at = svg.str().find("<path", at + 1)) ++n;
+        return static_cast<int>(n);
+    };
+    auto sites = [&](const std::string& options) {
+        const auto r = test::run_countyatlas("stats " + county + " --format json " + options);
+        REQUIRE(r.exit_code == 0);
+        return nlohmann::json::parse(r.out)["total"]["sites"].get<int>();
+    };
+    // One marker a site: the markers a filter removes are the sites it leaves out of the table.
+    CHECK(paths("") - paths("--year 2010") == sites("") - sites("--year 2010"));
+    CHECK(paths("") - paths("--status 已完工") == sites("") - sites("--status finished"));
+    CHECK(sites("--year 2010") < sites(""));
+
+    const auto bad = test::run_countyatlas("export " + county + " --out '" + dir.file("x.png") + "' --year 2012-2010");
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err == "countyatlas: --year 2012-2010: the range ends before it starts\n");
 }

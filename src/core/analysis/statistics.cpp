@@ -227,16 +227,21 @@ void place_by_name(const model::Layer& layer, const model::Feature& f, std::size
     placement.unmatched.push_back({l, i, listed_site(layer, f, reason)});
 }
 
-// A located site whose row names another village that exists: a conflict, counted where it lies.
-void check_conflict(const model::Layer& layer, const model::Feature& f, std::size_t l, std::size_t i, std::size_t found,
-                    const VillageNames& names, SitePlacement& placement) {
-    const std::string name = text(layer, f, Meaning::VillageName);
-    if (name.empty()) return;
-    const std::string township = text(layer, f, Meaning::Township);
-    const auto match = names.find(township, name);
-    if (match.outcome != VillageNames::Outcome::Found || match.index == found) return;
-    placement.conflicts.push_back({file_name(layer), layer.name, f.fid, layer.fids_are_rows, text(layer, f, Meaning::ProjectName), township, name,
-                                   match.index, found, l, i});
+// The village a located site's row names, when it names one that exists (else -1): to find the
+// sites whose point lies elsewhere. On all cores, as a province's million names take a while.
+std::vector<std::int64_t> named_villages(const model::Layer& layer, const std::vector<std::size_t>& point_feature, const VillageNames& names) {
+    std::vector<std::int64_t> named(point_feature.size(), -1);
+    if (!layer.mapping.has(Meaning::VillageName)) return named;
+    parallel_for(point_feature.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
+        for (std::size_t k = begin; k < end; ++k) {
+            const auto& f = layer.features[point_feature[k]];
+            const std::string name = text(layer, f, Meaning::VillageName);
+            if (name.empty()) continue;
+            const auto match = names.find(text(layer, f, Meaning::Township), name);
+            if (match.outcome == VillageNames::Outcome::Found) named[k] = static_cast<std::int64_t>(match.index);
+        }
+    });
+    return named;
 }
 
 // Sites: the located ones located on all cores (a located site counts where it stands, whatever
@@ -256,6 +261,7 @@ std::shared_ptr<SitePlacement> place_sites(const model::Project& project, const 
         const std::size_t l = placement->village_of_site.size();
         placement->village_of_site.emplace_back(features.size(), -1);
         placement->precision.emplace_back(features.size(), Precision::None);
+        const std::vector<std::int64_t> named = named_villages(*layer, point_feature, names);
         std::vector<bool> has_point(features.size(), false);
         for (std::size_t k = 0; k < points.size(); ++k) {
             const std::size_t i = point_feature[k];
@@ -266,20 +272,21 @@ std::shared_ptr<SitePlacement> place_sites(const model::Project& project, const 
             }
             placement->village_of_site[l][i] = located[k];
             placement->precision[l][i] = Precision::Exact;
-            check_conflict(*layer, features[i], l, i, static_cast<std::size_t>(located[k]), names, *placement);
+            // Its row names another village that exists: a conflict, counted where the point lies.
+            if (named[k] >= 0 && named[k] != located[k]) {
+                const auto& f = features[i];
+                placement->conflicts.push_back({file_name(*layer), layer->name, f.fid, layer->fids_are_rows, text(*layer, f, Meaning::ProjectName),
+                                                text(*layer, f, Meaning::Township), text(*layer, f, Meaning::VillageName),
+                                                static_cast<std::size_t>(named[k]), static_cast<std::size_t>(located[k]), l, i});
+            }
         }
         for (std::size_t i = 0; i < features.size(); ++i)
             if (!has_point[i]) place_by_name(*layer, features[i], l, i, names, *placement);
     }
     // Listed in the layers' order, as the user reads the files.
-    auto by_place = [](const SitePlacement::Unmatched& a, const SitePlacement::Unmatched& b) {
+    std::stable_sort(placement->unmatched.begin(), placement->unmatched.end(), [](const SitePlacement::Unmatched& a, const SitePlacement::Unmatched& b) {
         return a.layer != b.layer ? a.layer < b.layer : a.feature < b.feature;
-    };
-    std::stable_sort(placement->unmatched.begin(), placement->unmatched.end(), by_place);
-    std::stable_sort(placement->conflicts.begin(), placement->conflicts.end(),
-                     [](const LocationConflict& a, const LocationConflict& b) {
-                         return a.layer_index != b.layer_index ? a.layer_index < b.layer_index : a.feature < b.feature;
-                     });
+    });
     return placement;
 }
 
