@@ -50,7 +50,8 @@ scene::SiteFilter SiteSelection::filter() const {
     scene::SiteFilter filter;
     filter.statuses = status_list(statuses);
     if (!years.empty()) {
-        static const std::regex kRange("\\s*(\\d{4})\\s*(?:[-–~]\\s*(\\d{4}))?\\s*");
+        // "2010-2012", also with an en dash or a (full-width) tilde as typed in Chinese documents.
+        static const std::regex kRange("\\s*(\\d{4})\\s*(?:(?:-|–|~|～)\\s*(\\d{4}))?\\s*");
         std::smatch m;
         if (!std::regex_match(years, m, kRange)) throw Error("--year takes a year or a range FROM-TO (2010-2012), not \"" + years + "\"");
         filter.from_year = std::stoi(m[1].str());

@@ -98,6 +98,7 @@ TEST_CASE("stats --status and --year count only the chosen sites, and say how ma
     CHECK(years["total"]["sites"] == 4);
     CHECK(err.find("countyatlas: 1 site has no year and is left out by --year 2011-2012\n") != std::string::npos);
     CHECK(files.stats("--year 2010")["total"]["sites"] == 1);
+    CHECK(files.stats("--year '2011～2012'")["total"]["sites"] == 4);  // a full-width tilde, as typed in Chinese
 
     const auto bad = test::run_countyatlas("stats" + files.args + "--year 20xx");
     CHECK(bad.exit_code == 2);
