@@ -95,7 +95,9 @@ std::string unmatched_reason(VillageNames::Outcome outcome, const std::string& t
         case VillageNames::Outcome::NoSuchTownship: return "no township \"" + township + "\" among the villages";
         case VillageNames::Outcome::NoSuchVillage:
             return "no village \"" + village + "\"" + (township.empty() ? std::string() : " in township \"" + township + "\"");
-        case VillageNames::Outcome::Ambiguous: return "several villages are called \"" + village + "\"; give the township";
+        case VillageNames::Outcome::Ambiguous:
+            return township.empty() ? "several villages are called \"" + village + "\"; give the township"
+                                    : "several villages of township \"" + township + "\" are called \"" + village + "\"";
         case VillageNames::Outcome::Found: break;
     }
     return {};

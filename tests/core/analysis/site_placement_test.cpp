@@ -230,3 +230,20 @@ TEST_CASE("counting's problems name file, layer and row: unmatched, township onl
             CHECK(p.line() == "sites.gpkg, layer sites, feature 7: the row names village \"甲村\" but its point lies in \"丁村\" (乙乡), "
                               "where it is counted; check the village name or the coordinates");
 }
+
+TEST_CASE("a row naming a village its township holds twice is counted in the township only") {
+    StatusCounty county;
+    test::write_layer(county.dir.file("more.gpkg"), "GPKG", 4490, {{"村名"}, {"乡镇"}}, {{square(0.02, 0), {"甲村", "甲镇"}}});
+    test::write_text(county.dir.file("named.csv"), "项目名称,乡镇,村名\n九,甲镇,甲村\n十,,甲村\n");
+    const auto project = loading::load_project({{county.dir.file("villages.gpkg"), model::Role::Villages},
+                                                {county.dir.file("more.gpkg"), model::Role::Villages},
+                                                {county.dir.file("named.csv"), model::Role::Sites}},
+                                               {});
+    const auto s = analysis::compute_statistics(project, {});
+    REQUIRE(s.township_only_sites.size() == 1);
+    CHECK(s.township_only_sites[0].project_name == "九");
+    CHECK(s.township_only_sites[0].reason == "several villages of township \"甲镇\" are called \"甲村\"");
+    CHECK(row(s.townships, "甲镇").sites_township_only == 1);
+    REQUIRE(s.unmatched_sites.size() == 1);  // without a township it cannot even be put in one
+    CHECK(s.unmatched_sites[0].reason == "several villages are called \"甲村\"; give the township");
+}
