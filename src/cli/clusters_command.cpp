@@ -7,7 +7,7 @@
 #include "cli/delimited.hpp"
 #include "cli/output_file.hpp"
 #include "cli/source_options.hpp"
-#include "cli/threshold_options.hpp"
+#include "cli/count_options.hpp"
 #include "core/analysis/autocorrelation.hpp"
 #include "core/analysis/metrics.hpp"
 #include "core/analysis/spatial_weights.hpp"

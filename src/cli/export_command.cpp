@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/count_options.hpp"
 #include "cli/layout_file.hpp"
 #include "cli/progress.hpp"
 #include "cli/source_options.hpp"
@@ -48,6 +49,8 @@ model::Extent extent_of(const std::string& spec, const model::Project& project, 
 
 struct ExportCommand {
     SourceOptions sources;
+    analysis::StatsOptions thresholds;
+    SiteSelection selection;
     std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language, labels, atlas, layout;
     double dpi = 300;
     double margin_mm = 12;
@@ -63,10 +66,13 @@ struct ExportCommand {
             throw Error("--choropleth " + choropleth + " is not a metric, lisa or field:NAME");
         scene::MapStyle style;  // a project file's style, else the defaults; options below override
         const model::Project project = sources.load(&style);
+        // The map draws the sites that are counted: --status and --year over the project's filter.
+        analysis::StatsOptions options = thresholds;
+        style.sites = selection.apply(project, options, style.sites);
         // Statistics only when something on the page needs them: a choropleth or atlas tables.
         const bool needs_stats = (style.choropleth || !choropleth.empty() || atlas == "township" || extent.rfind("township:", 0) == 0) &&
                                  !project.layers_with(model::Role::Villages).empty();
-        const auto stats = needs_stats ? analysis::compute_statistics(project, {}) : analysis::Statistics{};
+        const auto stats = needs_stats ? analysis::compute_statistics(project, options) : analysis::Statistics{};
         if (!language.empty()) style.language = language == "en" ? model::Language::English : model::Language::Chinese;
         if (choropleth.rfind("field:", 0) == 0) {
             const std::string field = choropleth.substr(6);
@@ -141,6 +147,8 @@ void register_export_command(CLI::App& root) {
     e->add_option("--margin", command->margin_mm, "Page margin in millimetres (default 12)")->check(CLI::Range(0.0, 100.0));
     e->add_flag("--ticks", command->ticks, "Longitude and latitude ticks on the map frame");
     e->add_option("--layout", command->layout, "JSON file placing the map, title, legend, scale bar, north arrow, inset (mm)");
+    add_threshold_options(*e, command->thresholds);
+    command->selection.add_to(*e);
     e->add_option("--title", command->title, "Title above the map");
     e->add_option("--subtitle", command->subtitle, "Second line under the title");
     e->add_option("--extent", command->extent, "township:NAME, or MINLON,MINLAT,MAXLON,MAXLAT (default: all data)");

@@ -9,7 +9,7 @@
 #include "cli/delimited.hpp"
 #include "cli/output_file.hpp"
 #include "cli/source_options.hpp"
-#include "cli/threshold_options.hpp"
+#include "cli/count_options.hpp"
 #include "core/analysis/coverage_gaps.hpp"
 #include "core/analysis/metrics.hpp"
 #include "core/model/error.hpp"
@@ -24,6 +24,7 @@ ordered_json optional_number(const std::optional<double>& v) { return v ? ordere
 struct RankCommand {
     SourceOptions sources;
     analysis::StatsOptions thresholds;
+    SiteSelection selection;
     std::string by = "village";
     std::string metric = "poverty_rate";
     std::string format = "table";
@@ -39,8 +40,12 @@ struct RankCommand {
         }
         if (sources.empty()) throw Error("rank needs data: --villages FILE, and --sites, --lines as you have them");
         const model::Project project = sources.load();
-        const auto stats = analysis::compute_statistics(project, thresholds);
+        analysis::StatsOptions options = thresholds;
+        selection.apply(project, options);
+        const auto stats = analysis::compute_statistics(project, options);
         const bool villages = by == "village" || uncovered;
+        if (!villages) analysis::require_township_names(project, stats);
+        report_counting_problems(project, stats);
         const auto& rows = villages ? stats.villages : stats.townships;
 
         std::vector<std::size_t> order;
@@ -76,7 +81,8 @@ struct RankCommand {
             j[metric] = optional_number(analysis::metric_value(row, metric));
             if (const auto* gap = gap_of(order[rank])) {
                 j["nearest_site_m"] = optional_number(gap->nearest_site_m);
-                j["nearest_water_line_m"] = optional_number(gap->nearest_water_line_m);
+                j["nearest_pipeline_m"] = optional_number(gap->nearest_pipeline_m);
+                j["nearest_ditch_m"] = optional_number(gap->nearest_ditch_m);
             }
             list.push_back(j);
         }
@@ -100,10 +106,11 @@ void register_rank_command(CLI::App& root) {
     CLI::App* rank = root.add_subcommand("rank", "Rank villages or townships by a metric; --uncovered lists poor villages no project reached");
     command->sources.add_to(*rank);
     add_threshold_options(*rank, command->thresholds);
+    command->selection.add_to(*rank);
     rank->add_option("--by", command->by, "village (default) or township")->check(CLI::IsMember({"village", "township"}));
     rank->add_option("--metric", command->metric, "poverty_rate (default), poor_population, income_per_capita, funds_per_poor_person...");
     rank->add_option("--top", command->top, "Only the first N")->check(CLI::NonNegativeNumber);
-    rank->add_flag("--uncovered", command->uncovered, "Poor villages with no project, with distances to the nearest site and ditch or pipeline");
+    rank->add_flag("--uncovered", command->uncovered, "Poor villages no existing project reached, with distances to the nearest project, pipeline and ditch");
     rank->add_option("--format", command->format, "table (default, tab-separated), json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
     rank->add_option("-o,--output", command->output, "Write to this file instead of standard output");
     rank->callback([command] { command->run(); });

@@ -1,5 +1,4 @@
 // `countyatlas stats`: the township (or village) table of DATA-CONTRACT.md.
-#include <iostream>
 #include <memory>
 #include <string>
 
@@ -8,7 +7,7 @@
 #include "cli/progress.hpp"
 #include "cli/source_options.hpp"
 #include "cli/stats_table.hpp"
-#include "cli/threshold_options.hpp"
+#include "cli/count_options.hpp"
 #include "core/model/error.hpp"
 
 namespace ca::cli {
@@ -19,16 +18,20 @@ struct StatsCommand {
     std::string by = "township";
     std::string format = "table";
     std::string output;
-    analysis::StatsOptions options;
+    analysis::StatsOptions thresholds;
+    SiteSelection selection;
 
     void run() const {
         if (sources.empty()) throw Error("stats needs data: --villages FILE, and --sites, --lines, --ponds as you have them");
         const model::Project project = sources.load();
+        analysis::StatsOptions options = thresholds;
+        selection.apply(project, options);
         const auto stats = [&] {
             const Progress progress;
             return analysis::compute_statistics(project, options, [&progress](std::string_view stage) { progress.stage(std::string(stage) + " done"); });
         }();
         const StatsLevel level = by == "village" ? StatsLevel::Village : StatsLevel::Township;
+        if (level == StatsLevel::Township) analysis::require_township_names(project, stats);
         if (format == "xlsx" || format == "gpkg") {
             if (output.empty()) throw Error("--format " + format + " writes a file: give it with -o FILE");
             write_stats_file(project, stats, level, format, output);
@@ -39,11 +42,8 @@ struct StatsCommand {
         } else {
             emit(stats_text_table(stats, level), output);
         }
-        // Nothing leaves silently: say on stderr what was counted nowhere.
-        if (!stats.unmatched_sites.empty())
-            std::cerr << "countyatlas: " << stats.unmatched_sites.size()
-                      << " sites are in no village and counted in no region (listed in unmatched_sites)\n";
-        if (stats.ponds_outside) std::cerr << "countyatlas: " << stats.ponds_outside << " ponds lie outside every village\n";
+        // Nothing leaves silently: what was counted nowhere, or not where its row says, on stderr.
+        report_counting_problems(project, stats);
     }
 };
 
@@ -57,7 +57,8 @@ void register_stats_command(CLI::App& root) {
     stats->add_option("--format", command->format, "table (default), json, csv, xlsx or gpkg (region polygons)")
         ->check(CLI::IsMember({"table", "json", "csv", "xlsx", "gpkg"}));
     stats->add_option("-o,--output", command->output, "Write to this file instead of standard output");
-    add_threshold_options(*stats, command->options);
+    add_threshold_options(*stats, command->thresholds);
+    command->selection.add_to(*stats);
     stats->callback([command] { command->run(); });
 }
 

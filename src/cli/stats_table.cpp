@@ -4,9 +4,11 @@
 #include "core/analysis/dissolve.hpp"
 #include "core/io/table_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <iterator>
 #include <sstream>
 
 namespace ca::cli {
@@ -37,6 +39,10 @@ ordered_json row_json(const RegionStats& r, StatsLevel level, bool is_total) {
     j["covered_poor_villages"] = r.covered_poor_villages;
     j["coverage"] = number(r.coverage);
     j["sites"] = r.sites;
+    // How the sites were placed; a village holds no site placed by township only.
+    j["sites_exact"] = r.sites_exact;
+    j["sites_by_name"] = r.sites_by_name;
+    if (level == StatsLevel::Township || is_total) j["sites_township_only"] = r.sites_township_only;
     j["sites_by_type"] = r.sites_by_type;
     j["funds_yuan"] = number(r.funds_yuan);
     j["beneficiary_households"] = number(r.beneficiary_households);
@@ -120,21 +126,51 @@ ordered_json stats_json(const analysis::Statistics& stats, StatsLevel level) {
     j["regions"] = ordered_json::array();
     for (const auto& r : level == StatsLevel::Village ? stats.villages : stats.townships) j["regions"].push_back(row_json(r, level, false));
     j["total"] = row_json(stats.total, level, true);
+    auto listed = [](const analysis::UnmatchedSite& u, analysis::Precision precision) {
+        return ordered_json{{"file", u.file},         {"layer", u.layer},
+                            {"row", u.row},           {"township", u.township},
+                            {"village_name", u.village_name}, {"project_name", u.project_name},
+                            {"reason", u.reason},     {"precision", analysis::to_string(precision)}};
+    };
     j["unmatched_sites"] = ordered_json::array();
-    for (const auto& u : stats.unmatched_sites)
-        j["unmatched_sites"].push_back({{"file", u.file}, {"layer", u.layer}, {"row", u.row}, {"township", u.township},
-                                        {"village_name", u.village_name}, {"project_name", u.project_name}, {"reason", u.reason}});
+    for (const auto& u : stats.unmatched_sites) j["unmatched_sites"].push_back(listed(u, analysis::Precision::None));
+    j["township_only_sites"] = ordered_json::array();
+    for (const auto& u : stats.township_only_sites) j["township_only_sites"].push_back(listed(u, analysis::Precision::Township));
+    j["location_conflicts"] = ordered_json::array();
+    for (const auto& c : stats.conflicts) {
+        const auto& found = stats.villages.at(c.found_index);
+        j["location_conflicts"].push_back({{"file", c.file},
+                                           {"layer", c.layer},
+                                           {"row", c.row},
+                                           {"project_name", c.project_name},
+                                           {"township", c.named_township},
+                                           {"village_name", c.named_village},
+                                           {"found_township", found.township},
+                                           {"found_village_name", found.village_name}});
+    }
     return j;
 }
 
 FlatTable stats_flat(const analysis::Statistics& stats, StatsLevel level) {
+    // Columns of every row, in first-seen order: a village table's total has sites_township_only,
+    // its village rows have not (their cell stays empty).
     FlatTable table;
+    std::vector<std::vector<std::pair<std::string, ordered_json>>> rows;
     for (const auto& row : all_rows(stats, level)) {
-        const auto cells = flatten(row);
-        if (table.columns.empty())
-            for (const auto& [name, value] : cells) table.columns.push_back(name);
-        table.rows.emplace_back();
-        for (const auto& [name, value] : cells) table.rows.back().push_back(value);
+        rows.push_back(flatten(row));
+        for (const auto& [name, value] : rows.back())
+            if (std::find(table.columns.begin(), table.columns.end(), name) == table.columns.end()) {
+                // A new column goes right after the one it follows in its row.
+                const auto at = std::find_if(rows.back().begin(), rows.back().end(), [&](const auto& cell) { return cell.first == name; });
+                auto before = table.columns.end();
+                if (at != rows.back().begin()) before = std::find(table.columns.begin(), table.columns.end(), std::prev(at)->first) + 1;
+                table.columns.insert(before, name);
+            }
+    }
+    for (const auto& cells : rows) {
+        table.rows.emplace_back(table.columns.size());
+        for (const auto& [name, value] : cells)
+            table.rows.back()[static_cast<std::size_t>(std::find(table.columns.begin(), table.columns.end(), name) - table.columns.begin())] = value;
     }
     return table;
 }
@@ -172,6 +208,9 @@ std::string stats_text_table(const analysis::Statistics& stats, StatsLevel level
     columns.push_back({"贫困村", integer("poor_villages")});
     columns.push_back({"已覆盖", integer("covered_poor_villages")});
     columns.push_back({"项目", integer("sites")});
+    // Sites known only by their township: they make a township's count more than its villages'.
+    if (stats.total.sites_township_only > 0)
+        columns.push_back({"仅知乡镇", [](const ordered_json& r) { return r.contains("sites_township_only") ? fixed(r["sites_township_only"], 0) : ""; }});
     columns.push_back({"资金(万元)", [](const ordered_json& r) { return fixed(r["funds_yuan"].get<double>() / 10000, 1); }});
     columns.push_back({"受益人数", integer("beneficiary_people")});
     for (const auto& [kind, name] : std::vector<std::pair<std::string, std::string>>{{"ditch", "沟渠km"}, {"pipeline", "管道km"}, {"road", "道路km"}})

@@ -93,7 +93,8 @@ void poorest_tab(const ViewerState& state, Actions& actions, Language lang) {
             ImGui::TableNextColumn();
             ImGui::Text("%.1f%%", *v.poverty_rate * 100);
             ImGui::TableNextColumn();
-            if (v.sites == 0 && v.poor_villages) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "0");
+            // Red when no existing project reached it: its sites, if any, are all planned.
+            if (v.poor_villages && !v.covered_poor_villages) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%d", v.sites);
             else ImGui::Text("%d", v.sites);
         }
     ImGui::EndTable();

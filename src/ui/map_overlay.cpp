@@ -38,7 +38,7 @@ void draw_map_overlay(const ViewerState& state, ImDrawList* draw) {
     draw->PushClipRect(clip_min, clip_max, true);
     if (state.highlight_uncovered)
         for (std::size_t i = 0; i < state.stats.villages.size(); ++i)
-            if (state.stats.villages[i].poor_villages && state.stats.villages[i].sites == 0) outline(state, draw, i, IM_COL32(200, 0, 160, 255), 3.0f);
+            if (state.stats.villages[i].poor_villages && !state.stats.villages[i].covered_poor_villages) outline(state, draw, i, IM_COL32(200, 0, 160, 255), 3.0f);
     if (state.hovered) outline(state, draw, *state.hovered, IM_COL32(255, 255, 255, 230), 2.5f);
     for (std::size_t v : state.selection)
         if (v != state.selected) outline(state, draw, v, IM_COL32(230, 120, 0, 255), 2.5f);

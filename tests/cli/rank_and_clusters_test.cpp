@@ -39,7 +39,8 @@ TEST_CASE("rank --uncovered lists only poor villages without a site, with distan
     CHECK(static_cast<int>(list.size()) == uncovered);
     for (const auto& row : list) {
         CHECK(row["nearest_site_m"].get<double>() > 0);  // a site touching it would cover it
-        CHECK(row["nearest_water_line_m"].get<double>() >= 0);
+        CHECK(row["nearest_pipeline_m"].get<double>() >= 0);
+        CHECK(row["nearest_ditch_m"].get<double>() >= 0);
     }
 }
 

@@ -16,7 +16,9 @@ namespace {
 const std::vector<std::string> kRowKeys = {
     "township", "villages", "households", "population", "poor_households", "poor_population", "poverty_rate",
     "income_per_capita", "poor_villages", "covered_poor_villages", "coverage", "sites", "sites_by_type", "funds_yuan",
-    "beneficiary_households", "beneficiary_people", "funds_per_poor_person", "line_km_by_kind", "ponds", "pond_capacity_m3"};
+    "beneficiary_households", "beneficiary_people", "funds_per_poor_person", "line_km_by_kind", "ponds", "pond_capacity_m3",
+    // added to the contract's keys: how the sites were placed
+    "sites_exact", "sites_by_name"};
 
 std::vector<std::string> keys_of(const nlohmann::json& object) {
     std::vector<std::string> keys;
@@ -43,12 +45,15 @@ TEST_CASE("stats --format json on the sample has exactly the contract's keys") {
     const auto r = test::run_countyatlas("stats '" + test::sample_county() + "' --by township --format json");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     const auto j = nlohmann::json::parse(r.out);
-    CHECK(keys_of(j) == sorted({"poverty_line_yuan", "poor_rate_threshold", "regions", "total", "unmatched_sites"}));
+    CHECK(keys_of(j) == sorted({"poverty_line_yuan", "poor_rate_threshold", "regions", "total", "unmatched_sites", "township_only_sites",
+                                "location_conflicts"}));
     CHECK(j["poverty_line_yuan"] == 2300);
     CHECK(j["poor_rate_threshold"] == 0.3);
     REQUIRE(j["regions"].size() == 12);
-    for (const auto& row : j["regions"]) CHECK(keys_of(row) == sorted(kRowKeys));
-    CHECK(keys_of(j["total"]) == sorted(kRowKeys));
+    auto township_keys = kRowKeys;
+    township_keys.push_back("sites_township_only");
+    for (const auto& row : j["regions"]) CHECK(keys_of(row) == sorted(township_keys));
+    CHECK(keys_of(j["total"]) == sorted(township_keys));
     CHECK(j["total"]["township"].is_null());
     CHECK(j["total"]["sites_by_type"].size() == 7);
     CHECK(j["total"]["line_km_by_kind"]["ditch"].get<double>() == doctest::Approx(56.0).epsilon(0.01));

@@ -32,7 +32,7 @@ void VillageNames::add(std::string_view township, std::string_view village, std:
     const std::string t = township_key(township), v = village_key(village);
     m_by_pair[t + "|" + v].push_back(index);
     m_by_village[v].push_back(index);
-    m_townships[t] = true;
+    m_townships.emplace(t, index);
 }
 
 VillageNames::Match VillageNames::find(std::string_view township, std::string_view village) const {
@@ -49,6 +49,13 @@ VillageNames::Match VillageNames::find(std::string_view township, std::string_vi
     if (!hits) return {Outcome::NoSuchVillage};
     if (hits->size() > 1) return {Outcome::Ambiguous};
     return {Outcome::Found, hits->front()};
+}
+
+std::optional<std::size_t> VillageNames::first_in_township(std::string_view township) const {
+    const std::string t = township_key(township);
+    if (t.empty()) return std::nullopt;
+    const auto it = m_townships.find(t);
+    return it == m_townships.end() ? std::nullopt : std::optional(it->second);
 }
 
 }  // namespace ca::analysis

@@ -27,11 +27,13 @@ public:
     };
     // By township and village; with an empty township, by village alone when that is unique.
     Match find(std::string_view township, std::string_view village) const;
+    // The first village added in this township (by township_key), if there is one.
+    std::optional<std::size_t> first_in_township(std::string_view township) const;
 
 private:
     std::unordered_map<std::string, std::vector<std::size_t>> m_by_pair;     // "township|village"
     std::unordered_map<std::string, std::vector<std::size_t>> m_by_village;  // village key alone
-    std::unordered_map<std::string, bool> m_townships;
+    std::unordered_map<std::string, std::size_t> m_townships;  // township key -> first village
 };
 
 }  // namespace ca::analysis

@@ -109,10 +109,13 @@ std::vector<Color> choropleth_colors(const model::Project& project, const Chorop
 
 bool site_shown(const SiteFilter& filter, const model::Layer& layer, const model::Feature& f, const std::string& type) {
     if (filter.hidden_types.count(type)) return false;
-    if (filter.up_to_year > 0) {
+    if (filter.up_to_year > 0 || filter.has_year_range()) {
         const auto year = model::to_number(layer.value(f, Meaning::Year));
-        if (year && *year > filter.up_to_year) return false;
+        if (year && filter.up_to_year > 0 && *year > filter.up_to_year) return false;
+        if (filter.has_year_range() && (!year || (filter.from_year && *year < filter.from_year) || (filter.to_year && *year > filter.to_year)))
+            return false;
     }
+    if (!filter.statuses.empty() && !filter.statuses.count(model::canonical_status(text_of(layer, f, Meaning::Status)))) return false;
     if (!filter.batch.empty() && model::normalize_text(text_of(layer, f, Meaning::Batch)) != filter.batch) return false;
     return filter.status.empty() || model::normalize_text(text_of(layer, f, Meaning::Status)) == filter.status;
 }

@@ -40,8 +40,17 @@ struct SiteFilter {
     int up_to_year = 0;                  // draw projects of this year and before; 0 for all
     std::string status;                  // only this status; empty for all
     std::string batch;                   // only this batch; empty for all
+    // The command line's --status and --year: canonical statuses (model::canonical_status) let
+    // through, empty for all; a range of years, both ends included, 0 for an open end. Unlike
+    // the viewer's year slider, a range leaves out sites without a year (a table for a report
+    // must not count them in a year they may not belong to).
+    std::set<std::string> statuses;
+    int from_year = 0, to_year = 0;
 
-    bool lets_all_through() const { return hidden_types.empty() && up_to_year == 0 && status.empty() && batch.empty(); }
+    bool has_year_range() const { return from_year != 0 || to_year != 0; }
+    bool lets_all_through() const {
+        return hidden_types.empty() && up_to_year == 0 && status.empty() && batch.empty() && statuses.empty() && !has_year_range();
+    }
 };
 
 // How township and village names are written on the map.

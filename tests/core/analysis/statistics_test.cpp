@@ -160,6 +160,24 @@ TEST_CASE("sites outside every village or with unknown names are listed, not cou
     CHECK(s.unmatched_sites[1].reason == "no township \"丙镇\" among the villages");
 }
 
+TEST_CASE("the hand-worked county's sites by how they were placed") {
+    HandCounty county;
+    const auto s = analysis::compute_statistics(county.project, {});
+    CHECK(village(s, "西村").sites_exact == 3);
+    CHECK(village(s, "北村").sites_exact == 0);
+    CHECK(village(s, "北村").sites_by_name == 1);  // the named.csv row
+    CHECK(village(s, "中村").sites_exact == 1);
+    CHECK(s.total.sites_exact == 4);
+    CHECK(s.total.sites_by_name == 1);
+    CHECK(s.total.sites_township_only == 0);
+    CHECK(s.township_only_sites.empty());
+    CHECK(s.conflicts.empty());  // its points name no village
+    REQUIRE(s.placement);
+    CHECK(s.placement->precision[0][4] == analysis::Precision::None);  // outside the county
+    CHECK(s.placement->precision[1][0] == analysis::Precision::Village);
+    CHECK(std::string(analysis::to_string(analysis::Precision::None)) == "none");
+}
+
 TEST_CASE("thresholds decide which villages are poor") {
     HandCounty county;
     analysis::StatsOptions strict;
