@@ -10,8 +10,9 @@
 #include "cli/commands.hpp"
 #include "cli/layer_report.hpp"
 #include "cli/source_options.hpp"
-#include "cli/threshold_options.hpp"
+#include "cli/count_options.hpp"
 #include "core/analysis/statistics.hpp"
+#include "core/loading/location_audit.hpp"
 #include "core/loading/source_list.hpp"
 #include "core/model/error.hpp"
 
@@ -53,22 +54,17 @@ model::Project load_what_loads(const SourceOptions& options) {
     return project;
 }
 
-// What counting finds: rows placed nowhere, ponds outside every village.
-void add_counting_problems(model::Project& project, const analysis::StatsOptions& thresholds) {
+// What counting finds (rows placed nowhere or only in a township, points in another village than
+// named, web-map offsets, ponds outside every village), with the filters the user gave.
+void add_counting_problems(model::Project& project, const SiteSelection& selection, analysis::StatsOptions options) {
     if (project.layers_with(model::Role::Villages).empty()) {
         project.problems.report("cannot be counted", "no villages layer: nothing can be counted by village or township; give the village boundaries",
                                 model::Severity::Error);
         return;
     }
     try {
-        const auto stats = analysis::compute_statistics(project, thresholds);
-        for (const auto& site : stats.unmatched_sites) {
-            bool is_row = false;
-            for (const auto& layer : project.layers)
-                if (layer.name == site.layer && std::filesystem::path(layer.source_path).filename() == site.file) is_row = layer.fids_are_rows;
-            project.problems.add({model::Severity::Warning, "unmatched site", site.file, site.layer, site.row, is_row,
-                                  site.reason + "; counted in no village or township"});
-        }
+        selection.apply(project, options);
+        project.problems.append(loading::statistics_problems(project, analysis::compute_statistics(project, options)));
     } catch (const Error& e) {
         project.problems.add(error_problem(e));
     }
@@ -88,16 +84,18 @@ void print_text(const model::Project& project, std::ostream& out) {
 void register_check_command(CLI::App& root) {
     auto options = std::make_shared<SourceOptions>();
     auto thresholds = std::make_shared<analysis::StatsOptions>();
+    auto selection = std::make_shared<SiteSelection>();
     auto format = std::make_shared<std::string>("text");
     CLI::App* check = root.add_subcommand("check", "Check data before counting: what was decided about each file, and every row that "
                                                    "cannot be counted (exit 2 when something cannot)");
     options->add_to(*check);
     check->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
     add_threshold_options(*check, *thresholds);
-    check->callback([options, thresholds, format] {
+    selection->add_to(*check);
+    check->callback([options, thresholds, selection, format] {
         if (options->empty()) throw Error("check needs data: the files or folder you want to count");
         model::Project project = load_what_loads(*options);
-        add_counting_problems(project, *thresholds);
+        add_counting_problems(project, *selection, *thresholds);
         if (*format == "json") {
             ordered_json j;
             j["sources"] = ordered_json::array();

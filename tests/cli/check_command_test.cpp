@@ -35,8 +35,9 @@ TEST_CASE("check lists the decisions and the rows that cannot be placed, and exi
     CHECK(result.exit_code == 0);
     CHECK(result.out.find("  encoding    GBK (detected: not valid UTF-8, reads as GBK)") != std::string::npos);
     CHECK(result.out.find("note: [encoding] villages.shp, layer villages: text read as GBK") != std::string::npos);
-    CHECK(result.out.find("warning: [unmatched site] projects.csv, layer projects, row 3: no village \"大麦地\" in township \"湾碧乡\"") !=
-          std::string::npos);
+    CHECK(result.out.find("warning: [site placed by township only] projects.csv, layer projects, row 3: counted in township \"湾碧乡\" "
+                          "but in no village: no village \"大麦地\" in township \"湾碧乡\"\n") != std::string::npos);
+    CHECK(result.out.find("row 2") == std::string::npos);  // 麻栗树 is found
     CHECK(result.out.find("Everything can be counted.") != std::string::npos);
 }
 
