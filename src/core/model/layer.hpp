@@ -7,6 +7,7 @@
 
 #include "core/model/fields.hpp"
 #include "core/model/geometry.hpp"
+#include "core/model/problems.hpp"
 #include "core/model/value.hpp"
 
 namespace ca::model {
@@ -51,6 +52,7 @@ struct Layer {
     FieldMapping mapping;
     std::vector<Feature> features;
     LoadCounts counts;
+    ProblemLog problems;  // what reading found (header row, money unit, totals); loading adds it to the project's
 
     Extent extent() const;                     // lon/lat of all features
     GeometryType dominant_geometry() const;    // the type most features have
