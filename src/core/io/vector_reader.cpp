@@ -12,6 +12,7 @@
 
 #include "core/io/encoding.hpp"
 #include "core/io/gdal_handles.hpp"
+#include "core/io/table_reader.hpp"
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 
@@ -164,14 +165,30 @@ model::Value read_value(OGRFeatureH f, int i, OGRFieldType type, TextDecoder& de
 // Tables (CSV, XLSX) hold a location as lon/lat columns: make a point of them when both read
 // as numbers in range. Degrees typed by hand in the wrong order are common: in China latitude
 // is always below longitude, so a pair with lat > lon is swapped.
-bool point_from_lon_lat(const model::Layer& layer, model::Feature& feature) {
-    auto lon = model::to_number(layer.value(feature, model::Meaning::Lon));
-    auto lat = model::to_number(layer.value(feature, model::Meaning::Lat));
+bool point_from_lon_lat(model::Layer& layer, model::Feature& feature) {
+    auto lon = model::to_degrees(layer.value(feature, model::Meaning::Lon));
+    auto lat = model::to_degrees(layer.value(feature, model::Meaning::Lat));
     if (!lon || !lat) return false;
-    if (std::fabs(*lat) > 90 && std::fabs(*lon) <= 90) std::swap(*lon, *lat);
+    if (std::fabs(*lat) > 90 && std::fabs(*lon) <= 90) {
+        std::swap(*lon, *lat);
+        layer.problems.add({model::Severity::Warning, "swapped lon/lat", file_name(layer.source_path), layer.name, feature.fid,
+                            layer.fids_are_rows, "longitude and latitude typed the wrong way round; read as lon " +
+                                                     model::to_text(*lon) + ", lat " + model::to_text(*lat)});
+    }
     if (std::fabs(*lon) > 180 || std::fabs(*lat) > 90) return false;
     feature.geometry = model::Geometry::point({*lon, *lat});
     return true;
+}
+
+// Spreadsheets and CSV tables: table_reader finds their header, unit and total rows.
+std::vector<model::Layer> read_table_source(const SourceSpec& source, const ReadOptions& options, const LayerHook& after_each) {
+    TextDecoder decoder = options.encoding.empty() ? TextDecoder() : TextDecoder(options.encoding, "--encoding");
+    std::vector<model::Layer> layers = read_tables(source.path, source.layer, decoder);
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        for (auto& f : layers[i].features) layers[i].counts.from_lon_lat += point_from_lon_lat(layers[i], f) ? 1 : 0;
+        if (after_each) after_each(layers[i], i);
+    }
+    return layers;
 }
 
 model::Layer read_layer(OGRLayerH ogr_layer, const std::string& path, const std::string& driver, bool is_shapefile,
@@ -301,6 +318,7 @@ SourceSpec parse_source(std::string_view argument) {
 }
 
 std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOptions& options, const LayerHook& after_each) {
+    if (is_table_file(source.path)) return read_table_source(source, options, after_each);
     // Office sheets have a header row, but when every cell is text (numbers typed as text are
     // common) GDAL's header detection takes it for data. The drivers read these while reading.
     const ScopedConfig xlsx_headers("OGR_XLSX_HEADERS", "FORCE");
