@@ -17,6 +17,7 @@ void SourceOptions::add_to(CLI::App& command, bool positional_files) {
     command.add_option("--ponds", ponds, "Ponds, cellars, wells, FILE[:LAYER]");
     command.add_option("--encoding", encoding, "Text encoding of the sources, e.g. GBK (overrides .cpg)");
     command.add_option("--assume-crs", assume_crs, "CRS for layers that declare none, e.g. EPSG:4490");
+    command.add_flag("--skip-bad-rows", skip_bad_rows, "Leave out rows whose figures are not numbers (each reported) instead of stopping");
     command.add_option("--coords", coords, "Points and lines typed from web maps: wgs84 (default), gcj02 or bd09");
 }
 
@@ -65,6 +66,7 @@ loading::LoadOptions SourceOptions::load_options() const {
     loading::LoadOptions options;
     options.read.encoding = encoding;
     options.read.assume_crs = assume_crs;
+    options.skip_bad_rows = skip_bad_rows;
     auto parsed = io::web_map_coords_from_string(coords);
     if (!parsed) throw Error("--coords " + coords + " is not one of wgs84, gcj02, bd09");
     options.coords = *parsed;

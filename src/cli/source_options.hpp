@@ -18,6 +18,7 @@ struct SourceOptions {
     std::string encoding;
     std::string assume_crs;
     std::string coords = "wgs84";
+    bool skip_bad_rows = false;
 
     void add_to(CLI::App& command, bool positional_files = true);
     bool empty() const;

@@ -7,6 +7,7 @@
 
 #include "core/analysis/repair.hpp"
 #include "core/io/working_crs.hpp"
+#include "core/loading/check_values.hpp"
 #include "core/model/error.hpp"
 
 namespace ca::loading {
@@ -66,9 +67,11 @@ model::Project load_project(const std::vector<SourceArgument>& sources, const Lo
         auto prepare = [&](model::Layer& layer, std::size_t index) {
             layer.role_given = source.role != Role::Unknown;
             layer.role = layer.role_given ? source.role : guess_role(layer);
+            Reports found;
+            found.append(layer.problems);
+            check_values(layer, options.skip_bad_rows, found);
             convert_web_map_offsets(layer, options.coords);
             const analysis::GeosContext geos;
-            Reports found;
             clean_geometries(layer, geos, found);
             const std::lock_guard lock(reports_mutex);
             reports[index] = std::move(found);

@@ -18,6 +18,7 @@ struct SourceArgument {
 struct LoadOptions {
     io::ReadOptions read;
     io::WebMapCoords coords = io::WebMapCoords::Wgs84;  // --coords: for point and line layers
+    bool skip_bad_rows = false;  // --skip-bad-rows: leave out rows whose figures are not numbers (else an error)
 };
 
 // What a layer most likely is, from its name, geometry and recognised fields.

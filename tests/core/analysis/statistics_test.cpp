@@ -156,7 +156,7 @@ TEST_CASE("sites outside every village or with unknown names are listed, not cou
     CHECK(s.unmatched_sites[0].row == 5);
     CHECK(s.unmatched_sites[0].reason == "outside every village");
     CHECK(s.unmatched_sites[1].file == "named.csv");
-    CHECK(s.unmatched_sites[1].row == 2);
+    CHECK(s.unmatched_sites[1].row == 3);  // the CSV's line: header line 1, 人饮工程 line 2
     CHECK(s.unmatched_sites[1].reason == "no township \"丙镇\" among the villages");
 }
 
