@@ -96,7 +96,9 @@ model::Layer layer_from_grid(const std::vector<SheetRow>& grid, const std::strin
     return layer;
 }
 
-std::vector<model::Layer> read_csv_table(const std::string& path, TextDecoder& decoder) {
+std::vector<model::Layer> read_csv_table(const std::string& path, const std::string& wanted, TextDecoder& decoder) {
+    const std::string name = fs::path(path).stem().string();
+    if (!wanted.empty() && wanted != name) throw Error("has no layer \"" + wanted + "\"; its layers are: " + name).file(file_name(path));
     std::string bytes = read_bytes(path);
     std::string text;
     std::string encoding;
@@ -109,7 +111,7 @@ std::vector<model::Layer> read_csv_table(const std::string& path, TextDecoder& d
         encoding = decoder.description();
     }
     const auto grid = read_csv_grid(text, file_name(path));
-    model::Layer layer = layer_from_grid(grid, path, "CSV", fs::path(path).stem().string());
+    model::Layer layer = layer_from_grid(grid, path, "CSV", name);
     layer.encoding = encoding;
     return {std::move(layer)};
 }
@@ -212,7 +214,7 @@ bool is_table_file(const std::string& path) {
 std::vector<model::Layer> read_tables(const std::string& path, const std::string& sheet, TextDecoder& decoder) {
     check_file(path);
     if (is_workbook(path)) return read_workbook(path, sheet);
-    return read_csv_table(path, decoder);
+    return read_csv_table(path, sheet, decoder);
 }
 
 }  // namespace ca::io

@@ -144,3 +144,20 @@ TEST_CASE("a workbook's sheet without a header is left out with a warning; named
                          "book.xlsx, layer 说明: no header row found: none of the first 20 rows names a known column (村名, 乡镇, 项目名称, 资金…)",
                          Error);
 }
+
+TEST_CASE("an ODS sheet and a plain CSV read with their rows numbered from the header line") {
+    test::TempDir dir;
+    const std::string ods = dir.file("projects.ods");
+    test::write_layer(ods, "ODS", 0, {{"乡镇"}, {"村名"}, {"资金"}}, {{"", {"金碧镇", "马家营", "5"}}, {"", {"三台乡", "王家", "7"}}});
+    const auto sheets = io::read_source({ods, {}}, {});
+    REQUIRE(sheets.size() == 1);
+    CHECK(sheets[0].driver == "ODS");
+    CHECK(fids(sheets[0]) == std::vector<std::int64_t>{2, 3});
+    CHECK(sheets[0].problems.empty());  // a plain table: nothing decided worth a note
+    const std::string csv = dir.file("projects.csv");
+    test::write_text(csv, "乡镇;村名;资金\r\n金碧镇;马家营;5\r\n\r\n三台乡;王家;7\r\n");
+    const auto table = io::read_source({csv, {}}, {});
+    CHECK(fids(table.at(0)) == std::vector<std::int64_t>{2, 4});
+    CHECK(model::to_text(table[0].value(table[0].features[1], Meaning::Funds)) == "7");
+    CHECK_THROWS_WITH_AS(io::read_source({csv, "Sheet1"}, {}), "projects.csv: has no layer \"Sheet1\"; its layers are: projects", Error);
+}
