@@ -162,6 +162,40 @@ std::string apply_unit(const std::optional<SheetUnit>& unit, SheetLayout& layout
     return where + ": funds ×10,000";
 }
 
+// "(万元)", "户", "（人）", "m³": a cell that only gives its column's unit.
+bool is_unit_text(std::string_view text) {
+    std::string s = squeeze(text);
+    if (s.size() > 2 && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
+    for (const char* unit : {"万元", "元", "户", "人", "人次", "个", "处", "座", "条", "口", "公里", "km", "千米", "米", "m", "m3", "m³",
+                             "立方米", "方", "万方", "亩", "吨", "%", "年"})
+        if (s == unit) return true;
+    return false;
+}
+
+// A row right under the header that only gives units, as in "(万元) (户) (人)" under the names.
+bool is_units_row(const SheetRow& row) {
+    std::size_t units = 0;
+    for (const auto& cell : row.cells) {
+        if (squeeze(cell).empty()) continue;
+        if (!is_unit_text(cell)) return false;
+        ++units;
+    }
+    return units > 0;
+}
+
+// The funds column's own unit from a units row under the header; the note's part about it.
+std::string apply_units_row(const SheetRow& row, SheetLayout& layout) {
+    auto& funds = layout.mapping[Meaning::Funds];
+    const auto column = funds ? static_cast<std::size_t>(funds->field_index) : row.cells.size();
+    if (column >= row.cells.size()) return "row " + std::to_string(row.number) + " gives units";
+    std::string unit = squeeze(row.cells[column]);
+    if (unit.size() > 2 && unit.front() == '(') unit = unit.substr(1, unit.size() - 2);
+    if (unit != "万元" && unit != "元") return "row " + std::to_string(row.number) + " gives units";
+    funds->scale = unit == "万元" ? 10000.0 : 1.0;
+    return "units row " + std::to_string(row.number) + " says " + unit + " for " + funds->source_name + ": funds ×" +
+           (unit == "万元" ? "10,000" : "1");
+}
+
 // The label when a row is a total: its first non-empty cell, in one of the first columns, reads
 // 合计, 总计 or 小计 (spaces inside or a colon after do not matter).
 std::string total_label(const SheetRow& row) {
@@ -270,13 +304,19 @@ SheetLayout lay_out_sheet(const std::vector<SheetRow>& grid, const std::string& 
                                                " (group titles over column names)"
                                          : "header row " + std::to_string(layout.header_row);
     if (!titles.empty()) note += "; " + row_list(titles) + (titles.size() == 1 ? " is a title" : " are titles");
-    const std::string unit_note = apply_unit(find_unit(grid, header->index), layout);
+    std::string unit_note = apply_unit(find_unit(grid, header->index), layout);
+    std::size_t body = header->index + static_cast<std::size_t>(header->rows);
+    if (body < grid.size() && grid[body].number == grid[body - 1].number + 1 && is_units_row(grid[body])) {
+        const std::string units = apply_units_row(grid[body], layout);
+        unit_note += (unit_note.empty() ? "" : "; ") + units;
+        ++body;
+    }
     if (!unit_note.empty()) note += "; " + unit_note;
     // A plain table (header on its first row, nothing above) needs no note.
     if (header->rows == 2 || !titles.empty() || !unit_note.empty() || layout.header_row != grid.front().number)
         layout.problems.add(Problem{Severity::Note, "sheet layout", file, layer, -1, true, note});
 
-    split_body(grid, header->index + static_cast<std::size_t>(header->rows), layout, file, layer);
+    split_body(grid, body, layout, file, layer);
     check_totals(grid, layout, file, layer);
     return layout;
 }

@@ -114,3 +114,13 @@ TEST_CASE("a sheet with no header in its first 20 rows is an error naming the fi
                          "(村名, 乡镇, 项目名称, 资金…)",
                          Error);
 }
+
+TEST_CASE("a row of units under the header is not data, and its 万元 scales the funds column") {
+    const std::vector<SheetRow> grid = {{1, {"乡镇", "村名", "计划投资", "受益户数"}},
+                                        {2, {"", "", "（万元）", "(户)"}},
+                                        {3, {"金碧镇", "马家营", "12.5", "10"}}};
+    const auto layout = io::lay_out_sheet(grid, "p.xlsx", "S");
+    CHECK(layout.data_rows == std::vector<std::size_t>{2});
+    CHECK(layout.mapping[Meaning::Funds]->scale == 10000.0);
+    CHECK(layout.problems.all().at(0).message == "header row 1; units row 2 says 万元 for 计划投资: funds ×10,000");
+}
