@@ -4,20 +4,24 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ca::test {
 
-// One cell, by Excel's own row number (1 = the first row) and column (0 = A). A merged cell
-// spans to last_row / last_col; a formula is written with `text` as its cached result.
+// One cell, by Excel's own row number (1 = the first row) and column (0 = A): text, possibly
+// merged over the cells up to last_row / last_col, or a number.
 struct SheetCell {
+    SheetCell(int row_number, int column, std::string cell_text, int merged_to_row = 0, int merged_to_col = 0)
+        : row(row_number), col(column), text(std::move(cell_text)), last_row(merged_to_row), last_col(merged_to_col) {}
+    SheetCell(int row_number, int column, double value) : row(row_number), col(column), number(value) {}
+
     int row = 1;
     int col = 0;
     std::string text;
     std::optional<double> number;  // written as a number cell instead of text
     int last_row = 0;              // 0: not merged
     int last_col = 0;
-    std::string formula;
 };
 
 struct Sheet {
