@@ -9,7 +9,7 @@ packages=(
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
   libglfw3-dev libgl-dev libgl1-mesa-dri libimgui-dev libstb-dev libcairo2-dev
   doctest-dev nlohmann-json3-dev libcli11-dev unicode-data libbz2-dev
-  fonts-noto-cjk xvfb xauth poppler-utils
+  fonts-noto-cjk xvfb xauth poppler-utils libxlsxwriter-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -15,6 +15,7 @@
 #include "core/io/gdal_handles.hpp"
 #include "core/io/ogr_geometry.hpp"
 #include "core/io/source_crs.hpp"
+#include "core/io/table_reader.hpp"
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 
@@ -109,25 +110,38 @@ model::Value read_value(OGRFeatureH f, int i, OGRFieldType type, TextDecoder& de
 // Tables (CSV, XLSX) hold a location as lon/lat columns: make a point of them when both read
 // as numbers in range. Degrees typed by hand in the wrong order are common: in China latitude
 // is always below longitude, so a pair with lat > lon is swapped.
-bool point_from_lon_lat(const model::Layer& layer, model::Feature& feature) {
-    auto lon = model::to_number(layer.value(feature, model::Meaning::Lon));
-    auto lat = model::to_number(layer.value(feature, model::Meaning::Lat));
+bool point_from_lon_lat(model::Layer& layer, model::Feature& feature) {
+    auto lon = model::to_degrees(layer.value(feature, model::Meaning::Lon));
+    auto lat = model::to_degrees(layer.value(feature, model::Meaning::Lat));
     if (!lon || !lat) return false;
-    if (std::fabs(*lat) > 90 && std::fabs(*lon) <= 90) std::swap(*lon, *lat);
+    if (std::fabs(*lat) > 90 && std::fabs(*lon) <= 90) {
+        std::swap(*lon, *lat);
+        layer.problems.add({model::Severity::Warning, "swapped lon/lat", file_name(layer.source_path), layer.name, feature.fid,
+                            layer.fids_are_rows, "longitude and latitude typed the wrong way round; read as lon " +
+                                                     model::to_text(*lon) + ", lat " + model::to_text(*lat)});
+    }
     if (std::fabs(*lon) > 180 || std::fabs(*lat) > 90) return false;
     feature.geometry = model::Geometry::point({*lon, *lat});
     return true;
 }
 
-void report_unreadable_text(model::Layer& layer, const model::Feature& f, const SourceContext& source, const TextDecoder& decoder) {
+void report_unreadable_text(model::Layer& layer, const model::Feature& f, const std::string& file, const TextDecoder& decoder) {
     for (std::size_t i = 0; i < f.values.size(); ++i) {
         const auto* text = std::get_if<std::string>(&f.values[i]);
         if (!text || text->find("\xEF\xBF\xBD") == std::string::npos) continue;
-        layer.problems.add({model::Severity::Warning, "unreadable text", source.file, layer.name, f.fid, layer.fids_are_rows,
+        layer.problems.add({model::Severity::Warning, "unreadable text", file, layer.name, f.fid, layer.fids_are_rows,
                             "field " + layer.field_names[i] + ": \"" + *text + "\" holds bytes that are not " + decoder.description() +
-                                " text (shown as �); give the right one with --encoding " + source.file + "=ENCODING"});
+                                " text (shown as �); give the right one with --encoding " + file + "=ENCODING"});
         return;  // one per row is enough to find it
     }
+}
+
+// A detected legacy encoding is a decision to say: the user can correct it.
+void note_detected_encoding(model::Layer& layer, const EncodingChoice& encoding) {
+    if (!encoding.detected() || encoding.name == "UTF-8") return;
+    const std::string file = file_name(layer.source_path);
+    layer.problems.add({model::Severity::Note, "encoding", file, layer.name, -1, false,
+                        "text read as " + layer.encoding + "; if it looks wrong, pass --encoding " + file + "=ENCODING"});
 }
 
 // Fields and features as the source has them, text decoded; coordinates not yet transformed.
@@ -157,7 +171,7 @@ void read_features(OGRLayerH ogr_layer, const SourceContext& source, TextDecoder
         bool replaced = false;
         for (int i = 0; i < field_count; ++i)
             feature.values.push_back(read_value(f.get(), i, field_types[static_cast<std::size_t>(i)], decoder, replaced));
-        if (replaced) report_unreadable_text(layer, feature, source, decoder);
+        if (replaced) report_unreadable_text(layer, feature, source.file, decoder);
         append_geometry(OGR_F_GetGeometryRef(f.get()), feature.geometry, scratch);
         if (!has_geometry_column && point_from_lon_lat(layer, feature)) ++layer.counts.from_lon_lat;
         layer.features.push_back(std::move(feature));
@@ -209,11 +223,30 @@ model::Layer read_layer(OGRLayerH ogr_layer, const SourceContext& source) {
     for (std::string& warning : trap.take_warnings())
         layer.problems.add({model::Severity::Warning, "GDAL warning", source.file, layer.name, -1, false, "GDAL says: " + warning});
     layer.encoding = decoder.description();
-    if (source.legacy_text && source.encoding.detected() && source.encoding.name != "UTF-8")
-        layer.problems.add({model::Severity::Note, "encoding", source.file, layer.name, -1, false,
-                            "text read as " + layer.encoding + "; if it looks wrong, pass --encoding " + source.file + "=ENCODING"});
+    note_detected_encoding(layer, source.encoding);
     settle_crs(ogr_layer, source, layer);
     return layer;
+}
+
+// Spreadsheets and CSV tables: table_reader finds their header, unit and total rows; here they get
+// the source's encoding, their rows checked for unreadable text, and points from lon/lat columns.
+std::vector<model::Layer> read_table_source(const SourceSpec& source, const ReadOptions& options, const LayerHook& after_each) {
+    const bool workbook = is_workbook_file(source.path);
+    const EncodingChoice encoding = workbook ? EncodingChoice{} : legacy_source_encoding(source.path, false, options.encoding.for_source(source.path));
+    TextDecoder decoder = workbook ? TextDecoder() : TextDecoder(encoding);
+    std::vector<model::Layer> layers = read_tables(source.path, source.layer, decoder);
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        model::Layer& layer = layers[i];
+        for (auto& f : layer.features) {
+            report_unreadable_text(layer, f, file_name(source.path), decoder);
+            if (point_from_lon_lat(layer, f)) ++layer.counts.from_lon_lat;
+        }
+        if (workbook) layer.encoding = decoder.description();
+        else note_detected_encoding(layer, encoding);
+        bring_to_lonlat(layer, srs_from_user_input("EPSG:4490", "CRS").get());
+        if (after_each) after_each(layer, i);
+    }
+    return layers;
 }
 
 // Sets a GDAL configuration option for this thread while alive.
@@ -247,6 +280,7 @@ SourceSpec parse_source(std::string_view argument) {
 }
 
 std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOptions& options, const LayerHook& after_each) {
+    if (is_table_file(source.path)) return read_table_source(source, options, after_each);
     // Office sheets have a header row, but when every cell is text (numbers typed as text are
     // common) GDAL's header detection takes it for data. The drivers read these while reading.
     const ScopedConfig xlsx_headers("OGR_XLSX_HEADERS", "FORCE");

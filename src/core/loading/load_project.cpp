@@ -9,6 +9,7 @@
 #include "core/analysis/repair.hpp"
 #include "core/io/crs_guess.hpp"
 #include "core/io/working_crs.hpp"
+#include "core/loading/check_values.hpp"
 #include "core/loading/duplicates.hpp"
 #include "core/loading/source_list.hpp"
 #include "core/model/error.hpp"
@@ -117,6 +118,7 @@ model::Project load_project(const std::vector<SourceArgument>& sources, const Lo
             layer.role_given = source.role != Role::Unknown;
             layer.role = layer.role_given ? source.role : guess_role(layer);
             check_role_fits(layer);
+            check_values(layer, options.skip_bad_rows, layer.problems);
             if (!layer.source_crs.missing) prepare_geometry(layer, options);
         };
         for (auto& layer : io::read_source(io::parse_source(source.spec), options.read, prepare)) project.layers.push_back(std::move(layer));

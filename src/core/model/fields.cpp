@@ -89,16 +89,19 @@ FieldMapping map_fields(const std::vector<std::string>& field_names) {
         }
     }
 
-    // Funds in 万元: any funds field whose name, without its 万元 marker, is a funds name.
+    // Funds in 万元 (or said to be in 元): any funds field whose name, without its unit, is a funds name.
     if (!mapping.has(Meaning::Funds)) {
         const auto& funds = meaning_table()[static_cast<std::size_t>(Meaning::Funds)];
         for (std::size_t i = 0; i < keys.size() && !mapping.has(Meaning::Funds); ++i) {
             auto base = strip_wan(keys[i]);
+            // "计划投资(元)": a funds name with its unit said, in yuan.
+            const bool in_yuan = !base && ends_with(keys[i], "(元)") && keys[i].size() > 5;
+            if (in_yuan) base = keys[i].substr(0, keys[i].size() - 5);
             if (!base) continue;
             bool is_funds = *base == "funds_yuan" || *base == "funds" || base->find("资金") != std::string::npos ||
                             base->find("投资") != std::string::npos;
             for (std::string_view alias : funds.aliases) is_funds = is_funds || *base == alias;
-            if (is_funds) mapping[Meaning::Funds] = FieldMatch{static_cast<int>(i), field_names[i], 10000.0};
+            if (is_funds) mapping[Meaning::Funds] = FieldMatch{static_cast<int>(i), field_names[i], in_yuan ? 1.0 : 10000.0};
         }
     }
     return mapping;
