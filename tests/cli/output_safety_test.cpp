@@ -98,8 +98,8 @@ TEST_CASE("an output that is one of the inputs is refused before anything is rea
     test::TempDir dir;
     fs::copy_file(test::sample_county(), dir.path() / "county.gpkg");
     fs::copy_file(fs::path(CA_SOURCE_DIR) / "data" / "sample" / "projects_by_name.csv", dir.path() / "projects.csv");
-    test::write_layer(dir.file("villages.shp"), "ESRI Shapefile", 4490, {{"village_name"}, {"population", true}},
-                      {{"POLYGON ((101 25, 101.1 25, 101.1 25.1, 101 25.1, 101 25))", {"马家营", "812"}}});
+    test::write_layer(dir.file("villages.shp"), "ESRI Shapefile", 4490, {{"村名"}, {"人口", true}},
+                      {{"POLYGON ((101 25, 101.1 25, 101.1 25.1, 101 25.1, 101 25))", {"马家营", "812"}}}, {"ENCODING=UTF-8"});
     test::write_text(dir.file("my.cap.json"), R"({"countyatlas_project": 1, "layers": [{"path": "county.gpkg"}]})" "\n");
     fs::create_directory(dir.path() / "sub");
     fs::create_symlink("county.gpkg", dir.path() / "link.gpkg");

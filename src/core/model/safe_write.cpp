@@ -119,9 +119,9 @@ void TempFile::write(std::string_view bytes) {
 void write_via_temp(const fs::path& requested, const std::function<void(TempFile&)>& write) {
     const fs::path target = resolved(requested);
     std::error_code ec;
+    if (fs::is_directory(target, ec)) throw Error("is a folder; give the name of a file to write").file(requested.string());
     const bool existed = fs::exists(target, ec);
     try {
-        if (fs::is_directory(target, ec)) throw WriteFailure("it is a folder");
         const mode_t mode = final_mode(target);
         Temporary temporary(target);
         TempFile file(temporary.path(), temporary.fd());

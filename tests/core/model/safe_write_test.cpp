@@ -54,6 +54,8 @@ TEST_CASE("a safe write replaces the file whole, keeps its permissions and leave
     CHECK(read_all(target) == "second, longer\n");
     CHECK(mode_of(target) == 0640);
     CHECK(names_in(dir.path()) == std::set<std::string>{"table.csv"});
+    // A folder is never replaced by a file.
+    CHECK_THROWS_WITH(model::write_file_bytes(dir.path(), "x"), (dir.path().string() + ": is a folder; give the name of a file to write").c_str());
 }
 
 TEST_CASE("a writer that fails after writing leaves the old file byte for byte and no temporary file") {
