@@ -202,7 +202,9 @@ TEST_CASE("a run killed while it writes leaves no temporary file and the old fig
         CHECK(WIFSIGNALED(status));
         CHECK(WTERMSIG(status) == sig);  // the run still ends as the signal says
         CHECK(read_all(target) == "the good old figure");
-        CHECK(names_in(dir.path()) == std::set<std::string>{"big.png"});
+        std::string left;
+        for (const auto& name : names_in(dir.path())) left += name + " ";
+        CHECK(left == "big.png ");
     }
 }
 
@@ -213,6 +215,7 @@ TEST_CASE("a stale temporary file of a killed run does not block the next GeoPac
     test::write_text(dir.file(".t-part.gpkg"), "half a database");
     const auto r = test::run_countyatlas("stats '" + test::sample_county() + "' --format gpkg -o '" + dir.file("t.gpkg") + "'");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    GDALAllRegister();
     GDALDatasetH ds = GDALOpenEx(dir.file("t.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
     REQUIRE(ds != nullptr);
     CHECK(OGR_L_GetFeatureCount(GDALDatasetGetLayer(ds, 0), TRUE) == 12);  // the sample's twelve townships

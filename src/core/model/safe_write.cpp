@@ -8,8 +8,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <random>
 #include <string>
-#include <vector>
+#include <string_view>
 
 #include "core/model/error.hpp"
 #include "core/model/temp_registry.hpp"
@@ -57,21 +58,31 @@ void sync_folder(const fs::path& folder) {
 // One temporary file from creation to rename or removal.
 class Temporary {
 public:
+    // mkstemp's way (a random name, created only if no file has it) with one difference: the name
+    // is registered for signal cleanup before the file exists, so no moment is left in which a
+    // signal could leave it behind. Were a signal to come while a name is tried that another run
+    // holds, what it removes is that run's temporary file, never the user's data.
     explicit Temporary(const fs::path& target) {
-        std::string name = "." + target.filename().string() + ".XXXXXX.part";
-        std::vector<char> path_chars;
-        const std::string full = (target.parent_path() / name).string();
-        path_chars.assign(full.begin(), full.end());
-        path_chars.push_back('\0');
-        m_fd = ::mkstemps(path_chars.data(), 5);  // 5: ".part"
-        if (m_fd < 0) throw WriteFailure(reason(errno) + " (is the folder there and writable?)");
-        m_path = path_chars.data();
-        m_slot = detail::remember_temp_file(m_path.string());
-        ::fcntl(m_fd, F_SETFD, FD_CLOEXEC);
+        std::random_device entropy;
+        constexpr std::string_view kLetters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        int error = EEXIST;
+        for (int attempt = 0; attempt < 100 && error == EEXIST; ++attempt) {
+            std::string unique(6, 'X');
+            for (char& c : unique) c = kLetters[entropy() % kLetters.size()];
+            m_path = target.parent_path() / ("." + target.filename().string() + "." + unique + ".part");
+            m_slot = detail::remember_temp_file(m_path.string());
+            m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (m_fd >= 0) return;
+            error = errno;
+            detail::forget_temp_file(m_slot);
+            m_slot = -1;
+        }
+        m_path.clear();
+        throw WriteFailure(reason(error) + " (is the folder there and writable?)");
     }
     ~Temporary() {
         if (m_fd >= 0) ::close(m_fd);
-        if (!m_renamed) ::unlink(m_path.c_str());
+        if (!m_renamed && !m_path.empty()) ::unlink(m_path.c_str());
         detail::forget_temp_file(m_slot);
     }
     Temporary(const Temporary&) = delete;

@@ -6,7 +6,8 @@
 
 namespace ca::model::detail {
 
-// Remembers `path` until forget_temp_file; installs the signal handlers on first use (a signal
+// Remembers `path` until forget_temp_file; call it before the file is created, so that no moment
+// is left in which a signal finds the file but not its name. Installs the signal handlers on first use (a signal
 // disposition the process set itself, or SIG_IGN, is kept: its handler runs after the cleanup).
 // Returns the slot to pass to forget_temp_file, or -1 when all slots are busy (the file is then
 // written without signal cleanup; unique names still keep a stale one harmless).
