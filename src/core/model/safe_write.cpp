@@ -112,6 +112,21 @@ private:
     bool m_renamed = false;
 };
 
+// `-o /dev/null`, `-o /dev/stdout`, a named pipe: written in place, as nothing can be kept of
+// them and a rename would put a regular file where the device was.
+void write_in_place(const fs::path& target, const std::function<void(TempFile&)>& write) {
+    const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) throw WriteFailure(reason(errno));
+    TempFile file(target, fd);
+    try {
+        write(file);
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+    if (::close(fd) != 0) throw WriteFailure(reason(errno));
+}
+
 }  // namespace
 
 void TempFile::write(std::string_view bytes) {
@@ -133,6 +148,7 @@ void write_via_temp(const fs::path& requested, const std::function<void(TempFile
     if (fs::is_directory(target, ec)) throw Error("is a folder; give the name of a file to write").file(requested.string());
     const bool existed = fs::exists(target, ec);
     try {
+        if (existed && !fs::is_regular_file(target, ec)) return write_in_place(target, write);
         const mode_t mode = final_mode(target);
         Temporary temporary(target);
         TempFile file(temporary.path(), temporary.fd());

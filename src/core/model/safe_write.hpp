@@ -37,7 +37,8 @@ private:
 // (every status checked) and renamed onto `target`, and the folder is synced. On any failure the
 // temporary file is removed and `target` is left untouched: a WriteFailure becomes ca::Error
 // "TARGET: cannot write the file: REASON; the old file is unchanged", anything else the writer
-// throws is passed on. While the write runs, SIGINT, SIGTERM and SIGHUP remove the temporary file
+// throws is passed on. A target that is no regular file (/dev/null, a named pipe) is written in
+// place. While the write runs, SIGINT, SIGTERM and SIGHUP remove the temporary file
 // before the process ends. A new file gets the permissions of one made by the process (umask);
 // a replaced one keeps its own.
 void write_via_temp(const std::filesystem::path& target, const std::function<void(TempFile&)>& write);

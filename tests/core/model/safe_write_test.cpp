@@ -54,6 +54,9 @@ TEST_CASE("a safe write replaces the file whole, keeps its permissions and leave
     CHECK(read_all(target) == "second, longer\n");
     CHECK(mode_of(target) == 0640);
     CHECK(names_in(dir.path()) == std::set<std::string>{"table.csv"});
+    // A device is written to, never replaced by a file (tests run as root, who could).
+    model::write_file_bytes("/dev/null", "discarded");
+    CHECK(fs::is_character_file("/dev/null"));
     // A folder is never replaced by a file.
     CHECK_THROWS_WITH(model::write_file_bytes(dir.path(), "x"), (dir.path().string() + ": is a folder; give the name of a file to write").c_str());
 }
