@@ -71,8 +71,7 @@ void write_layer(GDALDriverH driver, const std::string& file, const std::string&
     }
     if (in_transaction && GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) refused(trap, "commit the rows");
     // GDAL 3.6's GDALClose returns nothing; a driver that fails while closing (XLSX zips the
-    // whole workbook then) says so only through the error handler.
-    trap.clear();
+    // whole workbook then) says so only through the error handler, as any step may.
     ds.reset();
     if (trap.failed()) refused(trap, "close the file");
 }
