@@ -146,16 +146,16 @@ void write_via_temp(const fs::path& requested, const std::function<void(TempFile
     const fs::path target = resolved(requested);
     std::error_code ec;
     if (fs::is_directory(target, ec)) throw Error("is a folder; give the name of a file to write").file(requested.string());
-    const bool existed = fs::exists(target, ec);
+    const bool existed = fs::exists(target, ec), regular = fs::is_regular_file(target, ec);
     try {
-        if (existed && !fs::is_regular_file(target, ec)) return write_in_place(target, write);
+        if (existed && !regular) return write_in_place(target, write);
         const mode_t mode = final_mode(target);
         Temporary temporary(target);
         TempFile file(temporary.path(), temporary.fd());
         write(file);
         temporary.commit(target, mode);
     } catch (const WriteFailure& failure) {
-        throw Error(std::string("cannot write the file: ") + failure.what() + (existed ? "; the old file is unchanged" : ""))
+        throw Error(std::string("cannot write the file: ") + failure.what() + (regular ? "; the old file is unchanged" : ""))
             .file(requested.string());
     }
 }

@@ -1,5 +1,7 @@
 // Safe writes: a failure never costs the user the old file, and never leaves a temporary one.
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <doctest/doctest.h>
 
@@ -54,9 +56,20 @@ TEST_CASE("a safe write replaces the file whole, keeps its permissions and leave
     CHECK(read_all(target) == "second, longer\n");
     CHECK(mode_of(target) == 0640);
     CHECK(names_in(dir.path()) == std::set<std::string>{"table.csv"});
-    // A device is written to, never replaced by a file (tests run as root, who could).
-    model::write_file_bytes("/dev/null", "discarded");
-    CHECK(fs::is_character_file("/dev/null"));
+    // A device or a pipe is written to, never replaced by a file (tests run as root, who could:
+    // `-o /dev/null` once turned this machine's /dev/null into a file). A pipe stands in for the
+    // device, so that a regression harms nothing outside the test's folder.
+    const fs::path pipe = dir.path() / "pipe";
+    REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+    const int reader = ::open(pipe.c_str(), O_RDONLY | O_NONBLOCK);  // a reader, so the writer's open does not wait
+    REQUIRE(reader >= 0);
+    model::write_file_bytes(pipe, "through the pipe");
+    char received[64] = {};
+    const ssize_t n = ::read(reader, received, sizeof received - 1);
+    ::close(reader);
+    CHECK(std::string(received, n > 0 ? static_cast<std::size_t>(n) : 0) == "through the pipe");
+    CHECK(fs::is_fifo(pipe));
+    fs::remove(pipe);
     // A folder is never replaced by a file.
     CHECK_THROWS_WITH(model::write_file_bytes(dir.path(), "x"), (dir.path().string() + ": is a folder; give the name of a file to write").c_str());
 }
