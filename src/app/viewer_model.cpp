@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 #include "core/analysis/name_matching.hpp"
 #include "core/analysis/triangulate.hpp"
@@ -52,11 +51,7 @@ void save_statistics(const ui::ViewerState& state, const std::string& path) {
     const std::string format = std::filesystem::path(path).extension().string();
     if (format == ".csv") {
         const std::string text = cli::stats_csv(state.stats, cli::StatsLevel::Township);
-        model::write_via_temp(path, [&](const std::filesystem::path& temp) {
-            std::ofstream out(temp, std::ios::binary);
-            out << text;
-            return static_cast<bool>(out);
-        });
+        model::write_file_bytes(path, text);
     } else if (format == ".xlsx" || format == ".gpkg") {
         cli::write_stats_file(state.project, state.stats, cli::StatsLevel::Township, format.substr(1), path);
     } else {

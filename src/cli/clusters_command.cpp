@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/delimited.hpp"
 #include "cli/output_file.hpp"
+#include "cli/output_guard.hpp"
 #include "cli/source_options.hpp"
 #include "cli/count_options.hpp"
 #include "core/analysis/autocorrelation.hpp"
@@ -30,6 +31,7 @@ struct ClustersCommand {
     void run() const {
         if (!analysis::is_metric(metric)) throw Error("--metric " + metric + " is not a metric; see countyatlas rank --help");
         if (sources.empty()) throw Error("clusters needs village boundaries: --villages FILE");
+        refuse_output_over_inputs(output, input_files(sources));
         const model::Project project = sources.load();
         const auto stats = analysis::compute_statistics(project, thresholds);
 

@@ -1,6 +1,7 @@
 // `countyatlas export`: a map figure for a plan, as PNG, PDF or SVG.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -8,9 +9,12 @@
 #include <memory>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.hpp"
 #include "cli/count_options.hpp"
 #include "cli/layout_file.hpp"
+#include "cli/output_guard.hpp"
 #include "cli/progress.hpp"
 #include "cli/source_options.hpp"
 #include "core/analysis/metrics.hpp"
@@ -47,6 +51,47 @@ model::Extent extent_of(const std::string& spec, const model::Project& project, 
     return e;
 }
 
+// An empty figure is no figure: say why there is nothing to draw instead of writing one.
+void refuse_nothing_to_draw(const model::Project& project, const SourceOptions& sources) {
+    for (const auto& layer : project.layers)
+        if (!layer.features.empty()) return;
+    std::vector<std::string> missing;
+    for (const auto& problem : project.problems.all())
+        if (problem.kind == "missing data file") missing.push_back(problem.message);
+    const auto projects = sources.project_files();
+    const std::string where = projects.size() == 1 && sources.sources().empty() ? projects.front() : "";
+    if (missing.empty()) throw Error("nothing to draw: no layer has any features").file(where);
+    throw Error("nothing to draw: every data file is missing (" + missing.front() +
+                (missing.size() > 1 ? "; and " + std::to_string(missing.size() - 1) + " more" : "") + "); check the paths in the project file")
+        .file(where);
+}
+
+// A number for the JSON line: null where it is not finite (an empty map has no scale).
+std::string json_number(double value, const char* format) {
+    if (!std::isfinite(value)) return "null";
+    char text[64];
+    std::snprintf(text, sizeof text, format, value);
+    return text;
+}
+
+std::string json_string(const std::string& text) {
+    return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The one line `export` prints: where the map, scale bar and legend swatches landed on the page.
+std::string report_json(const std::string& file, const print::PageReport& report) {
+    std::string swatches;
+    for (const auto& p : report.legend_swatches)
+        swatches += (swatches.empty() ? "[" : ", [") + json_number(p.x, "%.2f") + ", " + json_number(p.y, "%.2f") + "]";
+    return "{\"file\": " + json_string(file) + ", \"map\": {\"x\": " + json_number(report.map_x, "%.2f") +
+           ", \"y\": " + json_number(report.map_y, "%.2f") + ", \"width\": " + json_number(report.map_width, "%.2f") +
+           ", \"height\": " + json_number(report.map_height, "%.2f") + ", \"m_per_unit\": " + json_number(report.viewport.m_per_px, "%.6f") +
+           ", \"centre_m\": [" + json_number(report.viewport.centre_m.x, "%.3f") + ", " + json_number(report.viewport.centre_m.y, "%.3f") +
+           "]}, \"scale_bar\": {\"length_m\": " + json_number(report.scale_bar_length_m, "%.0f") +
+           ", \"x\": " + json_number(report.scale_bar_x, "%.2f") + ", \"y\": " + json_number(report.scale_bar_y, "%.2f") +
+           ", \"length\": " + json_number(report.scale_bar_length, "%.2f") + "}, \"legend_swatches\": [" + swatches + "]}\n";
+}
+
 struct ExportCommand {
     SourceOptions sources;
     analysis::StatsOptions thresholds;
@@ -64,8 +109,13 @@ struct ExportCommand {
         if (!size) throw Error("--page " + page + " is not A4 or A3 (add -landscape or -portrait) or WIDTHxHEIGHTpx");
         if (!choropleth.empty() && choropleth != "lisa" && choropleth.rfind("field:", 0) != 0 && !analysis::is_metric(choropleth))
             throw Error("--choropleth " + choropleth + " is not a metric, lisa or field:NAME");
+        std::vector<std::string> inputs = input_files(sources);
+        if (!layout.empty()) inputs.push_back(layout);
+        if (atlas == "township") refuse_atlas_over_inputs(out, inputs);
+        else refuse_output_over_inputs(out, inputs);
         scene::MapStyle style;  // a project file's style, else the defaults; options below override
         const model::Project project = sources.load(&style);
+        refuse_nothing_to_draw(project, sources);
         // The map draws the sites that are counted: --status and --year over the project's filter.
         analysis::StatsOptions options = thresholds;
         style.sites = selection.apply(project, options, style.sites);
@@ -102,7 +152,7 @@ struct ExportCommand {
             const auto result = print::export_atlas(out, project, stats, style,
                                                     title.empty() ? (style.language == model::Language::Chinese ? "扶贫项目图集" : "Project atlas") : title,
                                                     {*size, dpi});
-            std::printf("{\"pdf\": \"%s\", \"pages\": %zu}\n", result.pdf.c_str(), result.pngs.size());
+            std::printf("{\"pdf\": %s, \"pages\": %zu}\n", json_string(result.pdf).c_str(), result.pngs.size());
             return;
         }
         print::Figure figure;
@@ -120,18 +170,7 @@ struct ExportCommand {
         figure.source_line = (style.language == model::Language::Chinese ? "数据：" : "Data: ") + files + " · CountyAtlas · " + today();
         if (!extent.empty()) figure.extent_m = extent_of(extent, project, stats);
         const auto report = print::export_figure(out, scene, figure, {*size, dpi});
-        std::string swatches;
-        for (const auto& p : report.legend_swatches) {
-            char cell[64];
-            std::snprintf(cell, sizeof cell, "%s[%.2f, %.2f]", swatches.empty() ? "" : ", ", p.x, p.y);
-            swatches += cell;
-        }
-        std::printf("{\"file\": \"%s\", \"map\": {\"x\": %.2f, \"y\": %.2f, \"width\": %.2f, \"height\": %.2f, \"m_per_unit\": %.6f, "
-                    "\"centre_m\": [%.3f, %.3f]}, "
-                    "\"scale_bar\": {\"length_m\": %.0f, \"x\": %.2f, \"y\": %.2f, \"length\": %.2f}, \"legend_swatches\": [%s]}\n",
-                    out.c_str(), report.map_x, report.map_y, report.map_width, report.map_height, report.viewport.m_per_px,
-                    report.viewport.centre_m.x, report.viewport.centre_m.y,
-                    report.scale_bar_length_m, report.scale_bar_x, report.scale_bar_y, report.scale_bar_length, swatches.c_str());
+        std::fputs(report_json(out, report).c_str(), stdout);
     }
 };
 

@@ -1,7 +1,6 @@
 // Emitting command output to stdout or to a file via a temporary file.
 #include "cli/output_file.hpp"
 
-#include <fstream>
 #include <iostream>
 
 #include "core/model/safe_write.hpp"
@@ -13,11 +12,7 @@ void emit(const std::string& text, const std::string& output_path) {
         std::cout << text;
         return;
     }
-    model::write_via_temp(output_path, [&](const std::filesystem::path& temp) {
-        std::ofstream out(temp, std::ios::binary);
-        out << text;
-        return static_cast<bool>(out.flush());
-    });
+    model::write_file_bytes(output_path, text);
 }
 
 }  // namespace ca::cli

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/delimited.hpp"
 #include "cli/output_file.hpp"
+#include "cli/output_guard.hpp"
 #include "cli/source_options.hpp"
 #include "cli/count_options.hpp"
 #include "core/analysis/coverage_gaps.hpp"
@@ -39,6 +40,7 @@ struct RankCommand {
             throw Error("--metric " + metric + " is not one of: " + names);
         }
         if (sources.empty()) throw Error("rank needs data: --villages FILE, and --sites, --lines as you have them");
+        refuse_output_over_inputs(output, input_files(sources));
         const model::Project project = sources.load();
         analysis::StatsOptions options = thresholds;
         selection.apply(project, options);

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
+#include "cli/output_guard.hpp"
 #include "cli/progress.hpp"
 #include "cli/source_options.hpp"
 #include "cli/stats_table.hpp"
@@ -23,6 +24,7 @@ struct StatsCommand {
 
     void run() const {
         if (sources.empty()) throw Error("stats needs data: --villages FILE, and --sites, --lines, --ponds as you have them");
+        refuse_output_over_inputs(output, input_files(sources));
         const model::Project project = sources.load();
         analysis::StatsOptions options = thresholds;
         selection.apply(project, options);

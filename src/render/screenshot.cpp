@@ -2,18 +2,18 @@
 #include "render/screenshot.hpp"
 
 #include <algorithm>
-#include <filesystem>
+#include <string>
 #include <vector>
 
 #include <stb/stb_image_write.h>
 
+#include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
 #include "render/gl.hpp"
 
 namespace ca::render {
 
 void save_framebuffer_png(int width_px, int height_px, const std::string& path) {
-    namespace fs = std::filesystem;
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width_px) * height_px * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
@@ -23,9 +23,15 @@ void save_framebuffer_png(int width_px, int height_px, const std::string& path) 
     std::vector<unsigned char> flipped(pixels.size());
     for (int row = 0; row < height_px; ++row)
         std::copy_n(pixels.data() + (height_px - 1 - row) * stride, stride, flipped.data() + row * stride);
-    model::write_via_temp(path, [&](const fs::path& temp) {
-        return stbi_write_png(temp.c_str(), width_px, height_px, 3, flipped.data(), static_cast<int>(stride)) != 0;
-    });
+    // Encoded in memory, then written with every write checked (stb's own file writer ignores
+    // fwrite's and fclose's errors).
+    std::string png;
+    const auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    };
+    if (!stbi_write_png_to_func(append, &png, width_px, height_px, 3, flipped.data(), static_cast<int>(stride)))
+        throw Error("cannot encode the PNG").file(path);
+    model::write_file_bytes(path, png);
 }
 
 }  // namespace ca::render

@@ -164,7 +164,7 @@ TEST_CASE("exporting into a folder that cannot be written fails clearly and leav
     const std::string target = dir.file("no/such/folder/map.pdf");
     const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + target + "'");
     CHECK(r.exit_code == 2);
-    CHECK(r.err == "countyatlas: " + target + ": cannot write the file (is the folder there and writable?)\n");
+    CHECK(r.err == "countyatlas: " + target + ": cannot write the file: No such file or directory (is the folder there and writable?)\n");
     CHECK(std::filesystem::is_empty(dir.path()));
     const auto bad = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + dir.file("map.tiff") + "'");
     CHECK(bad.exit_code == 2);

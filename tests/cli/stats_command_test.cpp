@@ -100,7 +100,7 @@ TEST_CASE("stats without villages, or writing where it cannot, fails with one li
     const std::string target = dir.file("no/such/folder/stats.json");
     const auto unwritable = test::run_countyatlas("stats '" + test::sample_county() + "' --format json -o '" + target + "'");
     CHECK(unwritable.exit_code == 2);
-    CHECK(unwritable.err == "countyatlas: " + target + ": cannot write the file (is the folder there and writable?)\n");
+    CHECK(unwritable.err == "countyatlas: " + target + ": cannot write the file: No such file or directory (is the folder there and writable?)\n");
     CHECK_FALSE(std::filesystem::exists(dir.file("no")));
 }
 

@@ -1,8 +1,11 @@
 // Table output through OGR.
 #include "core/io/table_writer.hpp"
 
-#include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <string_view>
+
+#include <cpl_vsi.h>
 
 #include "core/io/gdal_handles.hpp"
 #include "core/model/error.hpp"
@@ -25,11 +28,16 @@ OGRGeometryH multipolygon(const model::Geometry& g) {
     return multi;
 }
 
-bool write_layer(GDALDriverH driver, const std::filesystem::path& temp, const std::string& layer_name, const std::vector<Column>& columns,
+// Any step GDAL refuses: its own first message says why.
+[[noreturn]] void refused(const GdalErrorTrap& trap, const char* step) {
+    throw model::WriteFailure(trap.failed() ? trap.failure() : std::string("GDAL could not ") + step);
+}
+
+void write_layer(GDALDriverH driver, const std::string& file, const std::string& layer_name, const std::vector<Column>& columns,
                  const std::vector<TableRow>& rows, bool with_geometry) {
     GdalErrorTrap trap;
-    Dataset ds(GDALCreate(driver, temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) return false;
+    Dataset ds(GDALCreate(driver, file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) refused(trap, "create the file");
     SpatialRef srs;
     if (with_geometry) {
         srs.reset(OSRNewSpatialReference(nullptr));
@@ -37,16 +45,17 @@ bool write_layer(GDALDriverH driver, const std::filesystem::path& temp, const st
         OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
     }
     OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), layer_name.c_str(), srs.get(), with_geometry ? wkbMultiPolygon : wkbNone, nullptr);
-    if (!layer) return false;
+    if (!layer) refused(trap, "create the layer");
     for (const Column& c : columns) {
         OGRFieldDefnH field = OGR_Fld_Create(c.name.c_str(), c.type == ColumnType::Text      ? OFTString
                                                              : c.type == ColumnType::Integer ? OFTInteger64
                                                                                              : OFTReal);
         const OGRErr err = OGR_L_CreateField(layer, field, TRUE);
         OGR_Fld_Destroy(field);
-        if (err != OGRERR_NONE) return false;
+        if (err != OGRERR_NONE) refused(trap, "add a column");
     }
-    GDALDatasetStartTransaction(ds.get(), FALSE);
+    const bool in_transaction = GDALDatasetStartTransaction(ds.get(), FALSE) == OGRERR_NONE;
+    if (!in_transaction) trap.clear();  // XLSX has no transactions: that is no failure of the write
     for (const TableRow& row : rows) {
         OgrFeature f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
         for (std::size_t i = 0; i < columns.size() && i < row.values.size(); ++i) {
@@ -58,12 +67,38 @@ bool write_layer(GDALDriverH driver, const std::filesystem::path& temp, const st
             else OGR_F_SetFieldNull(f.get(), field);
         }
         if (with_geometry && row.polygon) OGR_F_SetGeometryDirectly(f.get(), multipolygon(*row.polygon));
-        if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE) return false;
+        if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE) refused(trap, "add a row");
     }
-    GDALDatasetCommitTransaction(ds.get());
-    ds.reset();  // closes and flushes the file
-    return !trap.failed();
+    if (in_transaction && GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) refused(trap, "commit the rows");
+    // GDAL 3.6's GDALClose returns nothing; a driver that fails while closing (XLSX zips the
+    // whole workbook then) says so only through the error handler, as any step may.
+    ds.reset();
+    if (trap.failed()) refused(trap, "close the file");
 }
+
+// A file GDAL writes in memory, removed with this.
+class MemoryFile {
+public:
+    explicit MemoryFile(const std::string& extension) {
+        // Named by its own address: no two live ones share it, so concurrent writes never meet.
+        char name[64];
+        std::snprintf(name, sizeof name, "/vsimem/countyatlas_table_%p", static_cast<const void*>(this));
+        m_name = name + extension;
+    }
+    ~MemoryFile() { VSIUnlink(m_name.c_str()); }
+    MemoryFile(const MemoryFile&) = delete;
+    MemoryFile& operator=(const MemoryFile&) = delete;
+    const std::string& name() const { return m_name; }
+    std::string_view bytes() const {
+        vsi_l_offset length = 0;
+        const GByte* data = VSIGetMemFileBuffer(m_name.c_str(), &length, FALSE);
+        if (!data) throw model::WriteFailure("GDAL wrote nothing");
+        return {reinterpret_cast<const char*>(data), static_cast<std::size_t>(length)};
+    }
+
+private:
+    std::string m_name;
+};
 
 }  // namespace
 
@@ -73,18 +108,14 @@ void write_table(const std::string& path, const std::string& driver_name, const 
     GDALDriverH driver = GDALGetDriverByName(driver_name.c_str());
     if (!driver) throw Error("this GDAL has no " + driver_name + " driver").file(path);
 
-    // Drivers want the format's extension on the file, and GDAL's XLSX writer fails to save a
-    // name with more dots in it: the temporary file is ".STEM-part.EXT", dots in STEM replaced.
-    const std::filesystem::path target(path);
-    std::string stem = target.stem().string();
-    std::replace(stem.begin(), stem.end(), '.', '_');
-    model::write_via_temp(target, [&](const std::filesystem::path& temp_base) {
-        const std::filesystem::path temp = temp_base.parent_path() / ("." + stem + "-part" + target.extension().string());
-        const bool written = write_layer(driver, temp, layer_name, columns, rows, with_geometry);
-        std::error_code ec;
-        if (written) std::filesystem::rename(temp, temp_base, ec);  // write_via_temp moves it into place
-        else std::filesystem::remove(temp, ec);
-        return written && !ec;
+    // GDAL's drivers report some failures of their own writes only in part (the XLSX writer says
+    // nothing when the disk fills while it zips the workbook), so GDAL writes into memory, where
+    // it cannot fail for want of disk, and the bytes go to the disk through write_via_temp, which
+    // checks every write. Drivers want the format's extension on the name.
+    model::write_via_temp(path, [&](model::TempFile& file) {
+        const MemoryFile memory(std::filesystem::path(path).extension().string());
+        write_layer(driver, memory.name(), layer_name, columns, rows, with_geometry);
+        file.write(memory.bytes());
     });
 }
 

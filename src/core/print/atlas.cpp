@@ -1,18 +1,14 @@
 // Atlas pages: scenes per township, tables of their figures and projects, PDF and PNG output.
 #include "core/print/atlas.hpp"
 
-#include <cairo-pdf.h>
-
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
-#include <memory>
 
 #include "core/analysis/dissolve.hpp"
 #include "core/analysis/village_index.hpp"
 #include "core/model/error.hpp"
-#include "core/model/safe_write.hpp"
 #include "core/scene/build.hpp"
 
 namespace ca::print {
@@ -156,17 +152,11 @@ AtlasResult export_atlas(const std::string& folder, const model::Project& projec
 
     AtlasResult result;
     result.pdf = (fs::path(folder) / "atlas.pdf").string();
-    model::write_via_temp(result.pdf, [&](const fs::path& temp) {
-        std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(cairo_pdf_surface_create(temp.c_str(), w_pt, h_pt),
-                                                                                   &cairo_surface_destroy);
-        std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
+    write_pdf(result.pdf, w_pt, h_pt, [&](cairo_t* cr) {
         for (const auto& page : pages) {
-            page.draw(cr.get(), w_pt, h_pt, kPointsPerMm);
-            cairo_show_page(cr.get());
+            page.draw(cr, w_pt, h_pt, kPointsPerMm);
+            cairo_show_page(cr);
         }
-        cr.reset();
-        cairo_surface_finish(surface.get());
-        return cairo_surface_status(surface.get()) == CAIRO_STATUS_SUCCESS;
     });
     const double px_per_mm = options.dpi / 25.4;
     const int w_px = static_cast<int>(std::lround(options.page.width_mm * px_per_mm)), h_px = static_cast<int>(std::lround(options.page.height_mm * px_per_mm));

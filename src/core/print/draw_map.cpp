@@ -2,8 +2,8 @@
 #include "core/print/draw_map.hpp"
 
 #include <cmath>
-#include <filesystem>
 #include <map>
+#include <string>
 #include <tuple>
 #include <memory>
 #include <numbers>
@@ -144,16 +144,19 @@ void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_
 }
 
 void write_png(const scene::Scene& scene, int width_px, int height_px, const std::string& path) {
-    namespace fs = std::filesystem;
     std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width_px, height_px), &cairo_surface_destroy);
     std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
     draw_map(scene, scene::Viewport::fit(scene.extent_m, width_px, height_px), cr.get());
     cairo_surface_flush(surface.get());
-
-    model::write_via_temp(path, [&](const fs::path& temp) {
-        return cairo_surface_write_to_png(surface.get(), temp.c_str()) == CAIRO_STATUS_SUCCESS;
-    });
+    std::string png;
+    const auto append = [](void* closure, const unsigned char* data, unsigned int length) {
+        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+        return CAIRO_STATUS_SUCCESS;
+    };
+    if (cairo_surface_write_to_png_stream(surface.get(), append, &png) != CAIRO_STATUS_SUCCESS)
+        throw Error("cannot encode the PNG").file(path);
+    model::write_file_bytes(path, png);
 }
 
 }  // namespace ca::print

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <memory>
+#include <string_view>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -49,10 +49,9 @@ void put_u32(std::string& out, std::uint32_t v) {
     for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
 }
 
-// Cairo writes no resolution into PNGs: add a pHYs chunk after IHDR so word processors place the
-// figure at its printed size.
-std::string with_dpi(const std::string& png, double dpi) {
-    constexpr std::size_t kAfterHeader = 8 + 4 + 4 + 13 + 4;  // signature, then the IHDR chunk
+// Cairo writes no resolution into PNGs: a pHYs chunk, put after IHDR, lets word processors place
+// the figure at its printed size.
+std::string dpi_chunk(double dpi) {
     const auto per_metre = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
     std::string body = "pHYs";
     put_u32(body, per_metre);
@@ -62,7 +61,7 @@ std::string with_dpi(const std::string& png, double dpi) {
     put_u32(chunk, 9);
     chunk += body;
     put_u32(chunk, crc32(body));
-    return png.substr(0, kAfterHeader) + chunk + png.substr(kAfterHeader);
+    return chunk;
 }
 
 std::string xml_escaped(const std::string& text) {
@@ -77,12 +76,43 @@ std::string xml_escaped(const std::string& text) {
     return out;
 }
 
-void write_bytes(const std::string& path, const std::string& bytes) {
-    model::write_via_temp(path, [&](const fs::path& temp) {
-        std::ofstream out(temp, std::ios::binary);
-        out << bytes;
-        return static_cast<bool>(out.flush());
-    });
+// Cairo's writes into the temporary file, as Cairo makes them (a 600-dpi A3 page is never held
+// twice in memory). A C callback cannot throw, so the first failure is kept here and thrown once
+// Cairo returns. `insert` goes in after the first `insert_at` bytes (the PNG's pHYs chunk).
+struct CairoSink {
+    model::TempFile* file;
+    std::string failure;
+    std::string insert;
+    std::size_t insert_at = 0;
+    std::size_t written = 0;
+};
+
+cairo_status_t write_to_sink(void* closure, const unsigned char* data, unsigned int length) {
+    auto* sink = static_cast<CairoSink*>(closure);
+    if (!sink->failure.empty()) return CAIRO_STATUS_WRITE_ERROR;
+    std::string_view bytes(reinterpret_cast<const char*>(data), length);
+    try {
+        if (!sink->insert.empty() && sink->written + bytes.size() >= sink->insert_at) {
+            const std::size_t head = sink->insert_at - sink->written;
+            sink->file->write(bytes.substr(0, head));
+            sink->file->write(sink->insert);
+            sink->insert.clear();
+            sink->written += head;
+            bytes.remove_prefix(head);
+        }
+        sink->file->write(bytes);
+        sink->written += bytes.size();
+    } catch (const model::WriteFailure& failure) {
+        sink->failure = failure.what();
+        return CAIRO_STATUS_WRITE_ERROR;
+    }
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// After Cairo has written everything: its own status, or the write that failed under it.
+void check_written(const CairoSink& sink, cairo_status_t status) {
+    if (!sink.failure.empty()) throw model::WriteFailure(sink.failure);
+    if (status != CAIRO_STATUS_SUCCESS) throw model::WriteFailure(cairo_status_to_string(status));
 }
 
 }  // namespace
@@ -96,10 +126,26 @@ void write_png_page(const std::string& path, int width_px, int height_px, double
         draw(cr.get());
     }
     cairo_surface_flush(surface.get());
-    std::string png;
-    if (cairo_surface_write_to_png_stream(surface.get(), append_to_string, &png) != CAIRO_STATUS_SUCCESS)
-        throw Error("cannot encode the PNG").file(path);
-    write_bytes(path, with_dpi(png, dpi));
+    constexpr std::size_t kAfterHeader = 8 + 4 + 4 + 13 + 4;  // the PNG signature, then the IHDR chunk
+    model::write_via_temp(path, [&](model::TempFile& file) {
+        CairoSink sink{&file, {}, dpi_chunk(dpi), kAfterHeader};
+        check_written(sink, cairo_surface_write_to_png_stream(surface.get(), write_to_sink, &sink));
+    });
+}
+
+void write_pdf(const std::string& path, double width_pt, double height_pt, const std::function<void(cairo_t*)>& draw) {
+    model::write_via_temp(path, [&](model::TempFile& file) {
+        CairoSink sink{&file, {}, {}, 0};
+        Surface surface(cairo_pdf_surface_create_for_stream(write_to_sink, &sink, width_pt, height_pt), &cairo_surface_destroy);
+        {
+            Context cr(cairo_create(surface.get()), &cairo_destroy);
+            draw(cr.get());
+        }
+        // Cairo writes most of a PDF (fonts, the cross-reference table) when it finishes, and
+        // says how that went only in the surface's status afterwards.
+        cairo_surface_finish(surface.get());
+        check_written(sink, cairo_surface_status(surface.get()));
+    });
 }
 
 PageReport export_figure(const std::string& path, const scene::Scene& scene, const Figure& figure, const ExportOptions& options) {
@@ -113,15 +159,7 @@ PageReport export_figure(const std::string& path, const scene::Scene& scene, con
         const int h = static_cast<int>(std::lround(options.page.height_mm * px_per_mm));
         write_png_page(path, w, h, dpi, [&](cairo_t* cr) { report = draw_page(cr, scene, figure, w, h, px_per_mm); });
     } else if (extension == ".pdf") {
-        // Cairo writes the PDF itself; it goes to the temporary file and is renamed when complete.
-        model::write_via_temp(path, [&](const fs::path& temp) {
-            Surface surface(cairo_pdf_surface_create(temp.c_str(), width_pt, height_pt), &cairo_surface_destroy);
-            Context cr(cairo_create(surface.get()), &cairo_destroy);
-            report = draw_page(cr.get(), scene, figure, width_pt, height_pt, kPointsPerMm);
-            cr.reset();
-            cairo_surface_finish(surface.get());
-            return cairo_surface_status(surface.get()) == CAIRO_STATUS_SUCCESS;
-        });
+        write_pdf(path, width_pt, height_pt, [&](cairo_t* cr) { report = draw_page(cr, scene, figure, width_pt, height_pt, kPointsPerMm); });
     } else if (extension == ".svg") {
         // Cairo draws SVG text as glyph outlines; labels, titles and legend go in as <text>
         // elements instead, so they can be edited and searched.
@@ -133,6 +171,8 @@ PageReport export_figure(const std::string& path, const scene::Scene& scene, con
             report = draw_page(cr.get(), scene, figure, width_pt, height_pt, kPointsPerMm, &texts);
             cr.reset();
             cairo_surface_finish(surface.get());
+            if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+                throw Error(std::string("cannot draw the SVG: ") + cairo_status_to_string(cairo_surface_status(surface.get()))).file(path);
         }
         std::string elements;
         for (const auto& t : texts) {
@@ -145,7 +185,7 @@ PageReport export_figure(const std::string& path, const scene::Scene& scene, con
         const auto end = svg.rfind("</svg>");
         if (end == std::string::npos) throw Error("Cairo wrote no SVG").file(path);
         svg.insert(end, elements);
-        write_bytes(path, svg);
+        model::write_file_bytes(path, svg);
     } else {
         throw Error("the figure's format comes from its extension: .png, .pdf or .svg").file(path);
     }

@@ -20,4 +20,8 @@ PageReport export_figure(const std::string& path, const scene::Scene& scene, con
 // A PNG page of w x h pixels drawn by `draw`, with its DPI recorded, through a temporary file.
 void write_png_page(const std::string& path, int width_px, int height_px, double dpi, const std::function<void(cairo_t*)>& draw);
 
+// A PDF of pages `width_pt` x `height_pt` drawn by `draw` (which calls cairo_show_page between
+// pages), through a temporary file; every write Cairo makes is checked, and its final status.
+void write_pdf(const std::string& path, double width_pt, double height_pt, const std::function<void(cairo_t*)>& draw);
+
 }  // namespace ca::print

@@ -174,11 +174,7 @@ void write_project_file(const std::string& path, const ProjectFile& p) {
     if (p.view) j["view"] = {{"centre_m", {p.view->centre_m.x, p.view->centre_m.y}}, {"m_per_px", p.view->m_per_px}};
     else j["view"] = nullptr;
     const std::string text = j.dump(2) + "\n";
-    model::write_via_temp(path, [&](const fs::path& temp) {
-        std::ofstream out(temp, std::ios::binary);
-        out << text;
-        return static_cast<bool>(out.flush());
-    });
+    model::write_file_bytes(path, text);
 }
 
 ProjectFile describe(const model::Project& project, const LoadOptions& options, const scene::MapStyle& style,

@@ -41,7 +41,7 @@ TEST_CASE("writing a PNG into a folder that does not exist fails cleanly and lea
     test::TempDir dir;
     const std::string target = dir.file("missing/map.png");
     CHECK_THROWS_WITH(print::write_png(scene::build(project), 100, 100, target),
-                      (target + ": cannot write the file (is the folder there and writable?)").c_str());
+                      (target + ": cannot write the file: No such file or directory (is the folder there and writable?)").c_str());
     CHECK_FALSE(std::filesystem::exists(dir.file("missing")));
 }
 
