@@ -113,8 +113,8 @@ EncodingChoice detect_encoding(std::string_view bytes) {
     if (model::is_valid_utf8(bytes)) return {"UTF-8", "detected: valid UTF-8"};
     const DoubleByteScore gbk = score_gbk(bytes), big5 = score_big5(bytes);
     if (big5.invalid < gbk.invalid || (big5.invalid == gbk.invalid && big5.common_share() > gbk.common_share() + 0.2))
-        return {"Big5", "detected: not valid UTF-8, reads as Big5"};
-    return {"GBK", "detected: not valid UTF-8, reads as GBK"};
+        return {"Big5", "detected: not valid UTF-8, reads better as Big5 than GBK"};
+    return {"GBK", "detected: not valid UTF-8"};
 }
 
 EncodingChoice legacy_source_encoding(const std::string& path, bool is_shapefile, const std::string& override) {

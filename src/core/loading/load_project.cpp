@@ -124,11 +124,12 @@ model::Project load_project(const std::vector<SourceArgument>& sources, const Lo
         for (auto& layer : io::read_source(io::parse_source(source.spec), options.read, prepare)) project.layers.push_back(std::move(layer));
     }
     settle_missing_crs(project.layers, options);
+    // A copy left out takes its own notes with it: only the warning that it was left out stays.
+    leave_out_repeated_layers(project.layers, project.problems);
     for (auto& layer : project.layers) {
         project.problems.append(layer.problems);
         layer.problems = {};
     }
-    leave_out_repeated_layers(project.layers, project.problems);
     report_overlapping_sites(project.layers, project.problems);
     project.working = io::choose_working_crs(project.extent());
     return project;

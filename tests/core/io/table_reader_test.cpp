@@ -87,7 +87,7 @@ TEST_CASE("a GBK CSV with a title line and no commas on it reads with line numbe
     REQUIRE(layers.size() == 1);
     const auto& layer = layers[0];
     CHECK(layer.driver == "CSV");
-    CHECK(layer.encoding == "GBK (detected: not valid UTF-8, reads as GBK)");
+    CHECK(layer.encoding == "GBK (detected: not valid UTF-8)");
     CHECK(layer.field_names == std::vector<std::string>{"乡镇", "村委会", "项目名称", "计划投资", "受益户数"});
     // Line 6 holds a cell that runs on to line 7: the next row starts on line 8.
     CHECK(fids(layer) == std::vector<std::int64_t>{4, 6, 8});
@@ -97,7 +97,7 @@ TEST_CASE("a GBK CSV with a title line and no commas on it reads with line numbe
     CHECK(lines(layer.problems) ==
           std::vector<std::string>{"note: projects.csv, layer projects: header row 3; rows 1-2 are titles; unit row 2 says 万元: funds ×10,000",
                                    "note: projects.csv, layer projects, row 9: a 合计 row: checked against the rows above, not counted as a project",
-                                   "note: projects.csv, layer projects: text read as GBK (detected: not valid UTF-8, reads as GBK); if it "
+                                   "note: projects.csv, layer projects: text read as GBK (detected: not valid UTF-8); if it "
                                    "looks wrong, pass --encoding projects.csv=ENCODING"});
 }
 
