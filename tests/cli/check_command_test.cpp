@@ -45,10 +45,7 @@ TEST_CASE("check names every file that cannot be read and exits 2; the readable 
     test::TempDir dir;
     write_messy_folder(dir);
     test::write_layer(dir.file("full.xlsx"), "XLSX", 0, {{"项目名称"}, {"村名"}}, {{"", {"水窖", "麻栗树"}}});
-    const std::string whole = [&] {
-        std::ifstream in(dir.file("full.xlsx"), std::ios::binary);
-        return std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    }();
+    const std::string whole = test::read_file(dir.file("full.xlsx"));
     test::write_text(dir.file("county/cut.xlsx"), whole.substr(0, whole.size() / 2));
     const auto result = test::run_countyatlas("check '" + dir.file("county") + "' --format json");
     CHECK(result.exit_code == 2);

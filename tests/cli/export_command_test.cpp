@@ -21,13 +21,6 @@ using namespace ca;
 
 namespace {
 
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 int count_text_nodes(const CPLXMLNode* node) {
     int n = 0;
     for (; node; node = node->psNext) {
@@ -45,7 +38,7 @@ TEST_CASE("a PNG figure has the pixel size of its page at its DPI, and says its 
     const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + png + "' --page A4-portrait --dpi 150");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(test::png_size(png) == std::pair{1240, 1754});  // 210 x 297 mm at 150 dpi
-    const std::string bytes = read(png);
+    const std::string bytes = test::read_file(png);
     const auto phys = bytes.find("pHYs");
     REQUIRE(phys != std::string::npos);
     const auto u8 = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])); };
@@ -151,7 +144,7 @@ TEST_CASE("an SVG figure parses and holds its text as text elements") {
     const std::string svg = dir.file("map.svg");
     const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + svg + "'");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    const std::string xml = read(svg);
+    const std::string xml = test::read_file(svg);
     CPLXMLNode* tree = CPLParseXMLString(xml.c_str());
     REQUIRE(tree != nullptr);
     CHECK(count_text_nodes(tree) >= 12 + 1);  // the township names and the title at least

@@ -29,19 +29,6 @@ using namespace ca;
 
 namespace {
 
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::set<std::string> names_in(const fs::path& folder) {
-    std::set<std::string> names;
-    for (const auto& entry : fs::directory_iterator(folder)) names.insert(entry.path().filename().string());
-    return names;
-}
-
 bool is_temp_of(const std::string& name, const std::string& target) {
     return name.rfind("." + target + ".", 0) == 0 && name.size() > target.size() + 6 && name.ends_with(".part");
 }
@@ -82,8 +69,8 @@ TEST_CASE("on a full disk export and stats fail with one line and exit 2, keepin
             CHECK(r.exit_code == 2);
             CHECK(r.err == "countyatlas: " + (disk_dir / name).string() + ": cannot write the file: " + disk.reason() + "; the old file is unchanged\n");
             CHECK(r.out.empty());
-            CHECK(read_all(disk_dir / name) == "the good old " + name);
-            CHECK(names_in(disk_dir) == names);
+            CHECK(test::read_file(disk_dir / name) == "the good old " + name);
+            CHECK(test::file_names_in(disk_dir) == names);
         }
         // The atlas: its PDF fails, nothing is left in its folder.
         const auto atlas = test::run(disk.shell_prefix() + countyatlas() + "export '" + county + "' --atlas township --out '" +
@@ -104,8 +91,8 @@ TEST_CASE("an output that is one of the inputs is refused before anything is rea
     fs::create_directory(dir.path() / "sub");
     fs::create_symlink("county.gpkg", dir.path() / "link.gpkg");
     std::map<std::string, std::string> before;
-    for (const auto& name : names_in(dir.path()))
-        if (fs::is_regular_file(dir.path() / name)) before[name] = read_all(dir.path() / name);
+    for (const auto& name : test::file_names_in(dir.path()))
+        if (fs::is_regular_file(dir.path() / name)) before[name] = test::read_file(dir.path() / name);
 
     const std::string refused = ": the output is one of the inputs; write to another file\n";
     const std::vector<std::pair<std::string, std::string>> runs = {
@@ -133,9 +120,9 @@ TEST_CASE("an output that is one of the inputs is refused before anything is rea
     }
     for (const auto& [name, bytes] : before) {
         CAPTURE(name);
-        CHECK(read_all(dir.path() / name) == bytes);
+        CHECK(test::read_file(dir.path() / name) == bytes);
     }
-    CHECK(names_in(dir.path()).size() == before.size() + 1);  // and the folder "sub": nothing new
+    CHECK(test::file_names_in(dir.path()).size() == before.size() + 1);  // and the folder "sub": nothing new
     // A different file of the same name elsewhere is no input.
     const auto ok = run_in(dir.path(), "stats county.gpkg --format csv -o sub/county.csv");
     CHECK_MESSAGE(ok.exit_code == 0, ok.err);
@@ -151,11 +138,11 @@ TEST_CASE("two runs writing one file at once leave one of the two whole outputs 
     for (int round = 0; round < 3; ++round) {
         const auto r = test::run("(" + countyatlas() + a + " -o '" + target + "'; echo $? > '" + logs.file("a") + "') & (" + countyatlas() + b +
                                  " -o '" + target + "'; echo $? > '" + logs.file("b") + "') & wait");
-        CHECK(read_all(logs.file("a")) == "0\n");  // each run has its own temporary file: neither fails
-        CHECK(read_all(logs.file("b")) == "0\n");
-        const std::string result = read_all(target);
+        CHECK(test::read_file(logs.file("a")) == "0\n");  // each run has its own temporary file: neither fails
+        CHECK(test::read_file(logs.file("b")) == "0\n");
+        const std::string result = test::read_file(target);
         CHECK((result == expected_a || result == expected_b));
-        CHECK(names_in(dir.path()) == std::set<std::string>{"same.csv"});
+        CHECK(test::file_names_in(dir.path()) == std::set<std::string>{"same.csv"});
     }
 }
 
@@ -191,7 +178,7 @@ TEST_CASE("a run killed while it writes leaves no temporary file and the old fig
         int status = 0;
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
         while (!seen && std::chrono::steady_clock::now() < deadline && waitpid(pid, &status, WNOHANG) == 0) {
-            for (const auto& name : names_in(dir.path())) seen = seen || is_temp_of(name, "big.png");
+            for (const auto& name : test::file_names_in(dir.path())) seen = seen || is_temp_of(name, "big.png");
             if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(1));
         }
         if (seen) {
@@ -201,9 +188,9 @@ TEST_CASE("a run killed while it writes leaves no temporary file and the old fig
         CHECK(seen);
         CHECK(WIFSIGNALED(status));
         CHECK(WTERMSIG(status) == sig);  // the run still ends as the signal says
-        CHECK(read_all(target) == "the good old figure");
+        CHECK(test::read_file(target) == "the good old figure");
         std::string left;
-        for (const auto& name : names_in(dir.path())) left += name + " ";
+        for (const auto& name : test::file_names_in(dir.path())) left += name + " ";
         CHECK(left == "big.png ");
     }
 }
@@ -220,7 +207,7 @@ TEST_CASE("a stale temporary file of a killed run does not block the next GeoPac
     REQUIRE(ds != nullptr);
     CHECK(OGR_L_GetFeatureCount(GDALDatasetGetLayer(ds, 0), TRUE) == 12);  // the sample's twelve townships
     GDALClose(ds);
-    CHECK(names_in(dir.path()) == std::set<std::string>{".t.gpkg.Zz9Yx8.part", ".t-part.gpkg", "t.gpkg"});
+    CHECK(test::file_names_in(dir.path()) == std::set<std::string>{".t.gpkg.Zz9Yx8.part", ".t-part.gpkg", "t.gpkg"});
 }
 
 TEST_CASE("an export with nothing to draw ends in one line and exit 2, not an empty figure") {
@@ -239,7 +226,7 @@ TEST_CASE("an export with nothing to draw ends in one line and exit 2, not an em
     r = test::run_countyatlas("export '" + dir.file("empty.csv") + "' --out '" + dir.file("map.pdf") + "'");
     CHECK(r.exit_code == 2);
     CHECK(r.err == "countyatlas: nothing to draw: no layer has any features\n");
-    CHECK(names_in(dir.path()) == std::set<std::string>{"empty.csv", "p.cap.json"});
+    CHECK(test::file_names_in(dir.path()) == std::set<std::string>{"empty.csv", "p.cap.json"});
     // With data, the printed line is JSON with plain numbers.
     r = test::run_countyatlas("export '" + test::sample_county() + "' --dpi 72 --out '" + dir.file("map.png") + "'");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);

@@ -32,13 +32,6 @@ std::vector<std::string> sorted(std::vector<std::string> v) {
     return v;
 }
 
-std::string read(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("stats --format json on the sample has exactly the contract's keys") {
@@ -78,7 +71,7 @@ TEST_CASE("stats --format csv flattens nested objects into the contract's column
     const auto r = test::run_countyatlas("stats '" + test::sample_county() + "' --format csv -o '" + out + "'");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(r.out.empty());
-    std::istringstream lines(read(out));
+    std::istringstream lines(test::read_file(out));
     std::string header, line;
     std::getline(lines, header);
     CHECK(header.rfind("township,villages,households,population,", 0) == 0);

@@ -28,7 +28,13 @@ TempDir::~TempDir() {
     fs::remove_all(m_path, ec);
 }
 
-static std::string read_file(const fs::path& path) {
+std::set<std::string> file_names_in(const fs::path& folder) {
+    std::set<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder)) names.insert(entry.path().filename().string());
+    return names;
+}
+
+std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();

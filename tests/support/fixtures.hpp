@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +36,8 @@ CommandResult run_countyatlas(const std::string& arguments);
 std::string sample_county();  // absolute path of data/sample/county.gpkg
 
 void write_text(const std::string& path, const std::string& text);
+std::string read_file(const std::filesystem::path& path);  // the whole file, bytes as they are; empty when absent
+std::set<std::string> file_names_in(const std::filesystem::path& folder);  // hidden ones too
 
 // One feature of a fixture layer: WKT (empty for none) and its attribute values as text.
 struct Row {

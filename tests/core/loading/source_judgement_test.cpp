@@ -184,8 +184,7 @@ TEST_CASE("a damaged Excel file is an error or is read whole, never a smaller co
     for (int i = 0; i < 60; ++i) rows.push_back({"", {"项目" + std::to_string(i), "麻栗树", std::to_string(1000 + i)}});
     const std::string good = dir.file("good.xlsx");
     test::write_layer(good, "XLSX", 0, {{"项目名称"}, {"村名"}, {"资金"}}, rows);
-    std::ifstream in(good, std::ios::binary);
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const std::string bytes = test::read_file(good);
     int errors = 0;
     for (std::size_t at = 40; at < bytes.size(); at += 97) {
         std::string damaged = bytes;

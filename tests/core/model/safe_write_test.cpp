@@ -22,19 +22,6 @@ using namespace ca;
 
 namespace {
 
-std::string read_all(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::set<std::string> names_in(const fs::path& folder) {
-    std::set<std::string> names;
-    for (const auto& entry : fs::directory_iterator(folder)) names.insert(entry.path().filename().string());
-    return names;
-}
-
 mode_t mode_of(const fs::path& path) {
     struct stat st {};
     ::stat(path.c_str(), &st);
@@ -47,15 +34,15 @@ TEST_CASE("a safe write replaces the file whole, keeps its permissions and leave
     test::TempDir dir;
     const fs::path target = dir.path() / "table.csv";
     model::write_file_bytes(target, "first\n");
-    CHECK(read_all(target) == "first\n");
+    CHECK(test::read_file(target) == "first\n");
     const mode_t umask_now = ::umask(022);
     ::umask(umask_now);
     CHECK(mode_of(target) == (0666 & ~umask_now));  // as any file the user makes, not mkstemp's 0600
     fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
     model::write_file_bytes(target, "second, longer\n");
-    CHECK(read_all(target) == "second, longer\n");
+    CHECK(test::read_file(target) == "second, longer\n");
     CHECK(mode_of(target) == 0640);
-    CHECK(names_in(dir.path()) == std::set<std::string>{"table.csv"});
+    CHECK(test::file_names_in(dir.path()) == std::set<std::string>{"table.csv"});
     // A device or a pipe is written to, never replaced by a file (tests run as root, who could:
     // `-o /dev/null` once turned this machine's /dev/null into a file). A pipe stands in for the
     // device, so that a regression harms nothing outside the test's folder.
@@ -88,8 +75,8 @@ TEST_CASE("a writer that fails after writing leaves the old file byte for byte a
     CHECK(temp_seen.parent_path() == dir.path());
     CHECK(temp_seen.filename().string().rfind(".map.pdf.", 0) == 0);
     CHECK(temp_seen.extension() == ".part");
-    CHECK(read_all(target) == "%PDF the good old map");
-    CHECK(names_in(dir.path()) == std::set<std::string>{"map.pdf"});
+    CHECK(test::read_file(target) == "%PDF the good old map");
+    CHECK(test::file_names_in(dir.path()) == std::set<std::string>{"map.pdf"});
 
     // Without an old file there is nothing to keep, and nothing is left either.
     const fs::path fresh = dir.path() / "new.pdf";
@@ -101,8 +88,8 @@ TEST_CASE("a writer that fails after writing leaves the old file byte for byte a
                           throw Error("cancelled");
                       }),
                       "cancelled");
-    CHECK(read_all(target) == "%PDF the good old map");
-    CHECK(names_in(dir.path()) == std::set<std::string>{"map.pdf"});
+    CHECK(test::read_file(target) == "%PDF the good old map");
+    CHECK(test::file_names_in(dir.path()) == std::set<std::string>{"map.pdf"});
 }
 
 TEST_CASE("a write onto a full disk fails with the system's reason and keeps the old file") {
@@ -119,10 +106,10 @@ TEST_CASE("a write onto a full disk fails with the system's reason and keeps the
             CHECK_THROWS_WITH(model::write_file_bytes(target, big),
                               (target.string() + ": cannot write the file: " + disk.reason() + "; the old file is unchanged").c_str());
         }
-        CHECK(read_all(target) == "township,villages\n湾碧乡,12\n");
+        CHECK(test::read_file(target) == "township,villages\n湾碧乡,12\n");
         std::set<std::string> expected{"stats.csv"};
         if (!filler.empty()) expected.insert(filler);
-        CHECK(names_in(dir.path() / "disk") == expected);
+        CHECK(test::file_names_in(dir.path() / "disk") == expected);
     }
 }
 
@@ -138,9 +125,9 @@ TEST_CASE("two threads writing one file leave exactly one whole version and no t
         }
         CHECK(a_ok);  // neither is refused: each has its own temporary file
         CHECK(b_ok);
-        const std::string result = read_all(target);
+        const std::string result = test::read_file(target);
         CHECK((result == a || result == b));
-        CHECK(names_in(dir.path()) == std::set<std::string>{"same.csv"});
+        CHECK(test::file_names_in(dir.path()) == std::set<std::string>{"same.csv"});
     }
 }
 
@@ -151,7 +138,7 @@ TEST_CASE("a stale temporary file of a killed run does not block or change the n
     test::write_text(dir.file(".t.csv.AbC123.part"), "stale");
     test::write_text(dir.file(".t.csv.part"), "stale");
     model::write_file_bytes(target, "fresh\n");
-    CHECK(read_all(target) == "fresh\n");
-    CHECK(read_all(dir.path() / ".t.csv.AbC123.part") == "stale");  // another run's file: not ours to remove
-    CHECK(names_in(dir.path()) == std::set<std::string>{".t.csv.AbC123.part", ".t.csv.part", "t.csv"});
+    CHECK(test::read_file(target) == "fresh\n");
+    CHECK(test::read_file(dir.path() / ".t.csv.AbC123.part") == "stale");  // another run's file: not ours to remove
+    CHECK(test::file_names_in(dir.path()) == std::set<std::string>{".t.csv.AbC123.part", ".t.csv.part", "t.csv"});
 }

@@ -14,13 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 workspace::ProjectFile styled_project(const std::string& data) {
     const auto project = loading::load_project({{data, model::Role::Unknown}}, {});
     scene::MapStyle style;
@@ -62,7 +55,7 @@ TEST_CASE("a project file written, read and written again is the same file") {
     CHECK(read_back.style.language == model::Language::English);
     CHECK(read_back.view->m_per_px == 55.5);
     workspace::write_project_file(second, read_back);
-    CHECK(read(first) == read(second));
+    CHECK(test::read_file(first) == test::read_file(second));
 }
 
 TEST_CASE("a project folder moved elsewhere still opens: data paths are relative") {
@@ -71,7 +64,7 @@ TEST_CASE("a project folder moved elsewhere still opens: data paths are relative
     fs::create_directories(original / "data");
     fs::copy_file(test::sample_county(), original / "data" / "county.gpkg");
     workspace::write_project_file((original / "plan.cap.json").string(), styled_project((original / "data" / "county.gpkg").string()));
-    CHECK(read((original / "plan.cap.json").string()).find("\"path\": \"data/county.gpkg\"") != std::string::npos);
+    CHECK(test::read_file((original / "plan.cap.json").string()).find("\"path\": \"data/county.gpkg\"") != std::string::npos);
     const fs::path moved = dir.path() / "usb-stick" / "office";
     fs::create_directories(moved.parent_path());
     fs::rename(original, moved);
