@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -12,7 +13,10 @@
 #include "core/analysis/metrics.hpp"
 #include "core/loading/load_project.hpp"
 #include "core/model/error.hpp"
+#include "core/model/safe_write.hpp"
+#include "ui/panels.hpp"
 #include "ui/place_search.hpp"
+#include "ui/problem_list.hpp"
 
 namespace ca::app {
 namespace {
@@ -25,9 +29,27 @@ struct Grammar {
 constexpr Grammar kGrammar[] = {
     {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
     {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2}, {"open-dialog", 2, 2}, {"save-statistics", 2, 2},
+    {"problem-click", 2, 2}, {"save-problems", 2, 2},
 };
 
 bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
+
+// The Problems tab as text: its label, then a line per header ("# KIND (N)") and per problem
+// ("SEVERITY<tab>PLACE<tab>MESSAGE"), in the tab's order and filter.
+void save_problem_list(const ui::ViewerState& state, const std::string& path) {
+    std::string label = ui::problems_tab_label(state);
+    std::string text = label.substr(0, label.find("###")) + "\n";
+    for (const auto& row : ui::problem_rows(state, state.problem_filter)) {
+        const model::Problem& p = ui::problem_at(state, row.problem);
+        if (row.header) text += "# " + p.kind + " (" + std::to_string(row.count) + ")\n";
+        else text += std::string(model::to_string(p.severity)) + "\t" + ui::problem_place(p, state.style.language) + "\t" + p.message + "\n";
+    }
+    model::write_via_temp(path, [&](const std::filesystem::path& temp) {
+        std::ofstream out(temp, std::ios::binary);
+        out << text;
+        return static_cast<bool>(out);
+    });
+}
 
 }  // namespace
 
@@ -156,6 +178,8 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
     } else if (command == "open") {
         auto more = loading::load_project({{w[1], model::Role::Unknown}}, {});
         for (auto& layer : more.layers) state.project.layers.push_back(std::move(layer));
+        state.project.problems.append(more.problems);  // listed in the Problems tab
+        ++state.problems_version;
         state.glyphs_stale = true;  // new data may hold characters the font atlas lacks
         effect.refresh = Refresh::Data;
     } else if (command == "export") {
@@ -184,6 +208,15 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         actions.export_settings = settings;
     } else if (command == "tab") {
         actions.open_tab = w[1];
+    } else if (command == "problem-click") {
+        // The N-th problem the Problems tab lists (from 1; kind headers are not counted).
+        const auto rows = ui::problem_rows(state, state.problem_filter);
+        std::size_t n = std::stoul(w[1]);
+        for (const auto& row : rows)
+            if (!row.header && --n == 0) actions.problem_click = row.problem;
+        if (!actions.problem_click) throw fail("the Problems tab lists no problem " + w[1]);
+    } else if (command == "save-problems") {
+        save_problem_list(state, w[1]);
     } else if (command == "save-statistics") {
         actions.save_statistics = w[1];
     } else if (command == "save-project") {

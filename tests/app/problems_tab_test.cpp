@@ -1,0 +1,124 @@
+// The viewer's Problems tab, driven by --script: what loading and counting met in a messy county
+// folder, counted on the tab, and a click that takes the map to the problem's place.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/loading/load_project.hpp"
+#include "support/fixtures.hpp"
+#include "support/viewer_run.hpp"
+
+using namespace ca;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr double kOutsideLon = 101.30, kOutsideLat = 25.05;  // east of both villages
+
+// GBK villages without .cpg; a project list with a row naming a township and village that do not
+// exist (line 3) and a row whose point lies outside every village (line 4).
+std::string write_messy_county(const test::TempDir& dir) {
+    fs::create_directory(dir.path() / "county");
+    test::write_layer(dir.file("county/villages.shp"), "ESRI Shapefile", 4490, {{"村名"}, {"乡镇"}, {"人口", true}, {"贫困人口", true}},
+                      {{"POLYGON((101 25,101.1 25,101.1 25.1,101 25.1,101 25))", {"麻栗树", "湾碧乡", "812", "300"}},
+                       {"POLYGON((101.1 25,101.2 25,101.2 25.1,101.1 25.1,101.1 25))", {"石板箐", "湾碧乡", "640", "100"}}},
+                      {"ENCODING=CP936"});
+    fs::remove(dir.file("county/villages.cpg"));
+    test::write_text(dir.file("county/projects.csv"), "项目名称,乡镇,村名,资金,经度,纬度\n"
+                                                      "水窖,湾碧乡,麻栗树,1000,101.05,25.05\n"
+                                                      "沟渠,三台乡,大麦地,2000,,\n"
+                                                      "道路,湾碧乡,石板箐,3000," + std::to_string(kOutsideLon) + "," + std::to_string(kOutsideLat) + "\n");
+    return dir.file("county");
+}
+
+std::vector<std::string> lines_of(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+// The 1-based number `problem-click` takes for the listed problem whose place is `place`.
+std::size_t listed_number(const std::vector<std::string>& lines, const std::string& place) {
+    std::size_t n = 0;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        if (lines[i].rfind("# ", 0) == 0) continue;
+        ++n;
+        if (lines[i].find("\t" + place + "\t") != std::string::npos) return n;
+    }
+    FAIL("no problem at " << place);
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("the Problems tab lists loading's and counting's problems by kind and counts errors and warnings on its label") {
+    test::TempDir dir;
+    const std::string county = write_messy_county(dir);
+    test::run_viewer_script(dir.path().string(), county, {"tab problems", "save-problems " + dir.file("zh.txt"), "screenshot " + dir.file("zh.png")});
+    const auto zh = lines_of(dir.file("zh.txt"));
+    REQUIRE(!zh.empty());
+    // By hand: the GBK guess is a note; the two sites that cannot be placed are warnings.
+    CHECK(zh[0] == "问题 (2)");
+    std::size_t warnings = 0, notes = 0;
+    for (const auto& line : zh) warnings += line.rfind("warning\t", 0) == 0, notes += line.rfind("note\t", 0) == 0;
+    CHECK(warnings == 2);
+    CHECK(notes >= 1);
+    const std::string all = [&] {
+        std::string text;
+        for (const auto& line : zh) text += line + "\n";
+        return text;
+    }();
+    CHECK(all.find("# unmatched site (2)\n") != std::string::npos);
+    CHECK(all.find("warning\tprojects.csv, 第 3 行\tcounted in no region: ") != std::string::npos);
+    CHECK(all.find("warning\tprojects.csv, 第 4 行\tcounted in no region: ") != std::string::npos);
+    CHECK(all.find("note\tvillages.shp\ttext read as GBK") != std::string::npos);
+
+    test::run_viewer_script(dir.path().string(), county,
+                            {"language en", "tab problems", "save-problems " + dir.file("en.txt"), "screenshot " + dir.file("en.png")}, "en_US.UTF-8");
+    const auto en = lines_of(dir.file("en.txt"));
+    REQUIRE(!en.empty());
+    CHECK(en[0] == "Problems (2)");
+    CHECK(listed_number(en, "projects.csv, row 4") > 0);
+}
+
+TEST_CASE("clicking the problem of a site outside every village zooms the map to its point") {
+    test::TempDir dir;
+    const std::string county = write_messy_county(dir);
+    test::run_viewer_script(dir.path().string(), county, {"save-problems " + dir.file("list.txt")});
+    const std::size_t n = listed_number(lines_of(dir.file("list.txt")), "projects.csv, 第 4 行");
+    const auto shots = test::run_viewer_script(dir.path().string(), county,
+                                               {"tab problems", "screenshot " + dir.file("before.png"), "problem-click " + std::to_string(n),
+                                                "screenshot " + dir.file("after.png")});
+    REQUIRE(shots.size() == 2);
+    const auto project = loading::load_project({{county, model::Role::Unknown}}, {});
+    std::vector<model::Vec2> point = {{kOutsideLon, kOutsideLat}};
+    project.working->forward(point);
+    auto shows = [&](const test::Shot& shot) {
+        const auto px = shot.viewport.to_px(point[0]);
+        return px.x >= 0 && px.y >= 0 && px.x < shot.viewport.width_px && px.y < shot.viewport.height_px;
+    };
+    // Before: the whole county (both villages and the point); after: a kilometre or so around the point.
+    CHECK(shows(shots[0]));
+    CHECK(shows(shots[1]));
+    const auto centre = shots[1].viewport.to_px(point[0]);
+    CHECK(std::abs(centre.x - shots[1].viewport.width_px / 2.0) < 2);
+    CHECK(std::abs(centre.y - shots[1].viewport.height_px / 2.0) < 2);
+    CHECK(shots[1].viewport.m_per_px * 4 < shots[0].viewport.m_per_px);
+    CHECK(shots[1].viewport.m_per_px * shots[1].viewport.width_px < 5000);
+    // The point is picked: the selection's blue ring is drawn around it.
+    const test::Image after(shots[1].path);
+    const auto [x, y] = shots[1].pixel(point[0]);
+    int blue = 0;
+    for (int dx = -14; dx <= 14; ++dx)
+        for (int dy = -14; dy <= 14; ++dy) {
+            const auto c = after.at(x + dx, y + dy);
+            blue += c.b > 200 && c.r < 80 && c.g < 150;
+        }
+    CHECK(blue > 20);
+}
