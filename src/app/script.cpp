@@ -29,16 +29,22 @@ struct Grammar {
 constexpr Grammar kGrammar[] = {
     {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
     {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2}, {"open-dialog", 2, 2}, {"save-statistics", 2, 2},
-    {"problem-click", 2, 2}, {"save-problems", 2, 2},
+    {"problem-click", 2, 2}, {"save-problems", 2, 2}, {"map-fields", 2, 2},
 };
 
 bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
 
-// The Problems tab as text: its label, then a line per header ("# KIND (N)") and per problem
-// ("SEVERITY<tab>PLACE<tab>MESSAGE"), in the tab's order and filter.
+// The Problems tab as text: its label, a line per layer with fields to map ("fields<tab>LAYER<tab>
+// MEANINGS"), then a line per header ("# KIND (N)") and per problem ("SEVERITY<tab>PLACE<tab>
+// MESSAGE"), in the tab's order and filter.
 void save_problem_list(const ui::ViewerState& state, const std::string& path) {
     std::string label = ui::problems_tab_label(state);
     std::string text = label.substr(0, label.find("###")) + "\n";
+    for (const std::size_t i : ui::layers_to_map(state)) {
+        text += "fields\t" + state.project.layers[i].name + "\t";
+        for (const auto m : ui::unmapped_meanings(state.project.layers[i])) text += std::string(model::canonical_name(m)) + " ";
+        text += "\n";
+    }
     for (const auto& row : ui::problem_rows(state, state.problem_filter)) {
         const model::Problem& p = ui::problem_at(state, row.problem);
         if (row.header) text += "# " + p.kind + " (" + std::to_string(row.count) + ")\n";
@@ -215,6 +221,11 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         for (const auto& row : rows)
             if (!row.header && --n == 0) actions.problem_click = row.problem;
         if (!actions.problem_click) throw fail("the Problems tab lists no problem " + w[1]);
+    } else if (command == "map-fields") {
+        // As the Problems tab's "Map fields…": the layers panel opens this layer's field mapping.
+        const std::size_t index = std::stoul(w[1]);
+        if (index >= state.project.layers.size()) throw fail("no layer " + w[1]);
+        actions.open_field_mapping = index;
     } else if (command == "save-problems") {
         save_problem_list(state, w[1]);
     } else if (command == "save-statistics") {

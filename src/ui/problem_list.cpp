@@ -13,12 +13,6 @@ const model::Problem& problem_at(const ViewerState& state, std::size_t index) {
     return index < loading.size() ? loading[index] : state.counting_problems.all()[index - loading.size()];
 }
 
-std::size_t problems_to_act_on(const ViewerState& state) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < problem_count(state); ++i) n += problem_at(state, i).severity != model::Severity::Note;
-    return n;
-}
-
 std::vector<ProblemRow> problem_rows(const ViewerState& state, const SeverityFilter& filter) {
     // Kinds in order of first appearance; within a kind, the order met (rows ascending, mostly).
     std::vector<std::string> kinds;
@@ -39,11 +33,21 @@ std::vector<ProblemRow> problem_rows(const ViewerState& state, const SeverityFil
     return rows;
 }
 
-const std::vector<ProblemRow>& listed_problem_rows(const ViewerState& state) {
+const ProblemRows& listed_problems(const ViewerState& state) {
     ProblemRows& cache = state.problem_rows;
-    if (cache.version != state.problems_version || !(cache.filter == state.problem_filter))
-        cache = ProblemRows{state.problems_version, state.problem_filter, problem_rows(state, state.problem_filter)};
-    return cache.rows;
+    if (cache.version == state.problems_version && cache.filter == state.problem_filter) return cache;
+    // Layers change role or fields only with new statistics, which bump the version too.
+    cache = ProblemRows{state.problems_version, state.problem_filter, problem_rows(state, state.problem_filter), 0, 0, 0, layers_to_map(state)};
+    for (std::size_t i = 0; i < problem_count(state); ++i) {
+        const model::Severity severity = problem_at(state, i).severity;
+        ++(severity == model::Severity::Error ? cache.errors : severity == model::Severity::Warning ? cache.warnings : cache.notes);
+    }
+    return cache;
+}
+
+std::size_t problems_to_act_on(const ViewerState& state) {
+    const ProblemRows& listed = listed_problems(state);
+    return listed.errors + listed.warnings;
 }
 
 std::optional<std::size_t> problem_layer(const model::Project& project, const model::Problem& problem) {

@@ -14,13 +14,14 @@ namespace ca::ui {
 // Loading's problems (Project::problems) then counting's (ViewerState::counting_problems).
 std::size_t problem_count(const ViewerState& state);
 const model::Problem& problem_at(const ViewerState& state, std::size_t index);  // index < problem_count
-// Errors and warnings, the ones the tab's badge counts; notes are decisions, not problems.
-std::size_t problems_to_act_on(const ViewerState& state);
 
 // The tab's lines under `filter`: kinds in order of first appearance, each a header then its problems.
 std::vector<ProblemRow> problem_rows(const ViewerState& state, const SeverityFilter& filter);
-// The cached lines for the state's filter, recomputed when the problems or the filter changed.
-const std::vector<ProblemRow>& listed_problem_rows(const ViewerState& state);
+// The cached lines for the state's filter and the counts by severity, recomputed only when the
+// problems or the filter changed: the tab draws from this every frame.
+const ProblemRows& listed_problems(const ViewerState& state);
+// Errors and warnings, the ones the tab's badge counts; notes are decisions, not problems.
+std::size_t problems_to_act_on(const ViewerState& state);
 
 // The loaded layer a problem names: same file name (of Layer::source_path) and layer name.
 std::optional<std::size_t> problem_layer(const model::Project& project, const model::Problem& problem);

@@ -23,24 +23,23 @@ ImU32 severity_colour(model::Severity severity) {
 
 // Errors, warnings and notes each ticked on or off, with how many there are of each.
 void severity_filter(const ViewerState& state, Actions& actions, Language lang) {
-    std::size_t counts[3] = {0, 0, 0};
-    for (std::size_t i = 0; i < problem_count(state); ++i) ++counts[static_cast<int>(problem_at(state, i).severity)];
+    const ProblemRows& listed = listed_problems(state);
     SeverityFilter filter = state.problem_filter;
     bool changed = false;
     auto box = [&](Text label, std::size_t count, bool& value, bool same_line) {
         if (same_line) ImGui::SameLine();
         changed |= ImGui::Checkbox((t(label, lang) + " " + std::to_string(count)).c_str(), &value);
     };
-    box(Text::Errors, counts[static_cast<int>(model::Severity::Error)], filter.errors, false);
-    box(Text::Warnings, counts[static_cast<int>(model::Severity::Warning)], filter.warnings, true);
-    box(Text::Notes, counts[static_cast<int>(model::Severity::Note)], filter.notes, true);
+    box(Text::Errors, listed.errors, filter.errors, false);
+    box(Text::Warnings, listed.warnings, filter.warnings, true);
+    box(Text::Notes, listed.notes, filter.notes, true);
     if (changed) actions.problem_filter = filter;
 }
 
 // Sites and villages layers whose village, township or funds column was not recognised: a
 // button opens the layer's field mapping in the layers panel.
 void layers_to_map_section(const ViewerState& state, Actions& actions, Language lang) {
-    for (const std::size_t i : layers_to_map(state)) {
+    for (const std::size_t i : listed_problems(state).layers_to_map) {
         const auto& layer = state.project.layers[i];
         std::string missing;
         for (const auto m : unmapped_meanings(layer)) missing += std::string(missing.empty() ? " " : ", ") + std::string(model::canonical_name(m));
@@ -93,13 +92,13 @@ std::string problems_tab_label(const ViewerState& state) {
 
 void draw_problems_tab(const ViewerState& state, Actions& actions) {
     const Language lang = state.style.language;
-    if (problem_count(state) == 0 && layers_to_map(state).empty()) {
+    if (problem_count(state) == 0 && listed_problems(state).layers_to_map.empty()) {
         ImGui::TextWrapped("%s", t(Text::NoProblems, lang).c_str());  // an empty list says so, rather than nothing
         return;
     }
     severity_filter(state, actions, lang);
     layers_to_map_section(state, actions, lang);
-    const std::vector<ProblemRow>& rows = listed_problem_rows(state);
+    const std::vector<ProblemRow>& rows = listed_problems(state).rows;
     if (rows.empty()) {
         ImGui::TextWrapped("%s", t(problem_count(state) == 0 ? Text::NoProblems : Text::ProblemsFiltered, lang).c_str());
         return;

@@ -132,7 +132,7 @@ std::string_view tr(Text text, Language language) {
         {Text::Warnings, "警告", "Warnings"},
         {Text::Notes, "说明", "Notes"},
         {Text::MapFields, "对应字段…", "Map fields…"},
-        {Text::NoFieldFor, "没有识别出字段：", "no field recognised for"},
+        {Text::NoFieldFor, "未识别的字段", "no field recognised for"},
         {Text::LayerNamed, "图层", "layer"},
         {Text::RowNumbered, "第 {} 行", "row {}"},
         {Text::FeatureNumbered, "要素 {}", "feature {}"},

@@ -114,6 +114,8 @@ struct ProblemRows {
     std::uint64_t version = ~std::uint64_t{0};
     SeverityFilter filter;
     std::vector<ProblemRow> rows;
+    std::size_t errors = 0, warnings = 0, notes = 0;  // of all the problems, whatever the filter
+    std::vector<std::size_t> layers_to_map;           // see ui::layers_to_map
 };
 
 struct ViewerState {

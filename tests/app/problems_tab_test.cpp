@@ -47,7 +47,7 @@ std::vector<std::string> lines_of(const std::string& path) {
 std::size_t listed_number(const std::vector<std::string>& lines, const std::string& place) {
     std::size_t n = 0;
     for (std::size_t i = 1; i < lines.size(); ++i) {
-        if (lines[i].rfind("# ", 0) == 0) continue;
+        if (lines[i].rfind("warning\t", 0) != 0 && lines[i].rfind("error\t", 0) != 0 && lines[i].rfind("note\t", 0) != 0) continue;
         ++n;
         if (lines[i].find("\t" + place + "\t") != std::string::npos) return n;
     }
@@ -121,4 +121,71 @@ TEST_CASE("clicking the problem of a site outside every village zooms the map to
             blue += c.b > 200 && c.r < 80 && c.g < 150;
         }
     CHECK(blue > 20);
+}
+
+namespace {
+
+bool near(test::Rgb c, test::Rgb want, int tolerance = 6) {
+    return std::abs(c.r - want.r) <= tolerance && std::abs(c.g - want.g) <= tolerance && std::abs(c.b - want.b) <= tolerance;
+}
+
+// Window rows (y) of the right panel most of whose width shows `colour`: a table's header row, a
+// selected row (text inside covers only part of it).
+std::vector<int> panel_rows_of(const test::Image& image, int panel_left, test::Rgb colour) {
+    std::vector<int> rows;
+    for (int y = 0; y < image.height(); ++y) {
+        int hits = 0, samples = 0;
+        for (int x = panel_left + 12; x < image.width() - 12; x += 5, ++samples) hits += near(image.at(x, y), colour);
+        if (hits * 2 > samples) rows.push_back(y);
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("clicking the problem of a row without a place opens the attribute table on that row, selected") {
+    test::TempDir dir;
+    const std::string county = write_messy_county(dir);
+    test::run_viewer_script(dir.path().string(), county, {"save-problems " + dir.file("list.txt")});
+    const std::size_t n = listed_number(lines_of(dir.file("list.txt")), "projects.csv, 第 3 行");
+    const auto shots = test::run_viewer_script(dir.path().string(), county,
+                                               {"tab problems", "screenshot " + dir.file("before.png"), "problem-click " + std::to_string(n),
+                                                "screenshot " + dir.file("after.png")});
+    REQUIRE(shots.size() == 2);
+    // Nothing to zoom to: the map stays where it was.
+    CHECK(shots[1].viewport.m_per_px == shots[0].viewport.m_per_px);
+    // The table (its header row, ImGui's light theme) shows with one row selected below it: the
+    // second data row, line 3 of the file, one row's height below the header.
+    const int panel_left = shots[1].left + shots[1].viewport.width_px;
+    const test::Image after(shots[1].path);
+    const auto header = panel_rows_of(after, panel_left, {199, 222, 250});
+    const auto selected = panel_rows_of(after, panel_left, {175, 201, 232});
+    REQUIRE(!header.empty());
+    REQUIRE(!selected.empty());
+    const int row_px = selected.back() - selected.front() + 1;
+    CHECK(selected.size() == static_cast<std::size_t>(row_px));  // one band
+    CHECK(row_px > 12);
+    CHECK(std::abs(selected.front() - header.back() - 1 - row_px) <= 3);  // the first data row between
+    CHECK(panel_rows_of(test::Image(shots[0].path), panel_left, {199, 222, 250}).empty());  // the Problems tab has no header row
+}
+
+TEST_CASE("a sites layer without a recognised village name or funds column is offered for field mapping") {
+    test::TempDir dir;
+    const std::string county = write_messy_county(dir);
+    test::write_text(dir.file("county/projects.csv"), "项目名称,乡镇,地点,金额,经度,纬度\n水窖,湾碧乡,麻栗树,1000,101.05,25.05\n");
+    const auto shots = test::run_viewer_script(dir.path().string(), county,
+                                               {"tab problems", "save-problems " + dir.file("list.txt"), "screenshot " + dir.file("closed.png"),
+                                                "map-fields 0", "screenshot " + dir.file("open.png")});
+    const auto lines = lines_of(dir.file("list.txt"));
+    REQUIRE(lines.size() > 1);
+    CHECK(lines[1] == "fields\tprojects\tvillage_name funds_yuan ");
+    // The layers panel unfolds the layer's field mapping: its combos fill the panel below the layer.
+    const test::Image closed(shots.at(0).path), open(shots.at(1).path);
+    int changed = 0;
+    for (int y = 150; y < 500; y += 3)
+        for (int x = 20; x < 270; x += 3) {
+            const auto a = closed.at(x, y), b = open.at(x, y);
+            changed += a.r != b.r || a.g != b.g || a.b != b.b;
+        }
+    CHECK(changed > 1000);
 }
