@@ -45,7 +45,10 @@ void save_problem_list(const ui::ViewerState& state, const std::string& path) {
         for (const auto m : ui::unmapped_meanings(state.project.layers[i])) text += std::string(model::canonical_name(m)) + " ";
         text += "\n";
     }
-    for (const auto& row : ui::problem_rows(state, state.problem_filter)) {
+    const auto rows = ui::problem_rows(state, state.problem_filter);
+    if (rows.empty() && ui::problem_count(state) == 0 && ui::layers_to_map(state).empty())
+        text += std::string(ui::tr(ui::Text::NoProblems, state.style.language)) + "\n";  // as the tab says it
+    for (const auto& row : rows) {
         const model::Problem& p = ui::problem_at(state, row.problem);
         if (row.header) text += "# " + p.kind + " (" + std::to_string(row.count) + ")\n";
         else text += std::string(model::to_string(p.severity)) + "\t" + ui::problem_place(p, state.style.language) + "\t" + p.message + "\n";

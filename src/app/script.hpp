@@ -15,7 +15,8 @@
 //   export-dialog on|off    open-dialog FOLDER|off    tab problems
 //   problem-click N   (the N-th problem the Problems tab lists, from 1: goes to its feature or row)
 //   save-problems FILE   (the Problems tab as text: its label, "fields<tab>LAYER<tab>MEANINGS" for layers
-//                         with fields to map, "# KIND (N)" headers, SEVERITY<tab>PLACE<tab>MESSAGE lines)
+//                         with fields to map, "# KIND (N)" headers, SEVERITY<tab>PLACE<tab>MESSAGE lines;
+//                         or the tab's line saying there are none)
 //   map-fields LAYER   (as the Problems tab's "Map fields…": the layers panel opens the layer's field mapping)
 // Blank lines and lines starting with # are skipped.
 #pragma once

@@ -2,6 +2,7 @@
 // folder, counted on the tab, and a click that takes the map to the problem's place.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -188,4 +189,39 @@ TEST_CASE("a sites layer without a recognised village name or funds column is of
             changed += a.r != b.r || a.g != b.g || a.b != b.b;
         }
     CHECK(changed > 1000);
+}
+
+TEST_CASE("with nothing to report the Problems tab says every row is counted") {
+    test::TempDir dir;
+    fs::create_directory(dir.path() / "county");
+    // GeoPackage text is Unicode: no encoding to guess; both projects are placed.
+    test::write_layer(dir.file("county/villages.gpkg"), "GPKG", 4490, {{"村名"}, {"乡镇"}, {"人口", true}, {"贫困人口", true}},
+                      {{"POLYGON((101 25,101.1 25,101.1 25.1,101 25.1,101 25))", {"麻栗树", "湾碧乡", "812", "300"}},
+                       {"POLYGON((101.1 25,101.2 25,101.2 25.1,101.1 25.1,101.1 25))", {"石板箐", "湾碧乡", "640", "100"}}});
+    test::write_text(dir.file("county/projects.csv"), "项目名称,乡镇,村名,资金,经度,纬度\n水窖,湾碧乡,麻栗树,1000,101.05,25.05\n沟渠,湾碧乡,石板箐,2000,,\n");
+    test::run_viewer_script(dir.path().string(), dir.file("county"), {"tab problems", "save-problems " + dir.file("zh.txt")});
+    test::run_viewer_script(dir.path().string(), dir.file("county"), {"tab problems", "save-problems " + dir.file("en.txt")}, "en_US.UTF-8");
+    CHECK(lines_of(dir.file("zh.txt")) == std::vector<std::string>{"问题 (0)", "没有问题：每一行都已计入。"});
+    CHECK(lines_of(dir.file("en.txt")) == std::vector<std::string>{"Problems (0)", "No problems: every row is counted."});
+}
+
+TEST_CASE("a long list scrolls with a clipper, and a click far down it brings its table row into view") {
+    test::TempDir dir;
+    const std::string county = write_messy_county(dir);
+    // 300 projects of a township that does not exist, without a location: lines 2 to 301.
+    std::string csv = "项目名称,乡镇,村名,资金\n";
+    for (int i = 0; i < 300; ++i) csv += "沟渠" + std::to_string(i) + ",三台乡,大麦地,2000\n";
+    test::write_text(dir.file("county/projects.csv"), csv);
+    test::run_viewer_script(dir.path().string(), county, {"save-problems " + dir.file("list.txt")});
+    const auto lines = lines_of(dir.file("list.txt"));
+    CHECK(lines.at(0) == "问题 (300)");
+    CHECK(std::find(lines.begin(), lines.end(), "# unmatched site (300)") != lines.end());
+    const std::size_t n = listed_number(lines, "projects.csv, 第 280 行");
+    const auto shots = test::run_viewer_script(dir.path().string(), county, {"tab problems", "problem-click " + std::to_string(n),
+                                                                             "screenshot " + dir.file("after.png")});
+    // Row 280 is far below the table's first screen: it was scrolled to, and shows selected.
+    const int panel_left = shots.at(0).left + shots.at(0).viewport.width_px;
+    const auto selected = panel_rows_of(test::Image(shots[0].path), panel_left, {175, 201, 232});
+    REQUIRE(!selected.empty());
+    CHECK(selected.size() == static_cast<std::size_t>(selected.back() - selected.front() + 1));  // one band
 }
