@@ -1,6 +1,7 @@
 #include "app/refresh_job.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "core/loading/location_audit.hpp"
 #include "core/model/error.hpp"
@@ -96,7 +97,12 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
             // the map still shows them; the Problems tab says why the panels are empty.
             done.problem = e.what();
             done.counting_problems = {};
-            done.counting_problems.report("cannot count", done.problem, model::Severity::Error);
+            // Placed at its file, so that the tab can say where; the rest of the line stays the message.
+            const std::string file = std::filesystem::path(e.file()).filename().string();
+            std::string message = done.problem;
+            if (!file.empty() && message.rfind(e.file() + ", ", 0) == 0) message = message.substr(e.file().size() + 2);
+            else if (!file.empty() && message.rfind(e.file() + ": ", 0) == 0) message = message.substr(e.file().size() + 2);
+            done.counting_problems.add({model::Severity::Error, "cannot count", file, {}, -1, false, message});
         }
         if (what == Refresh::Data || !done.problem.empty()) done.summary = summarise(project, done.stats);
     }

@@ -225,3 +225,17 @@ TEST_CASE("a long list scrolls with a clipper, and a click far down it brings it
     REQUIRE(!selected.empty());
     CHECK(selected.size() == static_cast<std::size_t>(selected.back() - selected.front() + 1));  // one band
 }
+
+TEST_CASE("a villages layer left without a name field is an error in the Problems tab, with the button to map it") {
+    test::TempDir dir;
+    const std::string county = write_messy_county(dir);
+    test::run_viewer_script(dir.path().string(), county, {"layer 1 field village_name=none", "save-problems " + dir.file("list.txt")});
+    const auto lines = lines_of(dir.file("list.txt"));
+    REQUIRE(lines.size() > 2);
+    CHECK(lines[0] == "问题 (1)");  // counting's warnings are gone with the counting; its error stays
+    CHECK(lines[1] == "fields\tvillages\tvillage_name ");
+    CHECK(std::find(lines.begin(), lines.end(), "# cannot count (1)") != lines.end());
+    CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
+              return l.rfind("error\tvillages.shp\tlayer villages: has no village name field", 0) == 0;
+          }) == 1);
+}
