@@ -29,7 +29,7 @@ struct Grammar {
 constexpr Grammar kGrammar[] = {
     {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
     {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2}, {"open-dialog", 2, 2}, {"save-statistics", 2, 2},
-    {"problem-click", 2, 2}, {"save-problems", 2, 2}, {"map-fields", 2, 2},
+    {"problem-click", 2, 2}, {"save-problems", 2, 2}, {"map-fields", 2, 2}, {"problems-filter", 3, 3},
 };
 
 bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
@@ -224,6 +224,13 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         for (const auto& row : rows)
             if (!row.header && --n == 0) actions.problem_click = row.problem;
         if (!actions.problem_click) throw fail("the Problems tab lists no problem " + w[1]);
+    } else if (command == "problems-filter") {
+        // As the Problems tab's checkboxes: problems-filter errors|warnings|notes on|off.
+        ui::SeverityFilter filter = state.problem_filter;
+        bool* box = w[1] == "errors" ? &filter.errors : w[1] == "warnings" ? &filter.warnings : w[1] == "notes" ? &filter.notes : nullptr;
+        if (!box) throw fail("problems-filter takes errors, warnings or notes, then on or off");
+        *box = on(w[2]);
+        actions.problem_filter = filter;
     } else if (command == "map-fields") {
         // As the Problems tab's "Map fields…": the layers panel opens this layer's field mapping.
         const std::size_t index = std::stoul(w[1]);

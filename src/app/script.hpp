@@ -17,6 +17,7 @@
 //   save-problems FILE   (the Problems tab as text: its label, "fields<tab>LAYER<tab>MEANINGS" for layers
 //                         with fields to map, "# KIND (N)" headers, SEVERITY<tab>PLACE<tab>MESSAGE lines;
 //                         or the tab's line saying there are none)
+//   problems-filter errors|warnings|notes on|off   (the Problems tab's severity checkboxes)
 //   map-fields LAYER   (as the Problems tab's "Map fields…": the layers panel opens the layer's field mapping)
 // Blank lines and lines starting with # are skipped.
 #pragma once

@@ -239,3 +239,19 @@ TEST_CASE("a villages layer left without a name field is an error in the Problem
               return l.rfind("error\tvillages.shp\tlayer villages: has no village name field", 0) == 0;
           }) == 1);
 }
+
+TEST_CASE("the Problems tab's severity filter hides notes but the label still counts errors and warnings") {
+    test::TempDir dir;
+    const std::string county = write_messy_county(dir);
+    test::run_viewer_script(dir.path().string(), county,
+                            {"tab problems", "problems-filter notes off", "save-problems " + dir.file("no_notes.txt"), "problems-filter warnings off",
+                             "save-problems " + dir.file("nothing.txt"), "screenshot " + dir.file("nothing.png")});
+    const auto no_notes = lines_of(dir.file("no_notes.txt"));
+    // Counting's wording is its own: the lines are checked up to the message.
+    REQUIRE(no_notes.size() == 4);
+    CHECK(no_notes[0] == "问题 (2)");
+    CHECK(no_notes[1] == "# unmatched site (2)");
+    CHECK(no_notes[2].rfind("warning\tprojects.csv, 第 3 行\tcounted in no region: ", 0) == 0);
+    CHECK(no_notes[3].rfind("warning\tprojects.csv, 第 4 行\tcounted in no region: ", 0) == 0);
+    CHECK(lines_of(dir.file("nothing.txt")) == std::vector<std::string>{"问题 (2)"});
+}
