@@ -255,3 +255,37 @@ TEST_CASE("the Problems tab's severity filter hides notes but the label still co
     CHECK(no_notes[3].rfind("warning\tprojects.csv, 第 4 行\tcounted in no region: ", 0) == 0);
     CHECK(lines_of(dir.file("nothing.txt")) == std::vector<std::string>{"问题 (2)"});
 }
+
+TEST_CASE("clicking the problem of a village feature zooms to that village and selects it") {
+    test::TempDir dir;
+    fs::create_directory(dir.path() / "county");
+    // Two villages of one township with one name: each is a problem naming its feature.
+    test::write_layer(dir.file("county/villages.gpkg"), "GPKG", 4490, {{"村名"}, {"乡镇"}, {"人口", true}, {"贫困人口", true}},
+                      {{"POLYGON((101 25,101.1 25,101.1 25.1,101 25.1,101 25))", {"麻栗树", "湾碧乡", "812", "300"}},
+                       {"POLYGON((101.1 25,101.2 25,101.2 25.1,101.1 25.1,101.1 25))", {"麻栗树", "湾碧乡", "640", "100"}}});
+    const std::string villages = dir.file("county/villages.gpkg");
+    test::run_viewer_script(dir.path().string(), villages, {"save-problems " + dir.file("list.txt")});
+    const auto lines = lines_of(dir.file("list.txt"));
+    CHECK(lines.at(0) == "问题 (2)");
+    const auto project = loading::load_project({{villages, model::Role::Unknown}}, {});
+    const auto& second = project.layers.at(0).features.at(1);
+    const std::size_t n = listed_number(lines, "villages.gpkg, 要素 " + std::to_string(second.fid));
+    const auto shots = test::run_viewer_script(dir.path().string(), villages, {"tab problems", "problem-click " + std::to_string(n),
+                                                                               "screenshot " + dir.file("after.png")});
+    model::Geometry border = second.geometry;
+    project.working->forward(border.coords);
+    const auto e = border.extent();
+    const auto centre = shots.at(0).viewport.to_px({(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2});
+    CHECK(std::abs(centre.x - shots[0].viewport.width_px / 2.0) < 2);
+    CHECK(std::abs(centre.y - shots[0].viewport.height_px / 2.0) < 2);
+    // Selected: the selection blue along its border.
+    const test::Image image(shots[0].path);
+    int blue = 0, samples = 0;
+    for (std::size_t i = 0; i + 1 < border.coords.size(); ++i, ++samples) {
+        const model::Vec2 mid{(border.coords[i].x + border.coords[i + 1].x) / 2, (border.coords[i].y + border.coords[i + 1].y) / 2};
+        const auto [x, y] = shots[0].pixel(mid);
+        const auto c = image.at(x, y);
+        blue += c.b > 200 && c.r < 80 && c.g < 150;
+    }
+    CHECK(blue * 10 >= samples * 6);
+}
