@@ -1,7 +1,9 @@
 #include "app/refresh_job.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
+#include "core/loading/location_audit.hpp"
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 #include "core/scene/build.hpp"
@@ -87,10 +89,20 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
             if (what == Refresh::Statistics && stats.placement) done.stats = analysis::recount_sites(project, stats, options);
             else if (!project.layers_with(model::Role::Villages).empty())
                 done.stats = analysis::compute_statistics(project, options, [&](std::string_view) { advance(); });
+            // Sites placed nowhere, conflicts, web-map offsets...: here, with the numbers they
+            // explain, never in the frame loop (the offset check counts the sites again).
+            done.counting_problems = loading::statistics_problems(project, done.stats);
         } catch (const Error& e) {
             // Layers the user just set up cannot be counted (a villages layer without names...):
-            // the map still shows them; the panels say why they are empty.
+            // the map still shows them; the Problems tab says why the panels are empty.
             done.problem = e.what();
+            done.counting_problems = {};
+            // Placed at its file, so that the tab can say where; the rest of the line stays the message.
+            const std::string file = std::filesystem::path(e.file()).filename().string();
+            std::string message = done.problem;
+            if (!file.empty() && message.rfind(e.file() + ", ", 0) == 0) message = message.substr(e.file().size() + 2);
+            else if (!file.empty() && message.rfind(e.file() + ": ", 0) == 0) message = message.substr(e.file().size() + 2);
+            done.counting_problems.add({model::Severity::Error, "cannot count", file, {}, -1, false, message});
         }
         if (what == Refresh::Data || !done.problem.empty()) done.summary = summarise(project, done.stats);
     }
@@ -114,17 +126,20 @@ std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& 
         state.stats = std::move(done.stats);
         if (done.summary) state.summary = std::move(*done.summary);
         state.search_matches.reset();  // found among the old rows
+        state.counting_problems = std::move(done.counting_problems);
+        ++state.problems_version;
+        state.clicked_problem.reset();
     }
     if (done.what == Refresh::Data) {
         state.villages = std::move(done.villages);
         state.table_rows = {};  // layers moved or changed: the table's rows are recomputed
         state.selected.reset();
         state.selection.clear();
+        state.selected_feature.reset();  // its layer may have moved
         state.hovered.reset();
         state.style.layers.resize(state.project.layers.size());
     }
     if (!done.problem.empty()) {
-        state.messages.push_back(done.problem);
         state.villages = {};  // no rows to pick
         state.selected.reset();
         state.selection.clear();

@@ -27,6 +27,7 @@ struct Refreshed {
     std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // of these statistics, once a LISA choropleth needed them
     std::optional<render::MapMesh> mesh;
     std::string problem;  // why the statistics could not be computed (they are then empty)
+    model::ProblemLog counting_problems;  // what counting met, with the statistics (from Statistics on)
 };
 
 // The work itself, on any thread. Reads `project` (and `stats`, for a scene only): neither may

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -12,7 +13,10 @@
 #include "core/analysis/metrics.hpp"
 #include "core/loading/load_project.hpp"
 #include "core/model/error.hpp"
+#include "core/model/safe_write.hpp"
+#include "ui/panels.hpp"
 #include "ui/place_search.hpp"
+#include "ui/problem_list.hpp"
 
 namespace ca::app {
 namespace {
@@ -25,9 +29,36 @@ struct Grammar {
 constexpr Grammar kGrammar[] = {
     {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
     {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2}, {"open-dialog", 2, 2}, {"save-statistics", 2, 2},
+    {"problem-click", 2, 2}, {"save-problems", 2, 2}, {"map-fields", 2, 2}, {"problems-filter", 3, 3},
 };
 
 bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
+
+// The Problems tab as text: its label, a line per layer with fields to map ("fields<tab>LAYER<tab>
+// MEANINGS"), then a line per header ("# KIND (N)") and per problem ("SEVERITY<tab>PLACE<tab>
+// MESSAGE"), in the tab's order and filter.
+void save_problem_list(const ui::ViewerState& state, const std::string& path) {
+    std::string label = ui::problems_tab_label(state);
+    std::string text = label.substr(0, label.find("###")) + "\n";
+    for (const std::size_t i : ui::layers_to_map(state)) {
+        text += "fields\t" + state.project.layers[i].name + "\t";
+        for (const auto m : ui::unmapped_meanings(state.project.layers[i])) text += std::string(model::canonical_name(m)) + " ";
+        text += "\n";
+    }
+    const auto rows = ui::problem_rows(state, state.problem_filter);
+    if (rows.empty() && ui::problem_count(state) == 0 && ui::layers_to_map(state).empty())
+        text += std::string(ui::tr(ui::Text::NoProblems, state.style.language)) + "\n";  // as the tab says it
+    for (const auto& row : rows) {
+        const model::Problem& p = ui::problem_at(state, row.problem);
+        if (row.header) text += "# " + p.kind + " (" + std::to_string(row.count) + ")\n";
+        else text += std::string(model::to_string(p.severity)) + "\t" + ui::problem_place(p, state.style.language) + "\t" + p.message + "\n";
+    }
+    model::write_via_temp(path, [&](const std::filesystem::path& temp) {
+        std::ofstream out(temp, std::ios::binary);
+        out << text;
+        return static_cast<bool>(out);
+    });
+}
 
 }  // namespace
 
@@ -156,6 +187,8 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
     } else if (command == "open") {
         auto more = loading::load_project({{w[1], model::Role::Unknown}}, {});
         for (auto& layer : more.layers) state.project.layers.push_back(std::move(layer));
+        state.project.problems.append(more.problems);  // listed in the Problems tab
+        ++state.problems_version;
         state.glyphs_stale = true;  // new data may hold characters the font atlas lacks
         effect.refresh = Refresh::Data;
     } else if (command == "export") {
@@ -184,6 +217,27 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
         actions.export_settings = settings;
     } else if (command == "tab") {
         actions.open_tab = w[1];
+    } else if (command == "problem-click") {
+        // The N-th problem the Problems tab lists (from 1; kind headers are not counted).
+        const auto rows = ui::problem_rows(state, state.problem_filter);
+        std::size_t n = std::stoul(w[1]);
+        for (const auto& row : rows)
+            if (!row.header && --n == 0) actions.problem_click = row.problem;
+        if (!actions.problem_click) throw fail("the Problems tab lists no problem " + w[1]);
+    } else if (command == "problems-filter") {
+        // As the Problems tab's checkboxes: problems-filter errors|warnings|notes on|off.
+        ui::SeverityFilter filter = state.problem_filter;
+        bool* box = w[1] == "errors" ? &filter.errors : w[1] == "warnings" ? &filter.warnings : w[1] == "notes" ? &filter.notes : nullptr;
+        if (!box) throw fail("problems-filter takes errors, warnings or notes, then on or off");
+        *box = on(w[2]);
+        actions.problem_filter = filter;
+    } else if (command == "map-fields") {
+        // As the Problems tab's "Map fields…": the layers panel opens this layer's field mapping.
+        const std::size_t index = std::stoul(w[1]);
+        if (index >= state.project.layers.size()) throw fail("no layer " + w[1]);
+        actions.open_field_mapping = index;
+    } else if (command == "save-problems") {
+        save_problem_list(state, w[1]);
     } else if (command == "save-statistics") {
         actions.save_statistics = w[1];
     } else if (command == "save-project") {

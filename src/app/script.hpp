@@ -12,7 +12,13 @@
 //   language zh|en    labels on|off|chinese|pinyin    uncovered on|off    open FILE[:LAYER]
 //   screenshot FILE.png    save-project FILE.cap.json    save-statistics FILE.xlsx|csv|gpkg    tab statistics|poorest|identify|attributes
 //   export FILE [PAGE [DPI]]   (as the export dialog: the current view on a page; PNG, PDF or SVG)
-//   export-dialog on|off    open-dialog FOLDER|off
+//   export-dialog on|off    open-dialog FOLDER|off    tab problems
+//   problem-click N   (the N-th problem the Problems tab lists, from 1: goes to its feature or row)
+//   save-problems FILE   (the Problems tab as text: its label, "fields<tab>LAYER<tab>MEANINGS" for layers
+//                         with fields to map, "# KIND (N)" headers, SEVERITY<tab>PLACE<tab>MESSAGE lines;
+//                         or the tab's line saying there are none)
+//   problems-filter errors|warnings|notes on|off   (the Problems tab's severity checkboxes)
+//   map-fields LAYER   (as the Problems tab's "Map fields…": the layers panel opens the layer's field mapping)
 // Blank lines and lines starting with # are skipped.
 #pragma once
 

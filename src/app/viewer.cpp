@@ -132,6 +132,7 @@ void print_screenshot(const std::string& path, const ui::ViewerState& state) {
 
 struct AddedLayers {
     std::vector<model::Layer> layers;
+    model::ProblemLog problems;  // what reading them decided or met
     std::vector<std::string> errors;
 };
 
@@ -254,7 +255,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             state.export_settings.title = ui::tr(ui::Text::DefaultFigureTitle, state.style.language);  // a project may set the language
             state.style.layers.resize(state.project.layers.size());
             state.load_options = first.opened.load_options;
-            for (const auto& line : state.project.problems.summary()) state.messages.push_back(line);
+            ++state.problems_version;  // loading's problems: listed in the Problems tab
             state.scene = std::move(first.scene);
             glyphs = std::move(first.glyphs);
             build_font_atlas(glyphs, kFontSizePx);
@@ -320,6 +321,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
                         auto more = workspace::is_project_file(path) ? workspace::load_project_file(workspace::read_project_file(path)).project
                                                                      : loading::load_project({{path, model::Role::Unknown}}, options);
                         for (auto& layer : more.layers) added.layers.push_back(std::move(layer));
+                        added.problems.append(more.problems);
                     } catch (const Error& e) {
                         added.errors.push_back(e.what());  // a bad file is reported; the session goes on
                     }
@@ -331,6 +333,8 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         if (adding.valid() && !refresher.busy() && adding.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
             AddedLayers added = adding.get();
             for (auto& layer : added.layers) state.project.layers.push_back(std::move(layer));
+            state.project.problems.append(added.problems);
+            ++state.problems_version;
             state.glyphs_stale = !added.layers.empty();  // new data may hold characters the font atlas lacks
             for (auto& error : added.errors) state.messages.push_back(std::move(error));
             if (!added.layers.empty()) {

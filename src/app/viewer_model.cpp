@@ -12,6 +12,7 @@
 #include "core/model/safe_write.hpp"
 #include "core/workspace/project_file.hpp"
 #include "cli/stats_table.hpp"
+#include "ui/problem_list.hpp"
 
 namespace ca::app {
 
@@ -27,6 +28,46 @@ void zoom_to(ui::ViewerState& state, const model::Extent& extent_m) {
     padded.add({extent_m.min_x - pad, extent_m.min_y - pad});
     padded.add({extent_m.max_x + pad, extent_m.max_y + pad});
     state.viewport = scene::Viewport::fit(padded, state.canvas.width, state.canvas.height, 24);
+}
+
+void go_to_feature(ui::ViewerState& state, ui::FeatureRef ref) {
+    if (ref.layer >= state.project.layers.size() || ref.feature >= state.project.layers[ref.layer].features.size()) return;
+    const model::Layer& layer = state.project.layers[ref.layer];
+    state.selected_feature = ref;
+    if (layer.role == model::Role::Villages && !state.villages.shapes_m.empty()) {
+        // A village is also the village selection the other tabs and the map share.
+        std::size_t index = ref.feature;
+        for (const auto* l : state.project.layers_with(model::Role::Villages)) {
+            if (l == &layer) break;
+            index += l->features.size();
+        }
+        if (index < state.villages.shapes_m.size()) state.selected = index, state.selection = {index};
+    }
+    model::Geometry g = layer.features[ref.feature].geometry;
+    if (g.empty()) {
+        // No place on the map: its row in the attribute table, unfiltered so that it is there.
+        state.table_layer = ref.layer;
+        state.table_filter.clear();
+        ++state.table_scroll_request;
+        state.open_tab = "attributes";
+        return;
+    }
+    state.project.working->forward(g.coords);
+    model::Extent e = g.extent();
+    // A point is shown with a kilometre or so around it: enough to see which village it is in.
+    constexpr double kAroundPointM = 600;
+    if (e.width() < kAroundPointM && e.height() < kAroundPointM) {
+        const model::Vec2 c{(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};
+        e.add({c.x - kAroundPointM, c.y - kAroundPointM});
+        e.add({c.x + kAroundPointM, c.y + kAroundPointM});
+    }
+    zoom_to(state, e);
+}
+
+void go_to_problem(ui::ViewerState& state, std::size_t problem) {
+    if (problem >= ui::problem_count(state)) return;
+    state.clicked_problem = problem;
+    if (const auto feature = ui::problem_feature(state.project, ui::problem_at(state, problem))) go_to_feature(state, *feature);
 }
 
 std::optional<std::size_t> find_village(const ui::ViewerState& state, const std::string& name, const std::string& township) {
@@ -149,11 +190,16 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     }
     state.selected_changed = false;
     state.open_tab = a.open_tab.value_or("");
+    state.open_field_mapping = a.open_field_mapping;
+    if (a.problem_filter) state.problem_filter = *a.problem_filter;
+    if (a.problem_click) go_to_problem(state, *a.problem_click);
+    if (a.select_feature) go_to_feature(state, *a.select_feature);
     if (a.select_village) {
         state.selected = a.select_village;
         state.selection = {*a.select_village};
         state.selected_changed = true;
     }
+    if (a.select_village || a.select_set) state.selected_feature.reset();
     if (a.select_set) {
         state.selection = *a.select_set;
         state.selected = state.selection.empty() ? std::nullopt : std::optional(*state.selection.begin());

@@ -23,6 +23,11 @@ void fit(ui::ViewerState& state);
 void zoom_to(ui::ViewerState& state, const model::Extent& extent_m);
 // Villages whose label point lies in the box (working CRS): the ones a person sees inside it.
 std::set<std::size_t> villages_in(const ui::ViewerState& state, const model::Extent& box_m);
+// Picks a feature: outlined on the map and zoomed to when it has a place; a village is selected
+// too. One without a place (a table row) is shown in the attribute table, scrolled to it.
+void go_to_feature(ui::ViewerState& state, ui::FeatureRef feature);
+// A click on a problem (see ui::problem_at): goes to the feature or row it names, if loaded.
+void go_to_problem(ui::ViewerState& state, std::size_t problem);
 // Index of the village with this name (and township, when given); nothing when none matches.
 std::optional<std::size_t> find_village(const ui::ViewerState& state, const std::string& name, const std::string& township = {});
 

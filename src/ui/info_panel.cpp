@@ -1,6 +1,7 @@
 // The right panel: township statistics with bars, poorest villages, the selected village, attributes.
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include <imgui.h>
@@ -199,16 +200,30 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
         if (l == &layer) break;
         village_offset += l->features.size();
     }
+    // A problem clicked for a row without a place: the table scrolls to that row once.
+    std::optional<int> scroll_to;
+    if (state.table_scroll_request != state.table_scrolled && state.selected_feature && state.selected_feature->layer == current) {
+        const auto found = std::find(rows.begin(), rows.end(), state.selected_feature->feature);
+        if (found != rows.end()) scroll_to = static_cast<int>(found - rows.begin());
+        state.table_scrolled = state.table_scroll_request;
+    }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
+    if (scroll_to) clipper.ForceDisplayRangeByIndices(*scroll_to, *scroll_to + 1);
     while (clipper.Step())
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
             const std::size_t r = rows[static_cast<std::size_t>(k)];
             ImGui::TableNextRow();
+            if (scroll_to == k) ImGui::SetScrollHereY(0.5f);
             for (int c = 0; c < columns; ++c) {
                 ImGui::TableNextColumn();
                 const std::string cell = model::to_text(layer.features[r].values[static_cast<std::size_t>(c)]);
-                if (c == 0 && villages) {
+                if (c == 0 && !villages) {
+                    // Other layers' rows: selected by a click here or on a problem naming them.
+                    const bool selected = state.selected_feature == FeatureRef{current, r};
+                    if (ImGui::Selectable((cell + "##a" + std::to_string(r)).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+                        actions.select_feature = FeatureRef{current, r};
+                } else if (c == 0 && villages) {
                     const std::size_t village = village_offset + r;
                     // Rows and map share one selection: ctrl-click adds or removes a row.
                     if (ImGui::Selectable((cell + "##a" + std::to_string(r)).c_str(), state.selection.count(village) > 0,
@@ -253,6 +268,10 @@ void draw_info_panel(const ViewerState& state, Actions& actions) {
         }
         if (ImGui::BeginTabItem(t(Text::Attributes, lang).c_str(), nullptr, forward("attributes"))) {
             attributes_tab(state, actions, lang);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(problems_tab_label(state).c_str(), nullptr, forward("problems"))) {
+            draw_problems_tab(state, actions);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

@@ -25,6 +25,29 @@ void outline(const ViewerState& state, ImDrawList* draw, std::size_t village, Im
     }
 }
 
+// A feature picked in a table or the Problems tab: a ring around a point, its outline otherwise.
+void feature_mark(const ViewerState& state, ImDrawList* draw, FeatureRef ref) {
+    if (ref.layer >= state.project.layers.size() || ref.feature >= state.project.layers[ref.layer].features.size()) return;
+    model::Geometry g = state.project.layers[ref.layer].features[ref.feature].geometry;
+    if (g.empty()) return;
+    state.project.working->forward(g.coords);
+    const ImU32 colour = IM_COL32(0, 90, 255, 255);
+    auto screen = [&](model::Vec2 p) {
+        const model::Vec2 px = state.viewport.to_px(p);
+        return ImVec2{static_cast<float>(px.x + state.canvas.x), static_cast<float>(px.y + state.canvas.y)};
+    };
+    if (g.coords.size() == 1) {
+        draw->AddCircle(screen(g.coords.front()), 11.0f, colour, 0, 3.0f);
+        return;
+    }
+    std::vector<ImVec2> points;
+    for (std::size_t r = 0; r < g.ring_count(); ++r) {
+        points.clear();
+        for (const auto& p : g.ring(r)) points.push_back(screen(p));
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, 3.0f);
+    }
+}
+
 struct Box {
     float x0, y0, x1, y1;
     bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
@@ -43,6 +66,7 @@ void draw_map_overlay(const ViewerState& state, ImDrawList* draw) {
     for (std::size_t v : state.selection)
         if (v != state.selected) outline(state, draw, v, IM_COL32(230, 120, 0, 255), 2.5f);
     if (state.selected) outline(state, draw, *state.selected, IM_COL32(0, 90, 255, 255), 3.0f);
+    if (state.selected_feature) feature_mark(state, draw, *state.selected_feature);
 
     if (state.style.labels) {
         // Village names only once villages are big enough on screen to hold them.

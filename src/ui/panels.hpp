@@ -17,6 +17,10 @@ inline constexpr int kStatusBarHeightPx = 26;
 void draw_side_panel(const ViewerState& state, Actions& actions);
 // Right: tabs for township statistics, poorest areas, the selected village, attribute tables.
 void draw_info_panel(const ViewerState& state, Actions& actions);
+// The right panel's Problems tab: its label, "Problems (12)" counting errors and warnings (with a
+// stable ImGui id), and its list: grouped by kind, filtered by severity, a click goes to the place.
+std::string problems_tab_label(const ViewerState& state);
+void draw_problems_tab(const ViewerState& state, Actions& actions);
 // Bottom: cursor position, scale, CRSs.
 void draw_status_bar(const ViewerState& state);
 // The export dialog, when open: settings and a preview of the page (drawn by the app).

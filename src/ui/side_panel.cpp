@@ -93,8 +93,11 @@ void search_box(const ViewerState& state, Actions& actions, Language lang) {
 
 // Which field plays each meaning of the data contract for this layer's role, as detected, and
 // changeable: offices name their columns every way there is.
-void fields_tree(const model::Layer& layer, std::size_t index, Actions& actions, Language lang) {
+// `open_now`: the Problems tab's "Map fields…" asked for this layer's fields.
+void fields_tree(const model::Layer& layer, std::size_t index, bool open_now, Actions& actions, Language lang) {
+    if (open_now) ImGui::SetNextItemOpen(true);
     if (!ImGui::TreeNode("fields", "%s", t(Text::FieldMapping, lang).c_str())) return;
+    if (open_now) ImGui::SetScrollHereY(0.2f);
     for (std::size_t m = 0; m < model::kMeaningCount; ++m) {
         const auto meaning = static_cast<model::Meaning>(m);
         if (!model::meaning_applies(layer.role, meaning)) continue;
@@ -128,6 +131,8 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
         bool visible = ls.visible;
         if (ImGui::Checkbox("##visible", &visible)) actions.layer_visible = {i, visible};
         ImGui::SameLine();
+        const bool map_fields = state.open_field_mapping == i;
+        if (map_fields) ImGui::SetNextItemOpen(true);
         const bool open = ImGui::TreeNode("layer", "%s", layer.name.c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("%s · %zu", t(role_text(layer.role), lang).c_str(), layer.features.size());
@@ -138,7 +143,7 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
                 {model::Role::Lines, Text::RoleLines},       {model::Role::Ponds, Text::RolePonds},         {model::Role::Unknown, Text::RoleUnknown}};
             ImGui::BeginDisabled(state.data_locked);
             if (auto role = choice_combo(Text::Role, layer.role, kRoles, lang)) actions.layer_role = {i, *role};
-            fields_tree(layer, i, actions, lang);
+            fields_tree(layer, i, map_fields, actions, lang);
             ImGui::EndDisabled();
             float opacity = ls.opacity;
             ImGui::SetNextItemWidth(140);

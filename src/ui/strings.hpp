@@ -20,6 +20,7 @@ enum class Text {
     ExportMap, ExportTitle, ExportPage, ExportFile, ExportButton, ColourSitesBy, ByType, ByYear, ByStatus, ByBatch,
     Status, Batch, All, FillColour, StrokeColour, LineWidth, SymbolSize,
     LoadingData, PreparingMap, Cancel, ComputingStatistics, RedrawingMap, PoorPerKm2, Coverage, FundsPerPoor, ByVillage, ByTownship, Fields, OpenData, ParentFolder, Open, Folder, Play, Stop, Role, DefaultFigureTitle, SaveTable, FilteredCounts, Exporting, Symbol, Circle, Square, Triangle, FieldMapping, LabelChinese, LabelPinyin,
+    Problems, NoProblems, Errors, Warnings, Notes, MapFields, NoFieldFor, ProblemsFiltered, LayerNamed, RowNumbered, FeatureNumbered,
     kLast
 };
 

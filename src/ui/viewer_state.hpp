@@ -1,6 +1,7 @@
 // What the viewer shows, as plain data that panels read and the app changes.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <set>
@@ -13,6 +14,7 @@
 #include "core/loading/folder_listing.hpp"
 #include "core/loading/load_project.hpp"
 #include "core/model/pinyin.hpp"
+#include "core/model/problems.hpp"
 #include "core/model/project.hpp"
 #include "core/scene/map_style.hpp"
 #include "core/scene/scene.hpp"
@@ -86,6 +88,36 @@ struct TableRows {
     std::vector<std::size_t> rows;
 };
 
+// A feature of a layer: the layer's index in Project::layers, the feature's in Layer::features.
+struct FeatureRef {
+    std::size_t layer = 0, feature = 0;
+    bool operator==(const FeatureRef&) const = default;
+};
+
+// Which severities the Problems tab lists.
+struct SeverityFilter {
+    bool errors = true, warnings = true, notes = true;
+    bool shows(model::Severity severity) const {
+        return severity == model::Severity::Error ? errors : severity == model::Severity::Warning ? warnings : notes;
+    }
+    bool operator==(const SeverityFilter&) const = default;
+};
+
+// One line of the Problems tab: a kind's header, or one problem.
+struct ProblemRow {
+    bool header = false;
+    std::size_t problem = 0;  // into loading's then counting's problems (see problem_at); a header: its kind's first
+    std::size_t count = 0;    // a header: the problems of its kind listed
+};
+// The Problems tab's lines, kept until the problems or the filter change: a province has thousands.
+struct ProblemRows {
+    std::uint64_t version = ~std::uint64_t{0};
+    SeverityFilter filter;
+    std::vector<ProblemRow> rows;
+    std::size_t errors = 0, warnings = 0, notes = 0;  // of all the problems, whatever the filter
+    std::vector<std::size_t> layers_to_map;           // see ui::layers_to_map
+};
+
 struct ViewerState {
     model::Project project;
     analysis::Statistics stats;
@@ -101,7 +133,7 @@ struct ViewerState {
     std::optional<std::size_t> selected;     // village clicked, or chosen in a table
     std::set<std::size_t> selection;         // villages box-selected or ctrl-clicked (with `selected`)
     bool selected_changed = false;           // this frame: the identify tab comes forward
-    std::string open_tab;                    // "statistics", "poorest", "identify", "attributes": bring forward once
+    std::string open_tab;                    // "statistics", "poorest", "identify", "attributes", "problems": bring forward once
     bool highlight_uncovered = false;        // poor villages without a project, outlined
     bool playing_years = false;              // the year filter steps a year a second (see advance_year_play)
     std::string search;
@@ -109,7 +141,18 @@ struct ViewerState {
     std::string table_filter;
     mutable TableRows table_rows;  // a cache the attribute table refreshes when its inputs change
     mutable std::optional<SearchMatches> search_matches;  // a cache the search box refreshes
-    std::vector<std::string> messages;  // problems to show without stopping the session
+    std::vector<std::string> messages;  // session messages (saves, exports, files that failed to open)
+    // What counting met (sites placed nowhere, conflicts, web-map offsets...), computed on the
+    // worker with the statistics; loading's own are in project.problems.
+    model::ProblemLog counting_problems;
+    std::uint64_t problems_version = 0;  // bumped whenever either list changes
+    SeverityFilter problem_filter;
+    mutable ProblemRows problem_rows;  // a cache the Problems tab refreshes
+    std::optional<std::size_t> clicked_problem;  // highlighted in the Problems tab
+    std::optional<FeatureRef> selected_feature;  // a problem's feature or table row, outlined on the map
+    std::uint64_t table_scroll_request = 0;      // bumped: the attribute table scrolls to selected_feature
+    mutable std::uint64_t table_scrolled = 0;    // the request the table last scrolled for
+    std::optional<std::size_t> open_field_mapping;  // this frame: the layers panel opens this layer's fields
     loading::LoadOptions load_options;  // how the data was read, for saving the project
     std::string project_path = "project.cap.json";
     std::string statistics_path = "township_statistics.xlsx";
@@ -168,6 +211,10 @@ struct Actions {
         std::string field;  // empty: none
     };
     std::optional<LayerField> layer_field;
+    std::optional<std::size_t> problem_click;  // a problem of the Problems tab (see problem_at): go to what it names
+    std::optional<SeverityFilter> problem_filter;
+    std::optional<std::size_t> open_field_mapping;  // a layer whose fields the layers panel shows
+    std::optional<FeatureRef> select_feature;  // a row of a non-village attribute table
 };
 
 }  // namespace ca::ui
