@@ -53,11 +53,7 @@ void save_problem_list(const ui::ViewerState& state, const std::string& path) {
         if (row.header) text += "# " + p.kind + " (" + std::to_string(row.count) + ")\n";
         else text += std::string(model::to_string(p.severity)) + "\t" + ui::problem_place(p, state.style.language) + "\t" + p.message + "\n";
     }
-    model::write_via_temp(path, [&](const std::filesystem::path& temp) {
-        std::ofstream out(temp, std::ios::binary);
-        out << text;
-        return static_cast<bool>(out);
-    });
+    model::write_file_bytes(path, text);
 }
 
 }  // namespace
