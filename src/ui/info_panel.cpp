@@ -16,6 +16,14 @@ namespace {
 
 std::string t(Text text, Language lang) { return std::string(tr(text, lang)); }
 
+// A figure the data does not give is shown as "—", never as 0.
+std::string figure(const std::optional<double>& value, const char* format, double scale = 1) {
+    if (!value) return "—";
+    char text[32];
+    std::snprintf(text, sizeof text, format, *value * scale);
+    return text;
+}
+
 void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
     if (state.stats.townships.empty() && state.data_locked) {  // the first count is still running
         ImGui::TextDisabled("%s", t(Text::ComputingStatistics, lang).c_str());
@@ -51,9 +59,9 @@ void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
         if (clickable) ImGui::GetWindowDrawList()->AddRectFilled({p.x, p.y + 3}, {p.x + width, p.y + ImGui::GetTextLineHeight() - 2}, IM_COL32(227, 26, 28, 90));
         ImGui::Text("%8.0f", r.poor_population);
         ImGui::TableNextColumn();
-        ImGui::Text("%5.1f%%", r.poverty_rate.value_or(0) * 100);
+        ImGui::TextUnformatted(figure(r.poverty_rate, "%5.1f%%", 100).c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%6.0f", r.income_per_capita.value_or(0));
+        ImGui::TextUnformatted(figure(r.income_per_capita, "%6.0f").c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%d/%d", r.covered_poor_villages, r.poor_villages);
         ImGui::TableNextColumn();
@@ -131,9 +139,13 @@ void identify_tab(const ViewerState& state, Language lang) {
     // The name as a reader of pinyin says it: for the English UI and for reports abroad.
     ImGui::Text("%s  %s, %s", t(Text::LabelPinyin, lang).c_str(), model::place_name_pinyin(v.village_name).c_str(),
                 model::place_name_pinyin(v.township).c_str());
-    ImGui::Text("%s %.1f%%   %s %.0f", t(Text::PovertyRate, lang).c_str(), v.poverty_rate.value_or(0) * 100, t(Text::Income, lang).c_str(),
-                v.income_per_capita.value_or(0));
+    ImGui::Text("%s %s   %s %s", t(Text::PovertyRate, lang).c_str(), figure(v.poverty_rate, "%.1f%%", 100).c_str(),
+                t(Text::Income, lang).c_str(), figure(v.income_per_capita, "%.0f").c_str());
     ImGui::Text("%s %d   %s %.1f", t(Text::Sites, lang).c_str(), v.sites, t(Text::FundsWan, lang).c_str(), v.funds_yuan / 10000);
+    // How its projects were placed: a point is exact, a name only as good as the spelling.
+    if (v.sites > 0)
+        ImGui::TextDisabled("  %s %d · %s %d", t(Text::PlacedByPoint, lang).c_str(), v.sites_exact, t(Text::PlacedByName, lang).c_str(),
+                            v.sites_by_name);
 }
 
 void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {

@@ -66,6 +66,8 @@ std::string_view tr(Text text, Language language) {
         {Text::Filter, "筛选", "Filter"},
         {Text::Identify, "要素信息", "Identify"},
         {Text::NothingSelected, "点击地图上的村查看信息。", "Click a village on the map to see its data."},
+        {Text::PlacedByPoint, "按坐标", "by their point"},
+        {Text::PlacedByName, "按村名", "by village name"},
         {Text::Poorest, "最贫困地区", "Poorest"},
         {Text::ShowUncovered, "在地图上标出未覆盖的贫困村", "Outline poor villages without a project"},
         {Text::Uncovered, "未覆盖贫困村", "Uncovered poor villages"},
