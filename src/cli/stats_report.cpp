@@ -2,6 +2,7 @@
 // rows bold, what the notes say. The formatting itself is io::write_report_workbook's.
 #include "cli/stats_report.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <ctime>
@@ -97,10 +98,14 @@ std::string sources_line(const model::Project& project, Language language) {
     return line;
 }
 
+// "2,300", "30.0": as the table's own cells show numbers.
 std::string format_number(double x, int decimals) {
     char text[64];
     std::snprintf(text, sizeof text, "%.*f", decimals, x);
-    return text;
+    std::string grouped = text;
+    const std::size_t digits_start = grouped[0] == '-' ? 1 : 0;
+    for (auto at = std::min(grouped.find('.'), grouped.size()); at > digits_start + 3; at -= 3) grouped.insert(at - 3, ",");
+    return grouped;
 }
 
 std::vector<std::string> notes(const model::Project& project, const analysis::Statistics& stats, StatsLevel level, Language language) {

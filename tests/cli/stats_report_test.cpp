@@ -107,7 +107,7 @@ TEST_CASE("stats --format xlsx on the sample county: title, headings, 万元 and
     // The notes, one blank row under the total.
     REQUIRE(cells.size() > static_cast<std::size_t>(total + 3));
     CHECK(cells[total + 2][0] == "说明：");
-    CHECK(cells[total + 3][0] == "1. 贫困线：人均纯收入 2300 元；贫困发生率达 30.0% 或人均纯收入低于贫困线的村计为贫困村。");
+    CHECK(cells[total + 3][0] == "1. 贫困线：人均纯收入 2,300 元；贫困发生率达 30.0% 或人均纯收入低于贫困线的村计为贫困村。");
     bool sources = false;
     for (const auto& row : cells)
         if (!row.empty() && row[0].rfind("3. 数据来源：county.gpkg（", 0) == 0) sources = true;
@@ -191,7 +191,7 @@ TEST_CASE("stats --format xlsx --language en: English headings, sheet names and 
     test::TempDir dir;
     const std::string path = dir.file("t.xlsx");
     const std::string sources = "--villages " + quoted(write_villages(dir)) + " --sites " + quoted(write_projects(dir));
-    const auto r = test::run_countyatlas("stats " + sources + " --format xlsx --language en -o " + quoted(path));
+    const auto r = test::run_countyatlas("stats " + sources + " --format xlsx --language en --poverty-line 12500 -o " + quoted(path));
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     CHECK(test::workbook_sheets(path) == std::vector<std::string>{"By township", "Not counted"});
     const auto cells = test::workbook_cells(path, "By township");
@@ -199,6 +199,8 @@ TEST_CASE("stats --format xlsx --language en: English headings, sheet names and 
     CHECK(cells[3][0] == "Township");
     CHECK(column_of(cells[3], "Funds (10,000 yuan)") > 0);
     CHECK(cells[6][0] == "Total");
+    CHECK(cells[9][0] == "1. Poverty line: 12,500 yuan net income per person; a village is poor when its poverty rate is 30.0% or more or its "
+                         "income is below the line.");
     const auto csv = test::run_countyatlas("stats " + sources + " --format csv");
     CHECK(csv.out.rfind("township,villages,households,population,", 0) == 0);
 }
