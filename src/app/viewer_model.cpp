@@ -11,6 +11,7 @@
 #include "core/scene/build.hpp"
 #include "core/model/safe_write.hpp"
 #include "core/workspace/project_file.hpp"
+#include "cli/stats_report.hpp"
 #include "cli/stats_table.hpp"
 #include "ui/problem_list.hpp"
 
@@ -93,8 +94,11 @@ void save_statistics(const ui::ViewerState& state, const std::string& path) {
     if (format == ".csv") {
         const std::string text = cli::stats_csv(state.stats, cli::StatsLevel::Township);
         model::write_file_bytes(path, text);
-    } else if (format == ".xlsx" || format == ".gpkg") {
-        cli::write_stats_file(state.project, state.stats, cli::StatsLevel::Township, format.substr(1), path);
+    } else if (format == ".xlsx") {
+        // The table the office pastes into its report, in the viewer's language.
+        cli::write_stats_report(state.project, state.stats, cli::StatsLevel::Township, {{}, state.style.language}, path);
+    } else if (format == ".gpkg") {
+        cli::write_stats_file(state.project, state.stats, cli::StatsLevel::Township, "gpkg", path);
     } else {
         throw Error("a statistics table is saved as .xlsx, .csv or .gpkg").file(path);
     }

@@ -7,6 +7,7 @@
 #include "cli/output_guard.hpp"
 #include "cli/progress.hpp"
 #include "cli/source_options.hpp"
+#include "cli/stats_report.hpp"
 #include "cli/stats_table.hpp"
 #include "cli/count_options.hpp"
 #include "core/model/error.hpp"
@@ -19,6 +20,8 @@ struct StatsCommand {
     std::string by = "township";
     std::string format = "table";
     std::string output;
+    std::string title;
+    std::string language = "zh";
     analysis::StatsOptions thresholds;
     SiteSelection selection;
 
@@ -36,7 +39,12 @@ struct StatsCommand {
         if (level == StatsLevel::Township) analysis::require_township_names(project, stats);
         if (format == "xlsx" || format == "gpkg") {
             if (output.empty()) throw Error("--format " + format + " writes a file: give it with -o FILE");
-            write_stats_file(project, stats, level, format, output);
+            if (format == "xlsx") {
+                const ReportOptions report{title, language == "en" ? model::Language::English : model::Language::Chinese};
+                write_stats_report(project, stats, level, report, output);
+            } else {
+                write_stats_file(project, stats, level, format, output);
+            }
         } else if (format == "json") {
             emit(stats_json(stats, level).dump(2) + "\n", output);
         } else if (format == "csv") {
@@ -56,9 +64,12 @@ void register_stats_command(CLI::App& root) {
     CLI::App* stats = root.add_subcommand("stats", "Township or village statistics: poverty, projects, funds, coverage, works");
     command->sources.add_to(*stats);
     stats->add_option("--by", command->by, "township (default) or village")->check(CLI::IsMember({"township", "village"}));
-    stats->add_option("--format", command->format, "table (default), json, csv, xlsx or gpkg (region polygons)")
+    stats->add_option("--format", command->format, "table (default), json, csv (the contract's keys), xlsx (a formatted report table) or gpkg (region polygons)")
         ->check(CLI::IsMember({"table", "json", "csv", "xlsx", "gpkg"}));
     stats->add_option("-o,--output", command->output, "Write to this file instead of standard output");
+    stats->add_option("--title", command->title, "Title of the xlsx table (default: 扶贫项目乡镇统计表 or 扶贫项目村级统计表)");
+    stats->add_option("--language", command->language, "Headings and notes of the xlsx table: zh (default) or en")
+        ->check(CLI::IsMember({"zh", "en"}));
     add_threshold_options(*stats, command->thresholds);
     command->selection.add_to(*stats);
     stats->callback([command] { command->run(); });

@@ -2,6 +2,7 @@
 #include "cli/stats_table.hpp"
 
 #include "core/analysis/dissolve.hpp"
+#include "core/io/report_workbook.hpp"
 #include "core/io/table_writer.hpp"
 
 #include <algorithm>
@@ -96,18 +97,6 @@ std::string csv_escape(const std::string& text) {
     std::string quoted = "\"";
     for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     return quoted + "\"";
-}
-
-// Terminal columns a UTF-8 string takes: East Asian characters take two.
-std::size_t display_width(const std::string& s) {
-    std::size_t width = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        width += len >= 3 ? 2 : 1;
-        i += len;
-    }
-    return width;
 }
 
 std::string fixed(const ordered_json& v, int decimals) {
@@ -222,18 +211,18 @@ std::string stats_text_table(const analysis::Statistics& stats, StatsLevel level
     const auto rows = all_rows(stats, level);
     std::vector<std::vector<std::string>> cells;
     std::vector<std::size_t> widths;
-    for (const auto& c : columns) widths.push_back(display_width(c.heading));
+    for (const auto& c : columns) widths.push_back(io::display_width(c.heading));
     for (const auto& row : rows) {
         cells.emplace_back();
         for (std::size_t i = 0; i < columns.size(); ++i) {
             cells.back().push_back(columns[i].value(row));
-            widths[i] = std::max(widths[i], display_width(cells.back().back()));
+            widths[i] = std::max(widths[i], io::display_width(cells.back().back()));
         }
     }
     std::ostringstream out;
     auto line = [&](const std::vector<std::string>& values) {
         for (std::size_t i = 0; i < values.size(); ++i) {
-            const std::string pad(widths[i] - display_width(values[i]), ' ');
+            const std::string pad(widths[i] - io::display_width(values[i]), ' ');
             out << (i ? "  " : "") << (i < (level == StatsLevel::Village ? 2u : 1u) ? values[i] + pad : pad + values[i]);
         }
         out << "\n";
@@ -245,7 +234,8 @@ std::string stats_text_table(const analysis::Statistics& stats, StatsLevel level
     return out.str();
 }
 
-// The same rows as CSV, as a spreadsheet or as a GeoPackage of region polygons for any GIS.
+// The same rows as CSV, as a GeoPackage of region polygons for any GIS (or, given "xlsx", the
+// contract's keys in a plain spreadsheet through GDAL, for machines).
 void write_stats_file(const model::Project& project, const analysis::Statistics& stats, StatsLevel level, const std::string& format,
                       const std::string& path) {
     const FlatTable table = stats_flat(stats, level);

@@ -26,8 +26,8 @@ std::string stats_csv(const analysis::Statistics& stats, StatsLevel level);
 // Aligned columns with Chinese headings, for the terminal and for pasting into a report.
 std::string stats_text_table(const analysis::Statistics& stats, StatsLevel level);
 
-// The same rows as CSV, written as a spreadsheet ("xlsx") or as a GeoPackage of the region
-// polygons ("gpkg") that any GIS opens; through a temporary file.
+// The same rows as CSV, written as a GeoPackage of the region polygons ("gpkg") that any GIS
+// opens; through a temporary file. (A spreadsheet for people is stats_report.hpp's.)
 void write_stats_file(const model::Project& project, const analysis::Statistics& stats, StatsLevel level, const std::string& format,
                       const std::string& path);
 

@@ -25,11 +25,11 @@ std::string text(const model::Layer& layer, const model::Feature& f, const std::
 
 }  // namespace
 
-TEST_CASE("csv, xlsx and gpkg stats read back with the JSON's numbers") {
+TEST_CASE("csv and gpkg stats read back with the JSON's keys and numbers (xlsx, for people: stats_report_test.cpp)") {
     test::TempDir dir;
     const std::string sample = "'" + test::sample_county() + "'";
     const auto json = nlohmann::json::parse(test::run_countyatlas("stats " + sample + " --format json").out);
-    for (const std::string format : {"csv", "xlsx", "gpkg"}) {
+    for (const std::string format : {"csv", "gpkg"}) {
         CAPTURE(format);
         const std::string path = dir.file("stats." + format);
         const auto r = test::run_countyatlas("stats " + sample + " --format " + format + " -o '" + path + "'");
