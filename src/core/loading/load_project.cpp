@@ -84,27 +84,36 @@ void prepare_geometry(model::Layer& layer, const LoadOptions& options) {
     clean_geometries(layer, geos);
 }
 
-// Layers that declare no CRS: decided from their numbers and the other layers, or refused.
+// Layers that declare no CRS: decided from their numbers and the other layers, or refused. Those
+// their numbers decide alone (degrees, a zone prefix) go first, so a layer without prefix can
+// take its zone from them.
 void settle_missing_crs(std::vector<model::Layer>& layers, const LoadOptions& options) {
-    model::Extent others;
-    for (const auto& layer : layers)
-        if (!layer.source_crs.missing) others.merge(layer.extent());
-    for (auto& layer : layers) {
-        if (!layer.source_crs.missing) continue;
-        const io::CrsGuess guess = io::guess_crs(layer.extent(), others);
-        if (guess.crs.empty()) {
-            std::string codes;
-            for (std::size_t i = 0; i < guess.candidates.size(); ++i) codes += (i ? ", " : "") + std::to_string(guess.candidates[i]);
-            throw Error("has no coordinate reference system (no .prj or CRS in the file) and its numbers do not say which" +
-                        (codes.empty() ? std::string() : "; they look like Gauss-Kruger metres without zone prefix, one of EPSG " + codes) +
-                        "; pass --assume-crs EPSG:CODE")
-                .file(file_name(layer))
-                .layer(layer.name);
+    for (bool progress = true; progress;) {
+        progress = false;
+        model::Extent others;
+        for (const auto& layer : layers)
+            if (!layer.source_crs.missing) others.merge(layer.extent());
+        for (auto& layer : layers) {
+            if (!layer.source_crs.missing) continue;
+            const io::CrsGuess guess = io::guess_crs(layer.extent(), others);
+            if (guess.crs.empty()) continue;
+            io::assign_crs(layer, guess.crs, "guessed: " + guess.how);
+            layer.problems.add({model::Severity::Warning, "CRS guessed", file_name(layer), layer.name, -1, false,
+                                guess.how + (guess.how.find("--assume-crs") == std::string::npos ? "; pass --assume-crs EPSG:CODE if it is another" : "")});
+            prepare_geometry(layer, options);
+            progress = true;
         }
-        io::assign_crs(layer, guess.crs, "guessed: " + guess.how);
-        layer.problems.add({model::Severity::Warning, "CRS guessed", file_name(layer), layer.name, -1, false,
-                            guess.how + (guess.how.find("--assume-crs") == std::string::npos ? "; pass --assume-crs EPSG:CODE if it is another" : "")});
-        prepare_geometry(layer, options);
+    }
+    for (const auto& layer : layers) {
+        if (!layer.source_crs.missing) continue;
+        const io::CrsGuess guess = io::guess_crs(layer.extent(), {});
+        std::string codes;
+        for (std::size_t i = 0; i < guess.candidates.size(); ++i) codes += (i ? ", " : "") + std::to_string(guess.candidates[i]);
+        throw Error("has no coordinate reference system (no .prj or CRS in the file) and its numbers do not say which" +
+                    (codes.empty() ? std::string() : "; they look like Gauss-Kruger metres without zone prefix, one of EPSG " + codes) +
+                    "; pass --assume-crs EPSG:CODE")
+            .file(file_name(layer))
+            .layer(layer.name);
     }
 }
 

@@ -248,3 +248,21 @@ TEST_CASE("projects that appear in two lists are reported with their rows") {
           "b.csv, layer b, row 3: 1 projects here (rows 3) are also in a.csv (same name, village and year) and are counted twice; "
           "remove one copy");
 }
+
+TEST_CASE("a layer without prefix takes its zone from another layer without CRS whose prefix names it") {
+    test::TempDir dir;
+    // Both in CGCS2000 zone 34 (central meridian 102°E); only the sites carry the prefix.
+    const std::string villages = dir.file("villages.shp"), sites = dir.file("sites.gpkg");
+    test::write_layer(villages, "ESRI Shapefile", 0, {{"村名"}},
+                      {{"POLYGON((433000 2845000,434000 2845000,434000 2846000,433000 2846000,433000 2845000))", {"麻栗树"}}}, {"ENCODING=UTF-8"});
+    test::write_layer(sites, "GPKG", 0, {{"项目名称"}}, {{"POINT(34433500 2845500)", {"水窖"}}});
+    const auto project = loading::load_project({{villages, model::Role::Villages}, {sites, model::Role::Sites}}, {});
+    CHECK(project.layers[0].source_crs.epsg == 4543);
+    CHECK(project.layers[1].source_crs.epsg == 4522);
+    const model::Vec2 site = project.layers[1].features[0].geometry.coords[0];
+    const model::Extent village = project.layers[0].features[0].geometry.extent();
+    CHECK(site.x > village.min_x);  // the site lands inside its village
+    CHECK(site.x < village.max_x);
+    CHECK(site.y > village.min_y);
+    CHECK(site.y < village.max_y);
+}
