@@ -7,6 +7,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include "core/model/text.hpp"
+#include "ui/problem_list.hpp"
 #include "ui/strings.hpp"
 
 namespace ca::app {
@@ -28,6 +29,7 @@ ImVector<ImWchar> glyph_ranges(const model::Project& project, const std::vector<
             builder.AddText(text.data(), text.data() + text.size());
         }
     for (const auto& text : more_text) builder.AddText(text.c_str());
+    for (const auto& [kind, label] : ui::chinese_kind_labels()) builder.AddText(label.data(), label.data() + label.size());
     // The Problems tab names files and layers that may hold no feature at all (a copy left out).
     for (const auto& problem : project.problems.all()) builder.AddText(problem.line().c_str());
     for (const auto& layer : project.layers) {

@@ -71,6 +71,33 @@ std::optional<FeatureRef> problem_feature(const model::Project& project, const m
     return std::nullopt;
 }
 
+// The kinds loading and counting report (core keeps them in English, the CLI's language).
+const std::vector<std::pair<std::string_view, std::string_view>>& chinese_kind_labels() {
+    static const std::vector<std::pair<std::string_view, std::string_view>> kZh = {
+        {"same data twice", "重复数据"},          {"named twice", "重复给出的文件"},
+        {"encoding", "文字编码"},                 {"unreadable text", "无法识别的文字"},
+        {"CRS guessed", "推断的坐标系"},          {"unusable coordinates", "无效坐标"},
+        {"repaired geometry", "已修复的图形"},    {"empty geometry", "空图形"},
+        {"sheet layout", "表格结构"},             {"sheet left out", "未读取的工作表"},
+        {"total row", "合计行"},                  {"total mismatch", "合计不符"},
+        {"missing value", "空白数值"},            {"bad row left out", "已略去的错误行"},
+        {"swapped lon/lat", "经纬度颠倒"},        {"projects in two lists", "两份清单中的同一项目"},
+        {"unmatched site", "未匹配的项目"},       {"site placed by township only", "仅匹配到乡镇的项目"},
+        {"location conflict", "位置与村名不符"},  {"pond outside villages", "村界外的塘窖井"},
+        {"duplicate village name", "同乡镇重名村"}, {"web-map offset", "网络地图坐标偏移"},
+        {"GDAL warning", "GDAL 警告"},            {"cannot be counted", "无法统计"},
+        {"missing data file", "缺少数据文件"},    {"field mapping", "字段对应"},
+    };
+    return kZh;
+}
+
+std::string problem_kind_label(const std::string& kind, Language language) {
+    if (language == Language::Chinese)
+        for (const auto& [english, chinese] : chinese_kind_labels())
+            if (kind == english) return std::string(chinese);
+    return kind;
+}
+
 std::string problem_place(const model::Problem& problem, Language language) {
     std::string out = problem.file;
     auto part = [&out](const std::string& text) { out += (out.empty() ? "" : ", ") + text; };

@@ -5,6 +5,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ui/viewer_state.hpp"
@@ -27,6 +29,11 @@ std::size_t problems_to_act_on(const ViewerState& state);
 std::optional<std::size_t> problem_layer(const model::Project& project, const model::Problem& problem);
 // Its feature (Feature::fid == Problem::id), when the problem names one of a loaded layer.
 std::optional<FeatureRef> problem_feature(const model::Project& project, const model::Problem& problem);
+// A kind of problem as the tab's heading says it: "未匹配的项目" for "unmatched site" in Chinese;
+// a kind the table does not know is shown as the core names it.
+std::string problem_kind_label(const std::string& kind, Language language);
+// Every (English kind, Chinese label) pair the table knows: for the font atlas.
+const std::vector<std::pair<std::string_view, std::string_view>>& chinese_kind_labels();
 // "sites.csv, 第 14 行" / "sites.csv, row 14": where the problem is, in the UI's language.
 std::string problem_place(const model::Problem& problem, Language language);
 

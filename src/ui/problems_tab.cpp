@@ -59,7 +59,7 @@ void problem_line(const ViewerState& state, const ProblemRow& row, std::size_t k
         // The kind and how many of it are listed, over its problems.
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(225, 228, 235, 255));
         ImGui::TableNextColumn();
-        ImGui::Text("%s (%zu)", p.kind.c_str(), row.count);
+        ImGui::Text("%s (%zu)", problem_kind_label(p.kind, lang).c_str(), row.count);
         ImGui::TableNextColumn();
         return;
     }
@@ -123,7 +123,7 @@ void draw_problems_tab(const ViewerState& state, Actions& actions) {
     if (!detail) return;
     const model::Problem& p = problem_at(state, *state.clicked_problem);
     ImGui::Separator();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(severity_colour(p.severity)), "%s · %s", model::to_string(p.severity), p.kind.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(severity_colour(p.severity)), "%s · %s", model::to_string(p.severity), problem_kind_label(p.kind, lang).c_str());
     const std::string place = problem_place(p, lang);
     ImGui::TextWrapped("%s%s%s", place.c_str(), place.empty() ? "" : ": ", p.message.c_str());
 }
