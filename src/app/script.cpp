@@ -50,7 +50,7 @@ void save_problem_list(const ui::ViewerState& state, const std::string& path) {
         text += std::string(ui::tr(ui::Text::NoProblems, state.style.language)) + "\n";  // as the tab says it
     for (const auto& row : rows) {
         const model::Problem& p = ui::problem_at(state, row.problem);
-        if (row.header) text += "# " + p.kind + " (" + std::to_string(row.count) + ")\n";
+        if (row.header) text += "# " + ui::problem_kind_label(p.kind, state.style.language) + " (" + std::to_string(row.count) + ")\n";
         else text += std::string(model::to_string(p.severity)) + "\t" + ui::problem_place(p, state.style.language) + "\t" + p.message + "\n";
     }
     model::write_file_bytes(path, text);

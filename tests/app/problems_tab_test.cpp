@@ -75,7 +75,7 @@ TEST_CASE("the Problems tab lists loading's and counting's problems by kind and 
         for (const auto& line : zh) text += line + "\n";
         return text;
     }();
-    CHECK(all.find("# unmatched site (2)\n") != std::string::npos);
+    CHECK(all.find("# 未匹配的项目 (2)\n") != std::string::npos);  // the kind as the Chinese tab heads it
     CHECK(all.find("warning\tprojects.csv, 第 3 行\tcounted in no region: ") != std::string::npos);
     CHECK(all.find("warning\tprojects.csv, 第 4 行\tcounted in no region: ") != std::string::npos);
     CHECK(all.find("note\tvillages.shp\ttext read as GBK") != std::string::npos);
@@ -85,6 +85,7 @@ TEST_CASE("the Problems tab lists loading's and counting's problems by kind and 
     const auto en = lines_of(dir.file("en.txt"));
     REQUIRE(!en.empty());
     CHECK(en[0] == "Problems (2)");
+    CHECK(std::find(en.begin(), en.end(), "# unmatched site (2)") != en.end());
     CHECK(listed_number(en, "projects.csv, row 4") > 0);
 }
 
@@ -215,7 +216,7 @@ TEST_CASE("a long list scrolls with a clipper, and a click far down it brings it
     test::run_viewer_script(dir.path().string(), county, {"save-problems " + dir.file("list.txt")});
     const auto lines = lines_of(dir.file("list.txt"));
     CHECK(lines.at(0) == "问题 (300)");
-    CHECK(std::find(lines.begin(), lines.end(), "# unmatched site (300)") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "# 未匹配的项目 (300)") != lines.end());
     const std::size_t n = listed_number(lines, "projects.csv, 第 280 行");
     const auto shots = test::run_viewer_script(dir.path().string(), county, {"tab problems", "problem-click " + std::to_string(n),
                                                                              "screenshot " + dir.file("after.png")});
@@ -234,7 +235,7 @@ TEST_CASE("a villages layer left without a name field is an error in the Problem
     REQUIRE(lines.size() > 2);
     CHECK(lines[0] == "问题 (1)");  // counting's warnings are gone with the counting; its error stays
     CHECK(lines[1] == "fields\tvillages\tvillage_name ");
-    CHECK(std::find(lines.begin(), lines.end(), "# cannot count (1)") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "# 无法统计 (1)") != lines.end());
     CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
               return l.rfind("error\tvillages.shp\tlayer villages: has no village name field", 0) == 0;
           }) == 1);
@@ -250,7 +251,7 @@ TEST_CASE("the Problems tab's severity filter hides notes but the label still co
     // Counting's wording is its own: the lines are checked up to the message.
     REQUIRE(no_notes.size() == 4);
     CHECK(no_notes[0] == "问题 (2)");
-    CHECK(no_notes[1] == "# unmatched site (2)");
+    CHECK(no_notes[1] == "# 未匹配的项目 (2)");
     CHECK(no_notes[2].rfind("warning\tprojects.csv, 第 3 行\tcounted in no region: ", 0) == 0);
     CHECK(no_notes[3].rfind("warning\tprojects.csv, 第 4 行\tcounted in no region: ", 0) == 0);
     CHECK(lines_of(dir.file("nothing.txt")) == std::vector<std::string>{"问题 (2)"});
