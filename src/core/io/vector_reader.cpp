@@ -249,18 +249,6 @@ std::vector<model::Layer> read_table_source(const SourceSpec& source, const Read
     return layers;
 }
 
-// Sets a GDAL configuration option for this thread while alive.
-class ScopedConfig {
-public:
-    ScopedConfig(const char* key, const char* value) : m_key(key) { CPLSetThreadLocalConfigOption(key, value); }
-    ~ScopedConfig() { CPLSetThreadLocalConfigOption(m_key, nullptr); }
-    ScopedConfig(const ScopedConfig&) = delete;
-    ScopedConfig& operator=(const ScopedConfig&) = delete;
-
-private:
-    const char* m_key;
-};
-
 }  // namespace
 
 void assign_crs(model::Layer& layer, const std::string& crs, const std::string& how) {
@@ -281,10 +269,6 @@ SourceSpec parse_source(std::string_view argument) {
 
 std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOptions& options, const LayerHook& after_each) {
     if (is_table_file(source.path)) return read_table_source(source, options, after_each);
-    // Office sheets have a header row, but when every cell is text (numbers typed as text are
-    // common) GDAL's header detection takes it for data. The drivers read these while reading.
-    const ScopedConfig xlsx_headers("OGR_XLSX_HEADERS", "FORCE");
-    const ScopedConfig ods_headers("OGR_ODS_HEADERS", "FORCE");
     bool is_shapefile = false;
     Dataset ds = open_dataset(source.path, is_shapefile);
     const SourceContext context = describe_source(ds.get(), source.path, is_shapefile, options);
@@ -309,8 +293,6 @@ std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOption
     std::vector<std::exception_ptr> failures(static_cast<std::size_t>(count));
     std::atomic<int> next{0};
     auto work = [&](bool own_handle) {
-        const ScopedConfig thread_xlsx_headers("OGR_XLSX_HEADERS", "FORCE");
-        const ScopedConfig thread_ods_headers("OGR_ODS_HEADERS", "FORCE");
         Dataset own;
         GDALDatasetH handle = ds.get();
         for (int i = next++; i < count; i = next++) {
