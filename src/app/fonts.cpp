@@ -31,7 +31,8 @@ ImVector<ImWchar> glyph_ranges(const model::Project& project, const std::vector<
     for (const auto& text : more_text) builder.AddText(text.c_str());
     for (const auto& [kind, label] : ui::chinese_kind_labels()) builder.AddText(label.data(), label.data() + label.size());
     // The Problems tab names files and layers that may hold no feature at all (a copy left out).
-    for (const auto& problem : project.problems.all()) builder.AddText(problem.line().c_str());
+    for (const auto& problem : project.problems.all())
+        for (const std::string* text : {&problem.file, &problem.layer, &problem.message}) builder.AddText(text->c_str());
     for (const auto& layer : project.layers) {
         builder.AddText(layer.name.c_str());
         for (const auto& name : layer.field_names) builder.AddText(name.c_str());

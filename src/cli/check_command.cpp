@@ -1,6 +1,7 @@
 // `countyatlas check FILES...`: the loader's whole judgement of the user's data — per source its
 // format, encoding, CRS and how each was decided, what was repaired or left out, and every row
 // that cannot be counted — with exit 0 when everything can be counted and 2 when not.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -12,6 +13,7 @@
 #include "cli/source_options.hpp"
 #include "cli/count_options.hpp"
 #include "core/analysis/statistics.hpp"
+#include "core/io/vector_reader.hpp"
 #include "core/loading/location_audit.hpp"
 #include "core/loading/source_list.hpp"
 #include "core/model/error.hpp"
@@ -24,11 +26,19 @@ using nlohmann::ordered_json;
 // An error's line already names its file, layer and feature.
 model::Problem error_problem(const Error& e) { return {model::Severity::Error, "cannot be counted", {}, {}, -1, false, e.what()}; }
 
-// Loads what can be loaded: each source alone first, so every one that fails is named (not only
-// the first), then the good ones together, as CRS guesses and duplicates depend on the others.
+// The source an error names (by path as given, or by file name), if any.
+std::vector<loading::SourceArgument>::iterator source_named(std::vector<loading::SourceArgument>& sources, const Error& e) {
+    return std::find_if(sources.begin(), sources.end(), [&](const loading::SourceArgument& source) {
+        const std::string path = io::parse_source(source.spec).path;
+        return !e.file().empty() && (path == e.file() || std::filesystem::path(path).filename() == e.file());
+    });
+}
+
+// Loads what can be loaded: all sources together (a CRS guess may need the other layers); when
+// one fails, it is named, left out and the rest read again, so every unreadable file is listed,
+// not only the first.
 model::Project load_what_loads(const SourceOptions& options) {
     const loading::LoadOptions load_options = options.load_options();
-    std::vector<loading::SourceArgument> good;
     model::ProblemLog failures, settling;
     std::vector<loading::SourceArgument> sources;
     try {
@@ -36,22 +46,22 @@ model::Project load_what_loads(const SourceOptions& options) {
     } catch (const Error& e) {
         failures.add(error_problem(e));
     }
-    for (const auto& source : sources) {
+    while (true) {
         try {
-            loading::load_project({source}, load_options);
-            good.push_back(source);
+            model::Project project = loading::load_project(sources, load_options);
+            failures.append(project.problems);
+            project.problems = std::move(failures);
+            return project;
         } catch (const Error& e) {
             failures.add(error_problem(e));
+            const auto failed = source_named(sources, e);
+            if (failed == sources.end()) break;  // not one source's fault: nothing more to read
+            sources.erase(failed);
         }
     }
-    model::Project project;
-    try {
-        project = loading::load_project(good, load_options);
-    } catch (const Error& e) {
-        failures.add(error_problem(e));
-    }
-    project.problems.append(failures);
-    return project;
+    model::Project nothing;
+    nothing.problems = std::move(failures);
+    return nothing;
 }
 
 // What counting finds (rows placed nowhere or only in a township, points in another village than

@@ -64,3 +64,17 @@ TEST_CASE("check on the sample county finds nothing that stops counting") {
     CHECK(result.exit_code == 0);
     CHECK(nlohmann::json::parse(result.out)["can_count"] == true);
 }
+
+TEST_CASE("check reads all sources together, so a layer whose zone only another layer tells is counted") {
+    test::TempDir dir;
+    test::write_layer(dir.file("villages.shp"), "ESRI Shapefile", 0, {{"村名"}, {"乡镇"}},
+                      {{"POLYGON((433000 2845000,434000 2845000,434000 2846000,433000 2846000,433000 2845000))", {"麻栗树", "湾碧乡"}}},
+                      {"ENCODING=UTF-8"});
+    test::write_layer(dir.file("sites.gpkg"), "GPKG", 0, {{"项目名称"}}, {{"POINT(34433500 2845500)", {"水窖"}}});
+    const auto result = test::run_countyatlas("check '" + dir.file("villages.shp") + "' '" + dir.file("sites.gpkg") + "' --format json");
+    CHECK(result.exit_code == 0);
+    const auto j = nlohmann::json::parse(result.out);
+    REQUIRE(j["sources"].size() == 2);
+    CHECK(j["sources"][0]["crs"]["epsg"] == 4543);
+    CHECK(j["sources"][1]["crs"]["epsg"] == 4522);
+}

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cerrno>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -37,11 +38,28 @@ std::string display_name(const std::string& name) {
     return iconv;
 }
 
-std::string read_bytes(const fs::path& path, std::size_t offset = 0) {
+// Up to `limit` bytes of a file (all of it by default); empty when it cannot be read.
+std::string read_bytes(const fs::path& path, std::size_t limit = std::string::npos) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return {};
-    in.seekg(static_cast<std::streamoff>(offset));
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (limit == std::string::npos) return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::string bytes(limit, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(limit));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
+}
+
+// The text of a DBF: its field names and its records, without the binary parts of its header
+// (record count, lengths, field sizes), whose bytes above 0x7F would make any file "not UTF-8".
+std::string dbf_text(const std::string& dbf) {
+    constexpr std::size_t kHeader = 32, kDescriptor = 32, kNameLength = 11;
+    if (dbf.size() < kHeader) return {};
+    const std::size_t header_length = static_cast<unsigned char>(dbf[8]) | static_cast<std::size_t>(static_cast<unsigned char>(dbf[9])) << 8;
+    std::string text;
+    for (std::size_t at = kHeader; at + kDescriptor <= std::min(header_length, dbf.size()) && dbf[at] != '\x0D'; at += kDescriptor)
+        text.append(dbf, at, kNameLength).push_back(' ');
+    if (header_length < dbf.size()) text.append(dbf, header_length);
+    return text;
 }
 
 // A shapefile's side file (.cpg, .dbf), its extension in lower or upper case.
@@ -59,7 +77,7 @@ EncodingChoice shapefile_declared(const std::string& shp_path) {
     std::string name;
     if (cpg && std::getline(cpg, name) && !model::normalize_text(name).empty())
         return {display_name(model::normalize_text(name)), ".cpg"};
-    const std::string header = read_bytes(sibling(shp_path, ".dbf")).substr(0, 32);
+    const std::string header = read_bytes(sibling(shp_path, ".dbf"), 32);
     if (header.size() == 32) {
         const auto ldid = static_cast<unsigned char>(header[29]);
         if (ldid == 0x4D || ldid == 0x7A) return {"GBK", "DBF language byte"};
@@ -121,7 +139,7 @@ EncodingChoice legacy_source_encoding(const std::string& path, bool is_shapefile
     if (!override.empty()) return {display_name(override), "--encoding"};
     if (is_shapefile) {
         if (EncodingChoice declared = shapefile_declared(path); !declared.name.empty()) return declared;
-        return detect_encoding(read_bytes(sibling(path, ".dbf")));  // field names and records alike
+        return detect_encoding(dbf_text(read_bytes(sibling(path, ".dbf"))));
     }
     const std::string bytes = read_bytes(path);
     if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) return {"UTF-8", "BOM"};
@@ -181,7 +199,7 @@ std::string TextDecoder::decode(std::string_view raw, bool* replaced) {
             ++in, --in_left;
         }
     }
-    if (replaced) *replaced = lost;
+    if (replaced && lost) *replaced = true;  // one flag over all the fields of a row
     return out;
 }
 

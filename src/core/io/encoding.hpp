@@ -34,6 +34,7 @@ public:
     TextDecoder(TextDecoder&&) noexcept;
     TextDecoder& operator=(TextDecoder&&) noexcept;
 
+    // Sets *replaced (never resets it) when some bytes could not be decoded: one flag may cover a row.
     std::string decode(std::string_view raw, bool* replaced = nullptr);
     // "UTF-8 (Unicode format)", "GBK (.cpg)", "GBK (detected: not valid UTF-8)".
     std::string description() const;

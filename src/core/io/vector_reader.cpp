@@ -3,6 +3,7 @@
 #include "core/io/vector_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <atomic>
 #include <exception>
@@ -51,7 +52,8 @@ Dataset open_dataset(const std::string& path, bool& is_shapefile) {
     GDALDriverH driver = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
     const std::string short_name = driver ? GDALGetDriverShortName(driver) : "";
     is_shapefile = short_name == "ESRI Shapefile" && !fs::is_directory(path, ec);
-    if (is_shapefile) check_shapefile_siblings(path);
+    // A lone .dbf is a table the same driver reads: only a .shp needs its .shx and .dbf.
+    if (is_shapefile && model::fold_key(fs::path(path).extension().string()) == ".shp") check_shapefile_siblings(path);
 
     std::vector<const char*> open_options;
     if (is_shapefile) open_options.push_back("ENCODING=");  // raw bytes: we decode them ourselves
@@ -156,10 +158,10 @@ void read_features(OGRLayerH ogr_layer, const SourceContext& source, TextDecoder
     }
     layer.mapping = model::map_fields(layer.field_names);
     const bool has_geometry_column = OGR_L_GetGeomType(ogr_layer) != wkbNone;
-    // Shapefile records are counted from 1 as users count them; a table's rows as its program
-    // shows them, the header being row (or line) 1.
-    layer.fids_are_rows = !has_geometry_column || source.driver == "ESRI Shapefile";
-    const std::int64_t header_rows = has_geometry_column ? 0 : 1;
+    // Shapefile and DBF records are counted from 1 as users count them; a CSV GDAL reads (one with
+    // a geometry column) by its lines, the header being line 1.
+    layer.fids_are_rows = !has_geometry_column || source.driver == "ESRI Shapefile" || source.driver == "CSV";
+    const std::int64_t header_rows = source.driver == "CSV" ? 1 : 0;
     std::vector<model::Vec2> scratch;
     OGR_L_ResetReading(ogr_layer);
     for (std::int64_t row = 1;; ++row) {

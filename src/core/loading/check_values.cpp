@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <optional>
 
 #include "core/model/error.hpp"
@@ -36,7 +37,8 @@ CellCheck check_text(std::string text, Meaning meaning, double scale) {
     const bool unit_fits = parsed && (parsed->unit == model::NumberUnit::None ||
                                       (meaning != Meaning::Year && (parsed->unit == model::NumberUnit::Wan || is_money(meaning))));
     if (!unit_fits)
-        return {false, {}, "\"" + written + "\" is not a number; type it as digits (120000 or 12万)"};
+        return {false, {}, "\"" + written + "\" is not a number; type it as digits (" +
+                               std::string(meaning == Meaning::Year ? "a year: 2015" : "120000 or 12万") + ")"};
     return {false, model::in_field_unit(*parsed, scale), {}};
 }
 
@@ -68,6 +70,10 @@ void check_values(model::Layer& layer, bool skip_bad_rows, model::ProblemLog& pr
     const std::string layer_name = layer.driver == "CSV" ? "" : layer.name;
     std::vector<model::Feature> kept;
     kept.reserve(layer.features.size());
+    // Empty cells are listed one by one up to a point, then counted: a province's sheet can have a
+    // million, and the list is for finding them, the count for knowing how many.
+    constexpr std::size_t kEmptyCellsListed = 20;
+    std::map<std::string, std::size_t> empty_cells;  // by field
     for (auto& f : layer.features) {
         bool bad = false;
         for (Meaning meaning : kNumericMeanings) {
@@ -78,8 +84,9 @@ void check_values(model::Layer& layer, bool skip_bad_rows, model::ProblemLog& pr
             const CellCheck check = check_cell(f.values[column], meaning, match->scale);
             if (check.missing) {
                 f.values[column] = {};
-                problems.add({model::Severity::Note, "missing value", file, layer_name, f.fid, layer.fids_are_rows,
-                              "field " + match->source_name + " is empty: no figure, it adds nothing to the sums"});
+                if (++empty_cells[match->source_name] <= kEmptyCellsListed)
+                    problems.add({model::Severity::Note, "missing value", file, layer_name, f.fid, layer.fids_are_rows,
+                                  "field " + match->source_name + " is empty: no figure, it adds nothing to the sums"});
             } else if (check.value) {
                 f.values[column] = *check.value;
             } else if (skip_bad_rows) {
@@ -97,6 +104,11 @@ void check_values(model::Layer& layer, bool skip_bad_rows, model::ProblemLog& pr
         if (!bad) kept.push_back(std::move(f));
     }
     layer.features = std::move(kept);
+    for (const auto& [field, count] : empty_cells)
+        if (count > kEmptyCellsListed)
+            problems.add({model::Severity::Note, "missing value", file, layer_name, -1, layer.fids_are_rows,
+                          "field " + field + " is empty in " + std::to_string(count) + " rows in all (the first " +
+                              std::to_string(kEmptyCellsListed) + " are listed)"});
 }
 
 }  // namespace ca::loading

@@ -3,8 +3,6 @@
 #include "core/loading/load_project.hpp"
 
 #include <filesystem>
-#include <map>
-#include <mutex>
 
 #include "core/analysis/repair.hpp"
 #include "core/io/crs_guess.hpp"

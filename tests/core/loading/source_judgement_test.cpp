@@ -266,3 +266,36 @@ TEST_CASE("a layer without prefix takes its zone from another layer without CRS 
     CHECK(site.y > village.min_y);
     CHECK(site.y < village.max_y);
 }
+
+TEST_CASE("a UTF-8 shapefile without .cpg is UTF-8 even when its DBF header holds bytes above 0x7F") {
+    test::TempDir dir;
+    const std::string path = dir.file("villages.shp");
+    std::vector<test::Row> rows;  // 130 records: the record count's low byte is 0x82
+    for (int i = 0; i < 130; ++i) rows.push_back({kVillageA, {"麻栗树" + std::to_string(i)}});
+    test::write_layer(path, "ESRI Shapefile", 4490, {{"村名"}}, rows, {"ENCODING=UTF-8"});
+    fs::remove(dir.file("villages.cpg"));
+    const auto project = loading::load_project({{path, model::Role::Villages}}, {});
+    CHECK(project.layers[0].encoding == "UTF-8 (detected: valid UTF-8)");
+    CHECK(text(project.layers[0], 129, model::Meaning::VillageName) == "麻栗树129");
+}
+
+TEST_CASE("a lone .dbf reads as a table, its records numbered from 1") {
+    test::TempDir dir;
+    write_villages(dir, "villages");
+    for (const char* ext : {".shp", ".shx", ".prj"}) fs::remove(dir.file(std::string("villages") + ext));
+    const auto project = loading::load_project({{dir.file("villages.dbf"), model::Role::Unknown}}, {});
+    REQUIRE(project.layers.size() == 1);
+    CHECK(project.layers[0].features.size() == 2);
+    CHECK(project.layers[0].features[0].fid == 1);
+    CHECK(text(project.layers[0], 1, model::Meaning::VillageName) == "石板箐");
+}
+
+TEST_CASE("empty cells are listed one by one up to twenty a field, then counted") {
+    test::TempDir dir;
+    std::string csv = "项目名称,村名,资金\n";
+    for (int i = 0; i < 25; ++i) csv += "水窖" + std::to_string(i) + ",麻栗树,\n";
+    test::write_text(dir.file("projects.csv"), csv);
+    const auto project = loading::load_project({{dir.file("projects.csv"), model::Role::Sites}}, {});
+    CHECK(count_kind(project, "missing value") == 21);
+    CHECK(project.problems.all().back().line() == "projects.csv: field 资金 is empty in 25 rows in all (the first 20 are listed)");
+}
