@@ -164,7 +164,7 @@ struct ExportCommand {
         if (!layout.empty()) figure.layout = read_layout_file(layout);
         std::string files;
         for (const auto& layer : project.layers) {
-            const std::string f = std::filesystem::path(layer.source_path).filename().string();
+            const std::string f = layer.file_name();
             if (files.find(f) == std::string::npos) files += (files.empty() ? "" : ", ") + f;
         }
         figure.source_line = (style.language == model::Language::Chinese ? "数据：" : "Data: ") + files + " · CountyAtlas · " + today();

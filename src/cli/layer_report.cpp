@@ -27,7 +27,7 @@ ordered_json recognised_fields(const model::Layer& layer) {
 ordered_json layer_json(const model::Layer& layer) {
     const auto e = layer.extent();
     ordered_json j;
-    j["file"] = std::filesystem::path(layer.source_path).filename().string();
+    j["file"] = layer.file_name();
     j["path"] = layer.source_path;
     j["layer"] = layer.name;
     j["driver"] = layer.driver;

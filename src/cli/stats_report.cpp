@@ -70,7 +70,7 @@ std::vector<Column> value_columns(const analysis::Statistics& stats) {
 
 std::string pick(Language language, const std::string& zh, const std::string& en) { return language == Language::Chinese ? zh : en; }
 
-std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+using model::file_name;
 
 // The day a file was last changed, in local time ("2026-11-29"); empty when it cannot be read.
 std::string modified_date(const std::string& path) {

@@ -55,7 +55,7 @@ std::optional<std::size_t> problem_layer(const model::Project& project, const mo
     for (std::size_t i = 0; i < project.layers.size(); ++i) {
         const auto& layer = project.layers[i];
         // A problem about a whole file (no layer) names its only layer.
-        if (std::filesystem::path(layer.source_path).filename().string() == problem.file && (problem.layer.empty() || layer.name == problem.layer))
+        if (layer.file_name() == problem.file && (problem.layer.empty() || layer.name == problem.layer))
             return i;
     }
     return std::nullopt;

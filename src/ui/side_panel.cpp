@@ -195,7 +195,7 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
             ImGui::SameLine();
             if (ImGui::SmallButton(t(Text::Remove, lang).c_str())) actions.remove_layer = i;
             ImGui::EndDisabled();
-            ImGui::TextDisabled("%s", std::filesystem::path(layer.source_path).filename().string().c_str());
+            ImGui::TextDisabled("%s", layer.file_name().c_str());
             if (layer.counts.repaired || layer.counts.empty_skipped)
                 ImGui::TextDisabled("%s %zu, %s %zu", t(Text::Repaired, lang).c_str(), layer.counts.repaired, t(Text::Skipped, lang).c_str(),
                                     layer.counts.empty_skipped);

@@ -35,7 +35,7 @@ void add_duplicate_names(const model::Project& project, const Statistics& stats,
             if (i >= features.size()) continue;
             const auto& [layer, f] = features[i];
             const auto& v = stats.villages[i];
-            log.add(warning(kDuplicateVillageName, std::filesystem::path(layer->source_path).filename().string(), layer->name, f->fid,
+            log.add(warning(kDuplicateVillageName, layer->file_name(), layer->name, f->fid,
                             layer->fids_are_rows,
                             std::to_string(rows.size()) + " villages" + (v.township.empty() ? std::string() : " of " + v.township) +
                                 " are called " + quoted(v.village_name) +

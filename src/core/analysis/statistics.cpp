@@ -31,8 +31,6 @@ double number(const model::Layer& layer, const model::Feature& f, Meaning m) {
     return value && match ? *value * match->scale : 0.0;
 }
 
-std::string file_name(const model::Layer& layer) { return std::filesystem::path(layer.source_path).filename().string(); }
-
 void add_into(RegionStats& into, const RegionStats& from) {
     into.villages += from.villages;
     into.households += from.households;
@@ -203,7 +201,7 @@ void aggregate(Statistics& stats, const RegionStats& blank, const TownshipOnlyCo
 }
 
 UnmatchedSite listed_site(const model::Layer& layer, const model::Feature& f, std::string reason) {
-    return {file_name(layer), layer.name, f.fid, layer.fids_are_rows, text(layer, f, Meaning::Township),
+    return {layer.file_name(), layer.name, f.fid, layer.fids_are_rows, text(layer, f, Meaning::Township),
             text(layer, f, Meaning::VillageName), text(layer, f, Meaning::ProjectName), std::move(reason)};
 }
 
@@ -277,7 +275,7 @@ std::shared_ptr<SitePlacement> place_sites(const model::Project& project, const 
             // Its row names another village that exists: a conflict, counted where the point lies.
             if (named[k] >= 0 && named[k] != located[k]) {
                 const auto& f = features[i];
-                placement->conflicts.push_back({file_name(*layer), layer->name, f.fid, layer->fids_are_rows, text(*layer, f, Meaning::ProjectName),
+                placement->conflicts.push_back({layer->file_name(), layer->name, f.fid, layer->fids_are_rows, text(*layer, f, Meaning::ProjectName),
                                                 text(*layer, f, Meaning::Township), text(*layer, f, Meaning::VillageName),
                                                 static_cast<std::size_t>(named[k]), static_cast<std::size_t>(located[k]), l, i});
             }
@@ -328,7 +326,7 @@ void require_township_names(const model::Project& project, const Statistics& sta
         }
         throw Error("no township field (乡镇, township…) and no township layer; its fields are " + (fields.empty() ? std::string("none") : fields) +
                     "; pass --townships FILE or rename a field")
-            .file(file_name(*layer));
+            .file(layer->file_name());
     }
 }
 
@@ -347,7 +345,7 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
     for (const auto* layer : village_layers)
         if (!layer->mapping.has(Meaning::VillageName))
             throw Error("has no village name field (village_name, 村名, 村委会, 行政村...); rename the field or see DATA-CONTRACT.md")
-                .file(file_name(*layer))
+                .file(layer->file_name())
                 .layer(layer->name);
 
     GeosContext geos;
@@ -409,7 +407,7 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
             const auto village = index.locate(at);
             if (!village) {
                 ++stats.ponds_outside;
-                stats.outside_ponds.push_back({file_name(*layer), layer->name, f.fid, layer->fids_are_rows});
+                stats.outside_ponds.push_back({layer->file_name(), layer->name, f.fid, layer->fids_are_rows});
                 continue;
             }
             ++stats.villages[*village].ponds;

@@ -105,7 +105,7 @@ SpatialRef srs_from_user_input(const std::string& text, const std::string& optio
 }
 
 void bring_to_lonlat(model::Layer& layer, OGRSpatialReferenceH srs) {
-    const std::string file = std::filesystem::path(layer.source_path).filename().string();
+    const std::string file = layer.file_name();
     SpatialRef source(OSRClone(srs)), lonlat(OSRNewSpatialReference(nullptr));
     OSRSetFromUserInput(lonlat.get(), kLonLatCrs);
     OSRSetAxisMappingStrategy(lonlat.get(), OAMS_TRADITIONAL_GIS_ORDER);

@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kSniffBytes = 64 * 1024;
 
-std::string file_name(const std::string& path) { return fs::path(path).filename().string(); }
+using model::file_name;
 
 std::string lower_extension(const std::string& path) {
     std::string ext = fs::path(path).extension().string();

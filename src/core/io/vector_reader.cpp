@@ -26,7 +26,7 @@ namespace {
 namespace fs = std::filesystem;
 using model::Vec2;
 
-std::string file_name(const std::string& path) { return fs::path(path).filename().string(); }
+using model::file_name;
 
 // Before GDAL sees a shapefile: it opens one without its .dbf or .shx and reads garbage.
 void check_shapefile_siblings(const std::string& path) {

@@ -65,7 +65,7 @@ std::string place(const model::Layer& layer, const model::Feature& f) {
 }  // namespace
 
 void check_values(model::Layer& layer, bool skip_bad_rows, model::ProblemLog& problems) {
-    const std::string file = std::filesystem::path(layer.source_path).filename().string();
+    const std::string file = layer.file_name();
     // A CSV holds one table named after the file: naming it again says nothing.
     const std::string layer_name = layer.driver == "CSV" ? "" : layer.name;
     std::vector<model::Feature> kept;

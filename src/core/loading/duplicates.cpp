@@ -22,8 +22,6 @@ struct Hasher {
     void text(std::string_view t) { bytes(t.data(), t.size()), integer(static_cast<std::int64_t>(t.size())); }
 };
 
-std::string file_name(const model::Layer& layer) { return std::filesystem::path(layer.source_path).filename().string(); }
-
 }  // namespace
 
 std::uint64_t content_fingerprint(const model::Layer& layer) {
@@ -55,8 +53,8 @@ void leave_out_repeated_layers(std::vector<model::Layer>& layers, model::Problem
             continue;
         }
         const model::Layer& original = kept[it->second];
-        problems.add({model::Severity::Warning, "same data twice", file_name(layer), layer.name, -1, false,
-                      "holds the same " + std::to_string(layer.features.size()) + " features as " + file_name(original) + " (layer " +
+        problems.add({model::Severity::Warning, "same data twice", layer.file_name(), layer.name, -1, false,
+                      "holds the same " + std::to_string(layer.features.size()) + " features as " + original.file_name() + " (layer " +
                           original.name + "); left out so they are not counted twice"});
     }
     layers = std::move(kept);
@@ -82,8 +80,8 @@ void report_overlapping_sites(const std::vector<model::Layer>& layers, model::Pr
             std::string ids;
             for (std::size_t i = 0; i < rows.size() && i < 5; ++i) ids += (i ? ", " : "") + std::to_string(rows[i]);
             if (rows.size() > 5) ids += ", …";
-            problems.add({model::Severity::Warning, "projects in two lists", file_name(layer), layer.name, rows.front(), layer.fids_are_rows,
-                          std::to_string(rows.size()) + " projects here (" + (layer.fids_are_rows ? "rows " : "features ") + ids + ") are also in " + file_name(layers[earlier]) +
+            problems.add({model::Severity::Warning, "projects in two lists", layer.file_name(), layer.name, rows.front(), layer.fids_are_rows,
+                          std::to_string(rows.size()) + " projects here (" + (layer.fids_are_rows ? "rows " : "features ") + ids + ") are also in " + layers[earlier].file_name() +
                               " (same name, village and year) and are counted twice; remove one copy"});
         }
     }

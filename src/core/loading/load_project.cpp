@@ -18,8 +18,6 @@ namespace {
 using model::GeometryType;
 using model::Role;
 
-std::string file_name(const model::Layer& layer) { return std::filesystem::path(layer.source_path).filename().string(); }
-
 io::WebMapCoords web_map_coords(const model::PerSourceOption& option, const std::string& path) {
     const std::string& name = option.for_source(path);
     if (name.empty()) return io::WebMapCoords::Wgs84;
@@ -37,7 +35,7 @@ void convert_web_map_offsets(model::Layer& layer, io::WebMapCoords coords) {
 }
 
 model::Problem feature_problem(const model::Layer& layer, const model::Feature& f, std::string kind, std::string message) {
-    return {model::Severity::Warning, std::move(kind), file_name(layer), layer.name, f.fid, layer.fids_are_rows, std::move(message)};
+    return {model::Severity::Warning, std::move(kind), layer.file_name(), layer.name, f.fid, layer.fids_are_rows, std::move(message)};
 }
 
 void clean_geometries(model::Layer& layer, const analysis::GeosContext& geos) {
@@ -71,7 +69,7 @@ void check_role_fits(const model::Layer& layer) {
     if (!layer.role_given || layer.features.empty() || role_fits_geometry(layer.role, geometry)) return;
     throw Error(std::string("is given as ") + model::to_string(layer.role) + " but holds " + model::to_string(geometry) +
                 " features; " + model::to_string(layer.role) + " need " + (layer.role == Role::Lines ? "lines" : layer.role == Role::Sites ? "points or table rows" : layer.role == Role::Ponds ? "points or polygons" : "polygons"))
-        .file(file_name(layer))
+        .file(layer.file_name())
         .layer(layer.name);
 }
 
@@ -96,7 +94,7 @@ void settle_missing_crs(std::vector<model::Layer>& layers, const LoadOptions& op
             const io::CrsGuess guess = io::guess_crs(layer.extent(), others);
             if (guess.crs.empty()) continue;
             io::assign_crs(layer, guess.crs, "guessed: " + guess.how);
-            layer.problems.add({model::Severity::Warning, "CRS guessed", file_name(layer), layer.name, -1, false,
+            layer.problems.add({model::Severity::Warning, "CRS guessed", layer.file_name(), layer.name, -1, false,
                                 guess.how + (guess.how.find("--assume-crs") == std::string::npos ? "; pass --assume-crs EPSG:CODE if it is another" : "")});
             prepare_geometry(layer, options);
             progress = true;
@@ -110,7 +108,7 @@ void settle_missing_crs(std::vector<model::Layer>& layers, const LoadOptions& op
         throw Error("has no coordinate reference system (no .prj or CRS in the file) and its numbers do not say which" +
                     (codes.empty() ? std::string() : "; they look like Gauss-Kruger metres without zone prefix, one of EPSG " + codes) +
                     "; pass --assume-crs EPSG:CODE")
-            .file(file_name(layer))
+            .file(layer.file_name())
             .layer(layer.name);
     }
 }

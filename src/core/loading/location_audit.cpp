@@ -86,7 +86,7 @@ std::vector<OffsetFinding> web_map_offset_findings(const model::Project& project
         if (!best.suggests_conversion())
             if (OffsetFinding bd = finding(layer, placed, facts, index, io::WebMapCoords::Bd09); bd.suggests_conversion()) best = bd;
         best.layer_index = l;
-        best.file = std::filesystem::path(layer.source_path).filename().string();
+        best.file = layer.file_name();
         best.layer = layer.name;
         findings.push_back(best);
     }

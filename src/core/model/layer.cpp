@@ -2,10 +2,15 @@
 #include "core/model/layer.hpp"
 
 #include <array>
+#include <filesystem>
 
 #include "core/model/text.hpp"
 
 namespace ca::model {
+
+std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+std::string Layer::file_name() const { return model::file_name(source_path); }
 
 const char* to_string(Role role) {
     switch (role) {

@@ -19,6 +19,9 @@ Role role_from_string(std::string_view name);  // Role::Unknown for a name it do
 // Whether a field meaning is read for layers of this role (a sites layer has no "kind").
 bool meaning_applies(Role role, Meaning meaning);
 
+// A path's last part, the name users know a file by ("村界.shp"): every message names files so.
+std::string file_name(const std::string& path);
+
 struct Feature {
     std::int64_t fid = 0;  // the source's feature id, or the row number of a table
     Geometry geometry;     // lon/lat degrees on CGCS2000 (EPSG:4490)
@@ -57,6 +60,7 @@ struct Layer {
     LoadCounts counts;
     ProblemLog problems;         // what reading decided and met; loading moves it to the project's log
 
+    std::string file_name() const;             // of source_path, without folders: how users name it
     Extent extent() const;                     // lon/lat of all features
     GeometryType dominant_geometry() const;    // the type most features have
     const Value& value(const Feature& f, Meaning m) const;  // NULL when the field is absent
