@@ -263,6 +263,10 @@ void add_townships(Pass& pass) {
     const auto villages = project.layers_with(Role::Villages);
     if (std::none_of(villages.begin(), villages.end(), [&](const model::Layer* l) { return pass.layer_style(l).visible; })) return;
     const LayerStyle defaults;  // dissolved townships have no layer of their own to style
+    if (pass.options.townships) {
+        for (const auto& township : *pass.options.townships) add(township.name, township.shape_m, defaults);
+        return;
+    }
     for (auto& township : dissolved_townships(project)) add(std::move(township.name), std::move(township.shape_m), defaults);
 }
 

@@ -9,6 +9,7 @@
 #include "core/model/project.hpp"
 #include "core/scene/map_style.hpp"
 #include "core/scene/scene.hpp"
+#include "core/scene/townships.hpp"
 
 namespace ca::scene {
 
@@ -28,6 +29,9 @@ struct BuildOptions {
     // Scene::extent_m). Only lines, works and sites that fall in it are drawn, and the legend lists
     // only what is drawn. Unset (the viewer, which pans anywhere): everything.
     std::optional<model::Extent> page_extent_m;
+    // dissolved_townships(project) when the caller keeps it (the viewer per data version, an
+    // atlas for its pages): a prefecture's dissolve costs half a second. Computed when needed otherwise.
+    const std::vector<TownshipOutline>* townships = nullptr;
 };
 Scene build(const model::Project& project, const MapStyle& style = {}, const analysis::Statistics* stats = nullptr,
             const BuildOptions& options = {});
