@@ -1,6 +1,7 @@
 // bench_figure REGION.gpkg OUT.png [WIDTHxHEIGHTpx]: `countyatlas export --choropleth poverty_rate`
-// of a generated region, timed stage by stage (load, statistics, scene, page, PNG encoding),
-// to show where a figure's time goes. One line per stage.
+// of a generated region, timed stage by stage (load, statistics, township dissolve, scene, bare
+// map, PNG encoding by Cairo and by encode_png, the whole page), to show where a figure's time
+// goes. One line per stage.
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -9,6 +10,7 @@
 #include "core/loading/load_project.hpp"
 #include "core/print/draw_map.hpp"
 #include "core/print/export_figure.hpp"
+#include "core/print/png_writer.hpp"
 #include "core/scene/build.hpp"
 #include "core/scene/townships.hpp"
 
@@ -48,8 +50,10 @@ int main(int argc, char** argv) {
             cairo_destroy(cr);
             mark("bare map, drawn");
             cairo_surface_write_to_png(surface, (path + ".bare.png").c_str());
+            mark("PNG encoding, Cairo's");
+            ca::model::write_via_temp(path + ".bare.png", [&](ca::model::TempFile& file) { ca::print::encode_png(surface, 96, file); });
+            mark("PNG encoding, encode_png");
             cairo_surface_destroy(surface);
-            mark("PNG encoding");
         }
         ca::print::write_png_page(path + ".bare.png", 3000, 2000, 96, [&](cairo_t* cr) {
             ca::print::draw_map(scene, ca::scene::Viewport::fit(scene.extent_m, 3000, 2000), cr, 1.0);
