@@ -67,7 +67,7 @@ ui::VillageLookup lookup_villages(const model::Project& project) {
 
 Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
                           bool rebuild_scene_after_data, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa,
-                          std::atomic<float>* progress) {
+                          std::atomic<float>* progress, std::shared_ptr<const std::vector<scene::TownshipOutline>> townships) {
     Refreshed done;
     done.what = what;
     // Statistics' five stages, then the scene and its mesh, as equal steps of the bar.
@@ -75,6 +75,7 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
     const bool new_scene = what == Refresh::Scene || what == Refresh::Statistics || rebuild_scene_after_data;
     const float steps = (new_stats ? 5.0f : 0.0f) + (new_scene ? 2.0f : 0.0f);
     if (new_stats) lisa.reset();  // other numbers, other clusters
+    if (what == Refresh::Data) townships.reset();  // other villages, other townships
     float step = 0;
     auto advance = [&] {
         if (progress) *progress = std::min(1.0f, ++step / steps);
@@ -112,12 +113,16 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
         const analysis::Statistics& current = new_stats ? done.stats : stats;
         if (style.choropleth && style.choropleth->metric == "lisa" && !lisa)
             lisa = std::make_shared<const std::vector<analysis::LisaClass>>(scene::lisa_classes(project, current));
-        done.scene = std::make_shared<const scene::Scene>(scene::build(project, style, &current, {0, lisa.get()}));
+        // Dissolved once per data version, not per restyle.
+        if (!townships && project.layers_with(model::Role::Townships).empty())
+            townships = std::make_shared<const std::vector<scene::TownshipOutline>>(scene::dissolved_townships(project));
+        done.scene = std::make_shared<const scene::Scene>(scene::build(project, style, &current, {0, lisa.get(), std::nullopt, townships.get()}));
         advance();
         done.mesh = render::build_mesh(done.scene);
         advance();
     }
     done.lisa = std::move(lisa);  // kept, computed, or dropped with the old numbers
+    done.townships = std::move(townships);
     return done;
 }
 
@@ -145,6 +150,7 @@ std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& 
         state.selection.clear();
     }
     state.lisa = std::move(done.lisa);
+    state.townships = std::move(done.townships);
     if (done.scene) state.scene = std::move(done.scene);
     return std::move(done.mesh);
 }
@@ -164,7 +170,8 @@ void Refresher::start(const ui::ViewerState& state) {
     // The style is copied (small); project and statistics are read in place, unchanged meanwhile.
     m_progress = 0;
     m_running = std::async(std::launch::async, [&project = state.project, &stats = state.stats, style = state.style, what = m_running_what, rebuild,
-                                                 lisa = state.lisa, this] { return compute_refresh(project, style, stats, what, rebuild, lisa, &m_progress); });
+                                                 lisa = state.lisa, townships = state.townships,
+                                                 this] { return compute_refresh(project, style, stats, what, rebuild, lisa, &m_progress, townships); });
 }
 
 std::optional<render::MapMesh> Refresher::poll(ui::ViewerState& state) {

@@ -25,6 +25,7 @@ struct Refreshed {
     std::optional<ui::DataSummary> summary;  // with Data (a filter changes none of it), or when counting failed
     std::shared_ptr<const scene::Scene> scene;  // null when the scene did not change
     std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // of these statistics, once a LISA choropleth needed them
+    std::shared_ptr<const std::vector<scene::TownshipOutline>> townships;  // dissolved from these layers' villages, when they have no township layer
     std::optional<render::MapMesh> mesh;
     std::string problem;  // why the statistics could not be computed (they are then empty)
     model::ProblemLog counting_problems;  // what counting met, with the statistics (from Statistics on)
@@ -33,11 +34,12 @@ struct Refreshed {
 // The work itself, on any thread. Reads `project` (and `stats`, for a scene only): neither may
 // change until it returns. With Data, the scene is rebuilt only when `rebuild_scene_after_data`:
 // statistics change nothing on the map without a choropleth.
-// `lisa`: the classes already computed for these statistics, or null.
+// `lisa`: the classes already computed for these statistics, or null; `townships`: the township
+// outlines already dissolved from these layers, or null.
 // `progress`, when given, goes from 0 to 1 through the stages.
 Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
                           bool rebuild_scene_after_data = true, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa = {},
-                          std::atomic<float>* progress = nullptr);
+                          std::atomic<float>* progress = nullptr, std::shared_ptr<const std::vector<scene::TownshipOutline>> townships = {});
 // Moves the results into the state; after new data the selection and table cache start afresh.
 // Returns the mesh to upload, when the scene changed.
 std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& done);

@@ -212,7 +212,9 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         const model::Extent extent = first.opened.project.extent();
         first.preview = vertices > kPreviewAboveVertices;
         const double thin_deg = first.preview ? std::max(extent.width(), extent.height()) / 1000 : 0;
-        first.scene = std::make_shared<const scene::Scene>(scene::build(first.opened.project, without_statistics, nullptr, {thin_deg, nullptr}));
+        scene::BuildOptions preview;
+        preview.preview_thin_deg = thin_deg;
+        first.scene = std::make_shared<const scene::Scene>(scene::build(first.opened.project, without_statistics, nullptr, preview));
         first.mesh = render::build_mesh(first.scene);
         first.glyphs = glyph_ranges(first.opened.project, ui_text);
         return first;

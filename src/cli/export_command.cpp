@@ -146,7 +146,6 @@ struct ExportCommand {
         }
         const Progress progress;
         progress.stage("drawing the figure");
-        const scene::Scene scene = scene::build(project, style, &stats);
 
         if (atlas == "township") {
             const auto result = print::export_atlas(out, project, stats, style,
@@ -169,6 +168,11 @@ struct ExportCommand {
         }
         figure.source_line = (style.language == model::Language::Chinese ? "数据：" : "Data: ") + files + " · CountyAtlas · " + today();
         if (!extent.empty()) figure.extent_m = extent_of(extent, project, stats);
+        // Only what falls on the page is drawn and in the legend; the page is the villages' extent
+        // (the scene's) unless --extent says otherwise.
+        scene::BuildOptions build_options;
+        build_options.page_extent_m = figure.extent_m.value_or(model::Extent{});
+        const scene::Scene scene = scene::build(project, style, &stats, build_options);
         const auto report = print::export_figure(out, scene, figure, {*size, dpi});
         std::fputs(report_json(out, report).c_str(), stdout);
     }

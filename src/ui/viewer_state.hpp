@@ -18,6 +18,7 @@
 #include "core/model/project.hpp"
 #include "core/scene/map_style.hpp"
 #include "core/scene/scene.hpp"
+#include "core/scene/townships.hpp"
 #include "ui/strings.hpp"
 
 namespace ca::ui {
@@ -122,6 +123,7 @@ struct ViewerState {
     model::Project project;
     analysis::Statistics stats;
     std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // the LISA choropleth's classes, once computed for these statistics
+    std::shared_ptr<const std::vector<scene::TownshipOutline>> townships;  // dissolved from the villages, once per data version
     DataSummary summary;
     scene::MapStyle style;
     std::shared_ptr<const scene::Scene> scene = std::make_shared<scene::Scene>();  // shared with the renderer

@@ -1,12 +1,14 @@
 // The real viewer, under a display (Xvfb in ./test): its screenshot shows villages where they are.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
 
 #include "core/loading/load_project.hpp"
+#include "core/scene/build.hpp"
 #include "support/fixtures.hpp"
 #include "support/village_probe.hpp"
 
@@ -41,14 +43,27 @@ TEST_CASE("a viewer screenshot of the sample has each large village's fill colou
 
     const auto project = loading::load_project({{villages, model::Role::Unknown}}, {});
     const test::Image image(png);
+    // Township names (dissolved from the villages) are written over some villages: probes under one
+    // are skipped.
+    const auto scene = scene::build(project);
+    auto under_a_name = [&](model::Vec2 px) {
+        return std::any_of(scene.labels.begin(), scene.labels.end(), [&](const scene::Label& l) {
+            const auto at = viewport.to_px(l.anchor_m);
+            return l.priority == 0 && std::abs(at.x - px.x) < 40 && std::abs(at.y - px.y) < 14;
+        });
+    };
+    int probed = 0;
     for (const auto& probe : test::largest_villages(project, 8)) {
         CAPTURE(probe.name);
         const auto px = viewport.to_px(probe.inside_m);
+        if (under_a_name(px)) continue;
+        ++probed;
         const auto rgb = image.at(left + static_cast<int>(px.x), top + static_cast<int>(px.y));
         CHECK(std::abs(rgb.r - probe.fill.r) <= 3);
         CHECK(std::abs(rgb.g - probe.fill.g) <= 3);
         CHECK(std::abs(rgb.b - probe.fill.b) <= 3);
     }
+    CHECK(probed >= 5);
 }
 
 TEST_CASE("without a display the viewer still draws the map, to a PNG, and says where") {

@@ -1,9 +1,7 @@
 // PNG, PDF and SVG figures through Cairo surfaces.
 #include "core/print/export_figure.hpp"
 
-#include <array>
 #include <cmath>
-#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string_view>
@@ -14,6 +12,7 @@
 #include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
 #include "core/model/text.hpp"
+#include "core/print/png_writer.hpp"
 
 namespace ca::print {
 namespace {
@@ -27,41 +26,6 @@ using Context = std::unique_ptr<cairo_t, decltype(&cairo_destroy)>;
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
-}
-
-// CRC-32 as PNG chunks need it (ISO 3309, the zlib polynomial).
-std::uint32_t crc32(const std::string& bytes) {
-    static const auto table = [] {
-        std::array<std::uint32_t, 256> t{};
-        for (std::uint32_t n = 0; n < 256; ++n) {
-            std::uint32_t c = n;
-            for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[n] = c;
-        }
-        return t;
-    }();
-    std::uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : bytes) c = table[(c ^ b) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
-}
-
-void put_u32(std::string& out, std::uint32_t v) {
-    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
-}
-
-// Cairo writes no resolution into PNGs: a pHYs chunk, put after IHDR, lets word processors place
-// the figure at its printed size.
-std::string dpi_chunk(double dpi) {
-    const auto per_metre = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
-    std::string body = "pHYs";
-    put_u32(body, per_metre);
-    put_u32(body, per_metre);
-    body += '\x01';  // unit: metre
-    std::string chunk;
-    put_u32(chunk, 9);
-    chunk += body;
-    put_u32(chunk, crc32(body));
-    return chunk;
 }
 
 std::string xml_escaped(const std::string& text) {
@@ -78,30 +42,17 @@ std::string xml_escaped(const std::string& text) {
 
 // Cairo's writes into the temporary file, as Cairo makes them (a 600-dpi A3 page is never held
 // twice in memory). A C callback cannot throw, so the first failure is kept here and thrown once
-// Cairo returns. `insert` goes in after the first `insert_at` bytes (the PNG's pHYs chunk).
+// Cairo returns.
 struct CairoSink {
     model::TempFile* file;
     std::string failure;
-    std::string insert;
-    std::size_t insert_at = 0;
-    std::size_t written = 0;
 };
 
 cairo_status_t write_to_sink(void* closure, const unsigned char* data, unsigned int length) {
     auto* sink = static_cast<CairoSink*>(closure);
     if (!sink->failure.empty()) return CAIRO_STATUS_WRITE_ERROR;
-    std::string_view bytes(reinterpret_cast<const char*>(data), length);
     try {
-        if (!sink->insert.empty() && sink->written + bytes.size() >= sink->insert_at) {
-            const std::size_t head = sink->insert_at - sink->written;
-            sink->file->write(bytes.substr(0, head));
-            sink->file->write(sink->insert);
-            sink->insert.clear();
-            sink->written += head;
-            bytes.remove_prefix(head);
-        }
-        sink->file->write(bytes);
-        sink->written += bytes.size();
+        sink->file->write(std::string_view(reinterpret_cast<const char*>(data), length));
     } catch (const model::WriteFailure& failure) {
         sink->failure = failure.what();
         return CAIRO_STATUS_WRITE_ERROR;
@@ -125,17 +76,12 @@ void write_png_page(const std::string& path, int width_px, int height_px, double
         Context cr(cairo_create(surface.get()), &cairo_destroy);
         draw(cr.get());
     }
-    cairo_surface_flush(surface.get());
-    constexpr std::size_t kAfterHeader = 8 + 4 + 4 + 13 + 4;  // the PNG signature, then the IHDR chunk
-    model::write_via_temp(path, [&](model::TempFile& file) {
-        CairoSink sink{&file, {}, dpi_chunk(dpi), kAfterHeader};
-        check_written(sink, cairo_surface_write_to_png_stream(surface.get(), write_to_sink, &sink));
-    });
+    model::write_via_temp(path, [&](model::TempFile& file) { encode_png(surface.get(), dpi, file); });
 }
 
 void write_pdf(const std::string& path, double width_pt, double height_pt, const std::function<void(cairo_t*)>& draw) {
     model::write_via_temp(path, [&](model::TempFile& file) {
-        CairoSink sink{&file, {}, {}, 0};
+        CairoSink sink{&file, {}};
         Surface surface(cairo_pdf_surface_create_for_stream(write_to_sink, &sink, width_pt, height_pt), &cairo_surface_destroy);
         {
             Context cr(cairo_create(surface.get()), &cairo_destroy);

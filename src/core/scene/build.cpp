@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/analysis/autocorrelation.hpp"
@@ -16,6 +17,7 @@
 #include "core/model/pinyin.hpp"
 #include "core/model/text.hpp"
 #include "core/scene/style.hpp"
+#include "core/scene/townships.hpp"
 
 namespace ca::scene {
 namespace {
@@ -175,33 +177,37 @@ std::vector<analysis::LisaClass> lisa_classes(const model::Project& project, con
     return classes;
 }
 
-Scene build(const model::Project& project, const MapStyle& style, const analysis::Statistics* stats, const BuildOptions& options) {
-    const double preview_thin_deg = options.preview_thin_deg;
-    Scene scene;
-    if (!project.working) return scene;
-    std::size_t features = 0;
-    for (const auto& layer : project.layers) features += layer.features.size();
-    scene.items.reserve(features + features / 8);  // villages add a border each: grown at most once
-    const model::Extent lonlat = project.extent();
-    if (!lonlat.empty()) {
-        std::vector<model::Vec2> corners = {{lonlat.min_x, lonlat.min_y}, {lonlat.max_x, lonlat.min_y},
-                                            {lonlat.min_x, lonlat.max_y}, {lonlat.max_x, lonlat.max_y},
-                                            {lonlat.centre().x, lonlat.min_y}, {lonlat.centre().x, lonlat.max_y}};
-        project.working->forward(corners);
-        for (const auto& c : corners) scene.extent_m.add(c);
-    }
-    auto layer_style = [&](const model::Layer* layer) { return style.layer(static_cast<std::size_t>(layer - project.layers.data())); };
+namespace {
 
-    // Villages: fills, then their borders.
+// What every pass of build() reads, and the legend entries they find on the page.
+struct Pass {
+    const model::Project& project;
+    const MapStyle& style;
+    const BuildOptions& options;
+    Scene& scene;
+    std::optional<model::Extent> page_m;  // set: only what falls in it is drawn and listed
+    std::map<std::string, LegendEntry> lines, works;  // by canonical kind, as last drawn
+    std::map<std::string, LegendEntry> sites;         // by colour key
+
+    const LayerStyle& layer_style(const model::Layer* layer) const {
+        return style.layer(static_cast<std::size_t>(layer - project.layers.data()));
+    }
+    std::string label_text(const std::string& name) const {
+        return style.label_script == LabelScript::Pinyin ? model::place_name_pinyin(name) : name;
+    }
+    bool on_page(model::Vec2 p) const { return !page_m || contains(*page_m, p); }
+    bool on_page(const model::Extent& e) const { return !page_m || overlaps(*page_m, e); }
+};
+
+// Villages: fills, then their borders, and their names.
+void add_villages(Pass& pass, const analysis::Statistics* stats) {
+    const auto& [project, style, options, scene] = std::tie(pass.project, pass.style, pass.options, pass.scene);
     std::vector<Color> choropleth;
     if (style.choropleth && stats) choropleth = choropleth_colors(project, *style.choropleth, *stats, options.lisa, scene);
     const VillagePalette palette(project);
-    const auto label_text = [&](std::string name) {
-        return style.label_script == LabelScript::Pinyin ? model::place_name_pinyin(name) : name;
-    };
     std::size_t village_index = 0;
     for (const auto* layer : project.layers_with(Role::Villages)) {
-        const LayerStyle& ls = layer_style(layer);
+        const LayerStyle& ls = pass.layer_style(layer);
         std::vector<Stroke> borders;  // after all fills, so neighbours' fills never cover a border
         // Projection, colours and label points are the costly part at province scale: on every core.
         struct Prepared {
@@ -220,9 +226,9 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
                          : i < choropleth.size()   ? choropleth[i]
                          : ls.fill_rgb             ? rgb(*ls.fill_rgb)
                                                    : palette.color(*layer, f);
-                p.shape = projected(project, f.geometry, preview_thin_deg);
+                p.shape = projected(project, f.geometry, options.preview_thin_deg);
                 if (style.labels && !outside_focus && f.geometry.type == model::GeometryType::Polygon)
-                    p.label = Label{label_text(text_of(*layer, f, Meaning::VillageName)), analysis::label_point(p.shape), 14, 1, {60, 60, 60, 255}};
+                    p.label = Label{pass.label_text(text_of(*layer, f, Meaning::VillageName)), analysis::label_point(p.shape), 14, 1, {60, 60, 60, 255}};
             }
         }, 2048);
         const Color border = faded(ls.stroke_rgb ? rgb(*ls.stroke_rgb) : style::kVillageBorder, ls.opacity);
@@ -234,58 +240,86 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
         village_index += layer->features.size();
         for (auto& border : borders) scene.items.push_back(std::move(border));
     }
-    for (const auto* layer : project.layers_with(Role::Townships)) {
-        const LayerStyle& ls = layer_style(layer);
-        if (!ls.visible) continue;
-        for (const auto& f : layer->features) {
-            model::Geometry shape = projected(project, f.geometry);
-            if (style.labels) scene.labels.push_back({label_text(text_of(*layer, f, Meaning::Township)), analysis::label_point(shape), 17, 0, {20, 20, 20, 255}});
-            scene.items.push_back(Stroke{std::move(shape), faded(ls.stroke_rgb ? rgb(*ls.stroke_rgb) : style::kTownshipBorder, ls.opacity),
-                                         ls.width_px.value_or(style::kTownshipBorderPx), {}, std::nullopt});
-        }
-    }
+}
 
-    std::set<std::string> kinds_seen, pond_kinds, types_seen;
-    MarkerShape pond_symbol = MarkerShape::Square, site_symbol = MarkerShape::Circle;
+// Township borders above the village borders, and township names, placed before village names.
+// Without a township layer they are dissolved from the villages (not for a quick preview, whose
+// thinned borders no longer tile: the full build follows it).
+void add_townships(Pass& pass) {
+    const auto& [project, style, scene] = std::tie(pass.project, pass.style, pass.scene);
+    auto add = [&](std::string name, model::Geometry shape, const LayerStyle& ls) {
+        if (shape.empty()) return;
+        if (style.labels) scene.labels.push_back({pass.label_text(name), analysis::label_point(shape), style::kTownshipLabelPx, 0, style::kTownshipLabel});
+        scene.items.push_back(Stroke{std::move(shape), faded(ls.stroke_rgb ? rgb(*ls.stroke_rgb) : style::kTownshipBorder, ls.opacity),
+                                     ls.width_px.value_or(style::kTownshipBorderPx), {}, std::nullopt});
+    };
+    const auto township_layers = project.layers_with(Role::Townships);
+    for (const auto* layer : township_layers) {
+        const LayerStyle& ls = pass.layer_style(layer);
+        if (!ls.visible) continue;
+        for (const auto& f : layer->features) add(text_of(*layer, f, Meaning::Township), projected(project, f.geometry), ls);
+    }
+    if (!township_layers.empty() || pass.options.preview_thin_deg > 0) return;
+    const auto villages = project.layers_with(Role::Villages);
+    if (std::none_of(villages.begin(), villages.end(), [&](const model::Layer* l) { return pass.layer_style(l).visible; })) return;
+    const LayerStyle defaults;  // dissolved townships have no layer of their own to style
+    if (pass.options.townships) {
+        for (const auto& township : *pass.options.townships) add(township.name, township.shape_m, defaults);
+        return;
+    }
+    for (auto& township : dissolved_townships(project)) add(std::move(township.name), std::move(township.shape_m), defaults);
+}
+
+void add_lines(Pass& pass) {
     model::CanonicalSpellings canonical_kinds(model::canonical_kind);
-    for (const auto* layer : project.layers_with(Role::Lines)) {
-        const LayerStyle& ls = layer_style(layer);
+    for (const auto* layer : pass.project.layers_with(Role::Lines)) {
+        const LayerStyle& ls = pass.layer_style(layer);
         if (!ls.visible) continue;
         std::vector<model::Geometry> shapes(layer->features.size());
         analysis::parallel_for(shapes.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
-            for (std::size_t k = begin; k < end; ++k) shapes[k] = projected(project, layer->features[k].geometry, preview_thin_deg);
+            for (std::size_t k = begin; k < end; ++k) shapes[k] = projected(pass.project, layer->features[k].geometry, pass.options.preview_thin_deg);
         }, 2048);
         for (std::size_t k = 0; k < shapes.size(); ++k) {
-            const auto& f = layer->features[k];
-            const std::string& kind = canonical_kinds(text_of(*layer, f, Meaning::Kind));
-            kinds_seen.insert(kind);
+            if (shapes[k].empty() || !pass.on_page(shapes[k].extent())) continue;
+            const std::string& kind = canonical_kinds(text_of(*layer, layer->features[k], Meaning::Kind));
             Stroke s = style::line_style(kind);
             if (ls.stroke_rgb) s.color = rgb(*ls.stroke_rgb);
             if (ls.width_px) s.width_px = *ls.width_px;
+            pass.lines[kind] = {kind, s.color, LegendEntry::Kind::Line};
             s.color = faded(s.color, ls.opacity);
             s.shape_m = std::move(shapes[k]);
-            scene.items.push_back(std::move(s));
+            pass.scene.items.push_back(std::move(s));
         }
     }
-    for (const auto* layer : project.layers_with(Role::Ponds)) {
-        const LayerStyle& ls = layer_style(layer);
+}
+
+// Point works (ponds, cellars, wells...); polygon ponds are drawn as a symbol at their centre.
+void add_works(Pass& pass) {
+    for (const auto* layer : pass.project.layers_with(Role::Ponds)) {
+        const LayerStyle& ls = pass.layer_style(layer);
         if (!ls.visible) continue;
-        // Polygon ponds are drawn as a symbol at their centre.
         for (const auto& f : layer->features) {
+            if (f.geometry.empty()) continue;
+            const model::Geometry g = projected(pass.project, f.geometry);
+            const model::Vec2 position = f.geometry.type == model::GeometryType::Point ? g.coords.front() : g.extent().centre();
+            if (!pass.on_page(position)) continue;
             std::string kind = model::canonical_kind(text_of(*layer, f, Meaning::Kind));
             if (kind.empty()) kind = "pond";
-            pond_kinds.insert(kind);
             Marker m = style::pond_marker(kind);
             if (ls.fill_rgb) m.color = rgb(*ls.fill_rgb);
             if (ls.symbol_px) m.size_px = *ls.symbol_px;
             if (ls.symbol) m.shape = *ls.symbol;
-            if (ls.symbol) pond_symbol = *ls.symbol;
+            pass.works[kind] = {kind, m.color, style::legend_kind(m.shape)};
             m.color = faded(m.color, ls.opacity);
-            const model::Geometry g = projected(project, f.geometry);
-            m.position_m = f.geometry.type == model::GeometryType::Point ? g.coords.front() : g.extent().centre();
-            scene.items.push_back(m);
+            m.position_m = position;
+            pass.scene.items.push_back(m);
         }
     }
+}
+
+// Project sites, coloured by type, year, status or batch through the filter.
+void add_sites(Pass& pass) {
+    const auto& [project, style, scene] = std::tie(pass.project, pass.style, pass.scene);
     SiteColours site_colours{style.site_colour, {}};
     if (style.site_colour != SiteColour::Type) {
         std::set<std::string> values;
@@ -296,44 +330,56 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
     // A province has a million sites: their type spellings are few, so each is made canonical and
     // coloured once, and their positions are projected in one call per layer.
     model::CanonicalSpellings project_type(model::canonical_project_type);
-    std::unordered_map<std::string, Color> colour_of_key;
     for (const auto* layer : project.layers_with(Role::Sites)) {
-        const LayerStyle& ls = layer_style(layer);
+        const LayerStyle& ls = pass.layer_style(layer);
         if (!ls.visible) continue;
+        std::vector<std::string> keys;  // the colour keys met in this layer
+        std::unordered_map<std::string, std::size_t> key_index;
         std::vector<model::Vec2> positions;
-        std::vector<Color> colours;
+        std::vector<std::size_t> key_of;
         for (const auto& f : layer->features) {
             if (f.geometry.empty()) continue;  // placed by name in statistics, not drawn
             const std::string& type = project_type(text_of(*layer, f, Meaning::ProjectType));
             if (!site_shown(style.sites, *layer, f, type)) continue;
             const std::string key = style.site_colour == SiteColour::Type ? type : site_colours.key(*layer, f);
-            auto colour = colour_of_key.find(key);
-            if (colour == colour_of_key.end()) {
-                types_seen.insert(key);
-                colour = colour_of_key.emplace(key, faded(ls.fill_rgb ? rgb(*ls.fill_rgb) : site_colours.color(key), ls.opacity)).first;
-            }
-            for (const auto& p : f.geometry.coords) positions.push_back(p), colours.push_back(colour->second);
+            const auto [it, added] = key_index.emplace(key, keys.size());
+            if (added) keys.push_back(key);
+            for (const auto& p : f.geometry.coords) positions.push_back(p), key_of.push_back(it->second);
         }
         project.working->forward(positions);
-        const float size = ls.symbol_px.value_or(7.0f);
-        if (ls.symbol) site_symbol = *ls.symbol;
+        std::vector<Color> colours;
+        for (const auto& key : keys) colours.push_back(ls.fill_rgb ? rgb(*ls.fill_rgb) : site_colours.color(key));
+        const MarkerShape shape = ls.symbol.value_or(MarkerShape::Circle);
+        std::vector<bool> drawn(keys.size(), false);
         for (std::size_t i = 0; i < positions.size(); ++i) {
-            Marker m;
-            m.color = colours[i];
-            m.size_px = size;
-            m.shape = site_symbol;
-            m.position_m = positions[i];
-            scene.items.push_back(m);
+            if (!pass.on_page(positions[i])) continue;  // far outside: reported by statistics, not drawn
+            drawn[key_of[i]] = true;
+            scene.items.push_back(Marker{positions[i], faded(colours[key_of[i]], ls.opacity), ls.symbol_px.value_or(7.0f), shape});
         }
-        colour_of_key.clear();  // another layer may have its own fill
+        for (std::size_t k = 0; k < keys.size(); ++k)
+            if (drawn[k]) pass.sites[keys[k]] = {keys[k].empty() ? "-" : keys[k], colours[k], style::legend_kind(shape)};
     }
-    for (const auto& kind : kinds_seen) scene.legend.push_back({kind, style::line_style(kind).color, LegendEntry::Kind::Line});
-    // Legend symbols take the layer's shape (the last layer's, when several differ).
-    auto legend_kind = [](MarkerShape shape) {
-        return shape == MarkerShape::Square ? LegendEntry::Kind::Square : shape == MarkerShape::Triangle ? LegendEntry::Kind::Triangle : LegendEntry::Kind::Point;
-    };
-    for (const auto& kind : pond_kinds) scene.legend.push_back({kind, style::pond_marker(kind).color, legend_kind(pond_symbol)});
-    for (const auto& key : types_seen) scene.legend.push_back({key.empty() ? "-" : key, site_colours.color(key), legend_kind(site_symbol)});
+}
+
+}  // namespace
+
+Scene build(const model::Project& project, const MapStyle& style, const analysis::Statistics* stats, const BuildOptions& options) {
+    Scene scene;
+    if (!project.working) return scene;
+    std::size_t features = 0;
+    for (const auto& layer : project.layers) features += layer.features.size();
+    scene.items.reserve(features + features / 8);  // villages add a border each: grown at most once
+    scene.extent_m = data_extent_m(project);
+    Pass pass{project, style, options, scene, std::nullopt, {}, {}, {}};
+    if (options.page_extent_m) pass.page_m = options.page_extent_m->empty() ? scene.extent_m : *options.page_extent_m;
+    add_villages(pass, stats);
+    add_townships(pass);
+    add_lines(pass);
+    add_works(pass);
+    add_sites(pass);
+    // Legend rows for what is drawn (on the page, when there is one): lines, works, then sites.
+    for (auto* entries : {&pass.lines, &pass.works, &pass.sites})
+        for (auto& [key, entry] : *entries) scene.legend.push_back(std::move(entry));
     return scene;
 }
 

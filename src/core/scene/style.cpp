@@ -3,8 +3,6 @@
 
 #include <array>
 #include <cmath>
-#include <map>
-#include <string>
 
 namespace ca::scene::style {
 
@@ -38,50 +36,82 @@ Color lisa_color(std::string_view cluster) {
     return {225, 225, 225, 255};
 }
 
-Color project_type_color(std::string_view type) {
-    // Okabe-Ito: safe for the common colour-vision deficiencies.
-    static const std::map<std::string, Color, std::less<>> kColors = {
-        {"whole_village", {213, 94, 0, 255}},  {"relocation", {0, 114, 178, 255}}, {"industry", {0, 158, 115, 255}},
-        {"microcredit", {230, 159, 0, 255}},   {"training", {204, 121, 167, 255}}, {"housing", {86, 180, 233, 255}},
-        {"other", {90, 90, 90, 255}},
-    };
-    auto it = kColors.find(type);
-    return it == kColors.end() ? kColors.at("other") : it->second;
+namespace {
+
+using Group = Symbol::Group;
+// Okabe & Ito (2008), "Color Universal Design": told apart under the common colour-vision
+// deficiencies, and by lightness in grey print.
+constexpr Color kOrange{230, 159, 0, 255}, kSkyBlue{86, 180, 233, 255}, kBluishGreen{0, 158, 115, 255}, kYellow{240, 228, 66, 255},
+    kBlue{0, 114, 178, 255}, kVermillion{213, 94, 0, 255}, kReddishPurple{204, 121, 167, 255}, kBlack{0, 0, 0, 255};
+constexpr std::array<Color, 8> kOkabeIto = {kOrange, kSkyBlue, kBluishGreen, kYellow, kBlue, kVermillion, kReddishPurple, kBlack};
+constexpr Color kGrey{90, 90, 90, 255};
+
+// Point works are squares and triangles, so they never read as a project site (a circle); sites
+// differ by colour. The last row of each group is its fallback.
+constexpr std::array<Symbol, 18> kSymbols = {{
+    {"pond", Group::PointWork, kBlue, MarkerShape::Square, 9},
+    {"reservoir", Group::PointWork, kSkyBlue, MarkerShape::Square, 11},
+    {"cellar", Group::PointWork, kBluishGreen, MarkerShape::Triangle, 8},
+    {"well", Group::PointWork, kBlue, MarkerShape::Triangle, 8},
+    {"", Group::PointWork, kGrey, MarkerShape::Square, 7},
+    {"ditch", Group::LineWork, kBlue, MarkerShape::Circle, 1.8f},
+    {"pipeline", Group::LineWork, kBluishGreen, MarkerShape::Circle, 1.6f, {6, 3}},
+    {"u_trough", Group::LineWork, kSkyBlue, MarkerShape::Circle, 2.4f},
+    {"road", Group::LineWork, kOrange, MarkerShape::Circle, 1.4f},
+    {"power", Group::LineWork, kReddishPurple, MarkerShape::Circle, 1.2f, {2, 3}},
+    {"", Group::LineWork, kGrey, MarkerShape::Circle, 1.2f},
+    {"whole_village", Group::ProjectType, kVermillion},
+    {"relocation", Group::ProjectType, kBlue},
+    {"industry", Group::ProjectType, kBluishGreen},
+    {"microcredit", Group::ProjectType, kOrange},
+    {"training", Group::ProjectType, kReddishPurple},
+    {"housing", Group::ProjectType, kSkyBlue},
+    {"other", Group::ProjectType, kGrey},
+}};
+
+}  // namespace
+
+std::span<const Symbol> symbols() { return kSymbols; }
+
+std::span<const Color> okabe_ito() { return kOkabeIto; }
+
+const Symbol& symbol_of(std::string_view key, Symbol::Group group) {
+    const Symbol* fallback = nullptr;
+    for (const auto& s : symbols()) {
+        if (s.group != group) continue;
+        if (s.key == key) return s;
+        fallback = &s;  // the group's last row
+    }
+    return *fallback;
 }
 
+Color project_type_color(std::string_view type) { return symbol_of(type, Group::ProjectType).color; }
+
 Stroke line_style(std::string_view kind) {
+    const Symbol& symbol = symbol_of(kind, Group::LineWork);
     Stroke s;
-    if (kind == "ditch") {
-        s.color = {0, 114, 178, 255};
-        s.width_px = 1.8f;
-    } else if (kind == "pipeline") {
-        s.color = {0, 158, 115, 255};
-        s.width_px = 1.6f;
-        s.dash_px = {6, 3};
-    } else if (kind == "u_trough") {
-        s.color = {86, 180, 233, 255};
-        s.width_px = 2.4f;
-    } else if (kind == "road") {
-        s.color = {140, 90, 50, 255};
-        s.width_px = 1.4f;
-    } else if (kind == "power") {
-        s.color = {204, 121, 167, 255};
-        s.width_px = 1.2f;
-        s.dash_px = {2, 3};
-    } else {
-        s.color = {90, 90, 90, 255};
-        s.width_px = 1.2f;
-    }
+    s.color = symbol.color;
+    s.width_px = symbol.size_px;
+    if (symbol.dash_px[0] > 0) s.dash_px = {symbol.dash_px[0], symbol.dash_px[1]};
     return s;
 }
 
 Marker pond_marker(std::string_view kind) {
+    const Symbol& symbol = symbol_of(kind, Group::PointWork);
     Marker m;
-    m.shape = MarkerShape::Square;
-    m.color = {0, 90, 160, 255};
-    m.size_px = kind == "pond" || kind == "reservoir" ? 9.0f : 5.0f;
-    if (kind == "well") m.shape = MarkerShape::Triangle;
+    m.shape = symbol.shape;
+    m.color = symbol.color;
+    m.size_px = symbol.size_px;
     return m;
+}
+
+LegendEntry::Kind legend_kind(MarkerShape shape) {
+    switch (shape) {
+        case MarkerShape::Square: return LegendEntry::Kind::Square;
+        case MarkerShape::Triangle: return LegendEntry::Kind::Triangle;
+        case MarkerShape::Circle: break;
+    }
+    return LegendEntry::Kind::Point;
 }
 
 }  // namespace ca::scene::style

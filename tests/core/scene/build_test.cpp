@@ -65,5 +65,8 @@ TEST_CASE("a hidden layer draws nothing and a focus township greys the other vil
     for (const auto& f : project.layers[0].features) in_township += model::to_text(project.layers[0].value(f, model::Meaning::Township)) == "湾碧乡";
     CHECK(coloured == in_township);
     CHECK(grey == project.layers[0].features.size() - in_township);
-    CHECK(s.labels.size() == in_township);  // only the focus township's villages are named
+    std::size_t village_labels = 0, township_labels = 0;
+    for (const auto& l : s.labels) (l.priority == 1 ? village_labels : township_labels)++;
+    CHECK(village_labels == in_township);  // only the focus township's villages are named
+    CHECK(township_labels == 12);          // every township, dissolved from the villages
 }

@@ -1,0 +1,139 @@
+// What an exported map shows, read back from the file: township borders and names without a
+// township layer, a scale the stray site does not change, a legend of what is on the page, and
+// works told apart by their pixels.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/io/working_crs.hpp"
+#include "core/scene/style.hpp"
+#include "support/fixtures.hpp"
+
+using namespace ca;
+
+namespace {
+
+std::string square(double lon, double lat, double side = 0.05) {
+    auto p = [](double x, double y) { return std::to_string(x) + " " + std::to_string(y); };
+    return "POLYGON((" + p(lon, lat) + "," + p(lon + side, lat) + "," + p(lon + side, lat + side) + "," + p(lon, lat + side) + "," + p(lon, lat) + "))";
+}
+
+// Four villages of 5 km around 102°E (a Gauss-Krüger central meridian: EPSG:4543), 25.5°N, and
+// no township layer: 甲镇 west of 102°E, 乙乡 east.
+struct County {
+    test::TempDir dir;
+    std::string args;
+    County() {
+        test::write_layer(dir.file("villages.gpkg"), "GPKG", 4490, {{"村名"}, {"乡镇"}},
+                          {{square(101.95, 25.45), {"甲村", "甲镇"}}, {square(101.95, 25.5), {"乙村", "甲镇"}},
+                           {square(102.0, 25.45), {"丙村", "乙乡"}}, {square(102.0, 25.5), {"丁村", "乙乡"}}});
+        args = " --villages '" + dir.file("villages.gpkg") + "'";
+    }
+    nlohmann::json export_to(const std::string& out, const std::string& options = "") const {
+        const auto r = test::run_countyatlas("export" + args + " --out '" + out + "' " + options);
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        return nlohmann::json::parse(r.out);
+    }
+};
+
+// Where a lon/lat point lands on an exported page, from the report's map frame and scale.
+model::Vec2 on_page(const nlohmann::json& report, double lon, double lat) {
+    std::vector<model::Vec2> p = {{lon, lat}};
+    io::make_projection("EPSG:4543")->forward(p);
+    const auto& map = report["map"];
+    const double m_per_unit = map["m_per_unit"];
+    const double w = std::floor(map["width"].get<double>()), h = std::floor(map["height"].get<double>());
+    return {map["x"].get<double>() + w / 2 + (p[0].x - map["centre_m"][0].get<double>()) / m_per_unit,
+            map["y"].get<double>() + h / 2 - (p[0].y - map["centre_m"][1].get<double>()) / m_per_unit};
+}
+
+bool is(const test::Rgb& got, scene::Color want, int tolerance = 12) {
+    return std::abs(got.r - want.r) <= tolerance && std::abs(got.g - want.g) <= tolerance && std::abs(got.b - want.b) <= tolerance;
+}
+
+}  // namespace
+
+TEST_CASE("an exported county without a township layer shows township borders and names") {
+    const County county;
+    const std::string png = county.dir.file("map.png");
+    const auto report = county.export_to(png, "--dpi 150");
+    const test::Image image(png);
+    auto pixel = [&](double lon, double lat) {
+        const auto p = on_page(report, lon, lat);
+        return image.at(static_cast<int>(std::lround(p.x)), static_cast<int>(std::lround(p.y)));
+    };
+    // The border between 甲镇 and 乙乡 along 102°E, a quarter and three quarters up: township grey.
+    CHECK(is(pixel(102.0, 25.475), scene::style::kTownshipBorder));
+    CHECK(is(pixel(102.0, 25.525), scene::style::kTownshipBorder));
+    // The border between 甲村 and 乙村 (both 甲镇) is a village border only: white.
+    CHECK(is(pixel(101.975, 25.5), scene::style::kVillageBorder));
+    // Inside a village: neither.
+    CHECK_FALSE(is(pixel(101.975, 25.47), scene::style::kTownshipBorder, 40));
+
+    const std::string pdf = county.dir.file("map.pdf");
+    county.export_to(pdf);
+    const auto text = test::run("pdftotext '" + pdf + "' -");
+    REQUIRE_MESSAGE(text.exit_code == 0, text.err);
+    for (const char* township : {"甲镇", "乙乡"}) {
+        CAPTURE(township);
+        CHECK(text.out.find(township) != std::string::npos);
+    }
+}
+
+TEST_CASE("a site typed 30 km outside the county does not change the exported map's scale or legend") {
+    const County county;
+    const auto before = county.export_to(county.dir.file("a.png"), "--dpi 60");
+    test::write_layer(county.dir.file("sites.gpkg"), "GPKG", 4490, {{"项目类型"}, {"乡镇"}, {"村名"}},
+                      {{"POINT(101.97 25.47)", {"整村推进", "甲镇", "甲村"}}, {"POINT(102.33 25.5)", {"危房改造", "乙乡", "丁村"}}});
+    County with_sites;  // the same county, with the sites
+    with_sites.args = county.args + " --sites '" + county.dir.file("sites.gpkg") + "'";
+    const std::string pdf = county.dir.file("b.pdf");
+    const auto pdf_before = county.export_to(county.dir.file("a.pdf"));
+    const auto after_pdf = with_sites.export_to(pdf);
+    const auto after = with_sites.export_to(county.dir.file("b.png"), "--dpi 60");
+    CHECK(after["map"]["m_per_unit"].get<double>() == doctest::Approx(before["map"]["m_per_unit"].get<double>()));
+    CHECK(after_pdf["map"]["m_per_unit"].get<double>() == doctest::Approx(pdf_before["map"]["m_per_unit"].get<double>()));
+    // The stray site is not on the page, so neither is its type in the legend.
+    CHECK(after_pdf["legend_swatches"].size() == 1);
+    const auto text = test::run("pdftotext '" + pdf + "' -").out;
+    CHECK(text.find("整村推进") != std::string::npos);
+    CHECK(text.find("危房改造") == std::string::npos);
+}
+
+TEST_CASE("the legend of a county with only ponds and wells lists those two, and a cellar and a well look different") {
+    const County county;
+    test::write_layer(county.dir.file("works.gpkg"), "GPKG", 4490, {{"类型"}},
+                      {{"POINT(101.97 25.47)", {"坝塘"}}, {"POINT(102.03 25.47)", {"水井"}}, {"POINT(101.97 25.53)", {"坝塘"}}});
+    County ponds;
+    ponds.args = county.args + " --ponds '" + county.dir.file("works.gpkg") + "'";
+    const std::string pdf = county.dir.file("map.pdf");
+    const auto report = ponds.export_to(pdf);
+    CHECK(report["legend_swatches"].size() == 2);
+    const auto text = test::run("pdftotext '" + pdf + "' -").out;
+    CHECK(text.find("坝塘") != std::string::npos);
+    CHECK(text.find("水井") != std::string::npos);
+    CHECK(text.find("水窖") == std::string::npos);
+
+    // A cellar and a well, side by side in one village (one fill behind both): the pixels of their
+    // symbols differ.
+    test::write_layer(county.dir.file("two.gpkg"), "GPKG", 4490, {{"类型"}}, {{"POINT(101.96 25.47)", {"水窖"}}, {"POINT(101.99 25.47)", {"水井"}}});
+    County two;
+    two.args = county.args + " --ponds '" + county.dir.file("two.gpkg") + "' --labels off";
+    const std::string png = county.dir.file("two.png");
+    const auto r = two.export_to(png, "--dpi 300");
+    const test::Image image(png);
+    int differing = 0, inked = 0;
+    const auto cellar = on_page(r, 101.96, 25.47), well = on_page(r, 101.99, 25.47);
+    for (int dy = -12; dy <= 12; ++dy)
+        for (int dx = -12; dx <= 12; ++dx) {
+            const auto a = image.at(static_cast<int>(cellar.x) + dx, static_cast<int>(cellar.y) + dy);
+            const auto b = image.at(static_cast<int>(well.x) + dx, static_cast<int>(well.y) + dy);
+            differing += std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b) > 60;
+            inked += is(a, scene::style::pond_marker("cellar").color, 20);
+        }
+    CHECK(inked > 20);        // the cellar is drawn in its colour where it stands
+    CHECK(differing > 20);    // and the well is not drawn the same
+}
