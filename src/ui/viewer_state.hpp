@@ -42,6 +42,7 @@ struct ExportSettings {
     std::string page = "A4-landscape";
     int dpi = 300;
     std::string path = "map.pdf";
+    std::string review_number, compiled_by;  // printed under the map (审图号, 编制单位)
 };
 
 // The open dialog: which folder it shows, and the file picked there.

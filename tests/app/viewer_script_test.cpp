@@ -428,6 +428,16 @@ TEST_CASE("the export dialog previews the page and writes the current view to th
     CHECK(white > 100);
 }
 
+TEST_CASE("the viewer's exported page carries the frame texts: dated data sources, date and coordinate system") {
+    test::TempDir dir;
+    const std::string out = dir.file("view.pdf");
+    test::run_viewer_script(dir.path().string(), test::sample_county(), {"export " + out + " A4-landscape 100"});
+    const std::string text = test::run("pdftotext '" + out + "' -").out;
+    CHECK(text.find("数据来源：county.gpkg（") != std::string::npos);
+    CHECK(text.find("制图日期：") != std::string::npos);
+    CHECK(text.find("坐标系：CGCS2000") != std::string::npos);
+}
+
 TEST_CASE("a layer's own fill colour shows inside its villages") {
     test::TempDir dir;
     auto script = kOnlyVillages;
