@@ -133,7 +133,21 @@ TEST_CASE("no label lies under the legend, the inset or the scale bar") {
             if (j["inset_box"].is_array()) CHECK_FALSE(overlap(label, j["inset_box"]));
         }
         if (j["inset_box"].is_array()) CHECK_FALSE(overlap(j["legend_box"], j["inset_box"]));
+        // On the county map no township loses its name to the legend (it moves, the names stay).
+        if (extent.empty()) CHECK(j["label_boxes"].size() >= stats["regions"].size());
     }
+}
+
+TEST_CASE("a legend that would cover villages in every corner goes beside the map") {
+    test::TempDir dir;
+    const std::string pdf = dir.file("map.pdf");
+    // In English the county's legend is wide and tall: every corner of the frame holds villages.
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + pdf + "' --choropleth poverty_rate --language en");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto j = nlohmann::json::parse(r.out);
+    const double map_right = j["map"]["x"].get<double>() + j["map"]["width"].get<double>();
+    CHECK(j["legend_box"][0].get<double>() >= map_right);
+    CHECK(j["legend_box"][2].get<double>() <= 297 * 72 / 25.4);  // still on the page
 }
 
 TEST_CASE("a township's 45 projects are all listed across its pages, and 项目数 counts the listed rows") {

@@ -463,7 +463,8 @@ std::vector<bool> place_in_corners(const model::Extent& frame, const ElementWant
             *slots[i] = spot->box;
             continue;
         }
-        if (column && column->height() >= size.y && column->width() >= size.x) {
+        constexpr double kSlack = 0.01;  // the column was made this wide: rounding must not refuse it
+        if (column && column->height() + kSlack >= size.y && column->width() + kSlack >= size.x) {
             *slots[i] = page_box(column->min_x, column->min_y, size.x, size.y);
             column->min_y += size.y + 4 * mm;
             continue;
