@@ -60,8 +60,8 @@ struct ElementWants {
 
 // Legend and inset in the frame's corners that cover nothing; those that find none go beside the
 // map into `column` (x, from top to bottom) while it has room, else into the least-covering
-// corner (the labels under them are then left out, never covered). Returns the ones still in
-// want of a column when `column` is empty, so the caller can narrow the map and try again.
+// corner (the labels under them are then left out, never covered). Returns the ones that found
+// neither a free corner nor room in `column`, so the caller can narrow the map and try again.
 std::vector<bool> place_in_corners(const model::Extent& frame, const ElementWants& want, const MapContent& content, double mm,
                                    Elements& e, std::optional<model::Extent> column) {
     std::vector<bool> beside(2, false);
@@ -86,7 +86,7 @@ std::vector<bool> place_in_corners(const model::Extent& frame, const ElementWant
             column->min_y += size.y + 4 * mm;
             continue;
         }
-        beside[i] = !column.has_value();
+        beside[i] = true;  // the caller may still narrow the map for a column of its own
         if (spot) *slots[i] = spot->box;
         else *slots[i] = page_box(frame.min_x + 3 * mm, frame.min_y + 3 * mm, size.x, size.y);
     }

@@ -7,16 +7,24 @@
 namespace ca::print::detail {
 namespace {
 
-// Markers and the centres of areas, on the page: what an element should not cover.
+// Markers, and the centre and a few outline points of each area, on the page: what an element
+// should not cover (an outline point catches a village whose centre lies just outside).
 std::vector<model::Vec2> feature_points(const scene::Scene& scene, const scene::Viewport& v, double x0, double y0) {
+    constexpr std::size_t kOutlinePoints = 8;
     std::vector<model::Vec2> points;
-    for (const auto& item : scene.items) {
-        model::Vec2 at;
-        if (const auto* m = std::get_if<scene::Marker>(&item)) at = m->position_m;
-        else if (const auto* f = std::get_if<scene::Fill>(&item)) at = f->shape_m.extent().centre();
-        else continue;
+    auto add = [&](model::Vec2 at) {
         const auto p = v.to_px(at);
         if (p.x >= 0 && p.y >= 0 && p.x <= v.width_px && p.y <= v.height_px) points.push_back({x0 + p.x, y0 + p.y});
+    };
+    for (const auto& item : scene.items) {
+        if (const auto* m = std::get_if<scene::Marker>(&item)) {
+            add(m->position_m);
+        } else if (const auto* f = std::get_if<scene::Fill>(&item)) {
+            add(f->shape_m.extent().centre());
+            const auto& coords = f->shape_m.coords;
+            const std::size_t step = std::max<std::size_t>(1, coords.size() / kOutlinePoints);
+            for (std::size_t i = 0; i < coords.size(); i += step) add(coords[i]);
+        }
     }
     return points;
 }
