@@ -16,8 +16,8 @@ print::Figure figure_for_view(const ui::ViewerState& state) {
     figure.language = state.style.language;
     figure.frame.review_number = state.export_settings.review_number;
     figure.frame.compiled_by = state.export_settings.compiled_by;
-    figure.frame.sources = print::dated_sources(state.project);
-    figure.frame.date = print::today_text();
+    figure.frame.sources = state.figure.sources.empty() ? print::dated_sources(state.project) : state.figure.sources;
+    figure.frame.date = state.figure.date.empty() ? print::today_text() : state.figure.date;
     if (state.project.working) figure.frame.crs = state.project.working->name();
     if (state.style.choropleth) {
         std::size_t classes = 0;
