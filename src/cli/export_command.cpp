@@ -218,7 +218,9 @@ void register_export_command(CLI::App& root) {
         ->check(CLI::Range(36.0, 1200.0));
     e->add_option("--review-number", command->review_number, "Map review number (审图号) printed under the map");
     e->add_option("--compiled-by", command->compiled_by, "Compiling unit (编制单位) printed under the map");
-    e->add_option("--sources", command->source_texts, "Data sources printed under the map (default: the data files with their dates)");
+    // One text per --sources, so the data files after it are not taken for sources.
+    e->add_option("--sources", command->source_texts, "A data source printed under the map; repeat for more (default: the data files with their dates)")
+        ->allow_extra_args(false);
     e->add_option("--map-date", command->map_date, "Date printed under the map (default: today)");
     e->add_option("--title", command->title, "Title above the map");
     e->add_option("--subtitle", command->subtitle, "Second line under the title");

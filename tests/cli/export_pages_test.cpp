@@ -107,10 +107,13 @@ TEST_CASE("frame texts come from the project file's figure block, options win, a
     CHECK(text.find("数据来源：村级统计 2015") != std::string::npos);
     CHECK(text.find("制图日期：2015-07-01") != std::string::npos);
     test::write_text(dir.file("layout.json"), R"({"compiled_by": {"show": false}})");
-    r = test::run_countyatlas("export '" + project + "' --out '" + pdf + "' --review-number '云S（2026）002号' --layout '" + dir.file("layout.json") + "'");
+    // Options win; --sources takes one text each time, never the data file after it.
+    r = test::run_countyatlas("export --sources 村级表 --sources 项目表 '" + project + "' --out '" + pdf + "' --review-number '云S（2026）002号' --layout '" +
+                              dir.file("layout.json") + "'");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     text = test::run("pdftotext '" + pdf + "' -").out;
     CHECK(text.find("审图号：云S（2026）002号") != std::string::npos);
+    CHECK(text.find("数据来源：村级表；项目表") != std::string::npos);
     CHECK(text.find("编制单位") == std::string::npos);
 }
 
