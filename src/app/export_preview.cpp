@@ -6,13 +6,24 @@
 
 #include <cairo.h>
 
+#include "core/print/legend_text.hpp"
+
 namespace ca::app {
 
 print::Figure figure_for_view(const ui::ViewerState& state) {
     print::Figure figure;
     figure.title = state.export_settings.title;
     figure.language = state.style.language;
-    figure.source_line = "CountyAtlas";
+    figure.frame.review_number = state.export_settings.review_number;
+    figure.frame.compiled_by = state.export_settings.compiled_by;
+    figure.frame.sources = state.figure.sources.empty() ? print::dated_sources(state.project) : state.figure.sources;
+    figure.frame.date = state.figure.date.empty() ? print::today_text() : state.figure.date;
+    if (state.project.working) figure.frame.crs = state.project.working->name();
+    if (state.style.choropleth) {
+        std::size_t classes = 0;
+        for (const auto& e : state.scene->legend) classes += e.count >= 0;
+        figure.legend_heading = print::legend_heading(*state.style.choropleth, classes, state.style.language);
+    }
     // The ground the canvas shows now.
     model::Extent visible;
     visible.add(state.viewport.to_m({0, 0}));

@@ -32,6 +32,7 @@ struct ViewCommand {
             opened.style = std::move(loaded.style);
             opened.view = file.view;
             opened.load_options = file.options;
+            opened.figure = file.figure;
         } else {
             opened.project = sources.load();
         }

@@ -257,6 +257,9 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             state.export_settings.title = ui::tr(ui::Text::DefaultFigureTitle, state.style.language);  // a project may set the language
             state.style.layers.resize(state.project.layers.size());
             state.load_options = first.opened.load_options;
+            state.figure = first.opened.figure;
+            state.export_settings.review_number = state.figure.review_number;
+            state.export_settings.compiled_by = state.figure.compiled_by;
             ++state.problems_version;  // loading's problems: listed in the Problems tab
             state.scene = std::move(first.scene);
             glyphs = std::move(first.glyphs);

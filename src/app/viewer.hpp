@@ -10,6 +10,7 @@
 #include "core/model/project.hpp"
 #include "core/scene/map_style.hpp"
 #include "core/scene/scene.hpp"
+#include "core/workspace/project_file.hpp"
 
 namespace ca::app {
 
@@ -27,6 +28,7 @@ struct Opened {
     std::optional<scene::MapStyle> style;
     std::optional<scene::Viewport> view;
     loading::LoadOptions load_options;
+    workspace::FigureDefaults figure;  // the project file's figure block, kept for export and saving
 };
 using Loader = std::function<Opened()>;
 

@@ -187,7 +187,11 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     if (a.open_dialog) state.open_dialog = *a.open_dialog;
     if (a.save_project) {
         try {
-            workspace::write_project_file(*a.save_project, workspace::describe(state.project, state.load_options, state.style, state.viewport));
+            auto file = workspace::describe(state.project, state.load_options, state.style, state.viewport);
+            file.figure = state.figure;  // the figure block, with what the export dialog set
+            file.figure.review_number = state.export_settings.review_number;
+            file.figure.compiled_by = state.export_settings.compiled_by;
+            workspace::write_project_file(*a.save_project, file);
         } catch (const Error& e) {
             state.messages.push_back(e.what());  // the session goes on; the message says why
         }

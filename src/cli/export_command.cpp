@@ -22,17 +22,12 @@
 #include "core/model/error.hpp"
 #include "core/print/atlas.hpp"
 #include "core/print/export_figure.hpp"
+#include "core/print/legend_text.hpp"
+#include "core/workspace/project_file.hpp"
 #include "core/scene/build.hpp"
 
 namespace ca::cli {
 namespace {
-
-std::string today() {
-    const std::time_t now = std::time(nullptr);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", std::localtime(&now));
-    return buffer;
-}
 
 // --extent township:NAME or lon,lat,lon,lat; the ground extent in the working CRS.
 model::Extent extent_of(const std::string& spec, const model::Project& project, const analysis::Statistics& stats) {
@@ -78,8 +73,18 @@ std::string json_string(const std::string& text) {
     return nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// The one line `export` prints: where the map, scale bar and legend swatches landed on the page.
+// The one line `export` prints: where the map, scale bar, legend (swatches and box), inset and
+// labels landed on the page.
+// A box on the page as [x0, y0, x1, y1] (top-left, bottom-right), or null.
+std::string box_json(const std::optional<model::Extent>& box) {
+    if (!box) return "null";
+    return "[" + json_number(box->min_x, "%.2f") + ", " + json_number(box->min_y, "%.2f") + ", " + json_number(box->max_x, "%.2f") + ", " +
+           json_number(box->max_y, "%.2f") + "]";
+}
+
 std::string report_json(const std::string& file, const print::PageReport& report) {
+    std::string labels;
+    for (const auto& b : report.label_boxes) labels += (labels.empty() ? "" : ", ") + box_json(b);
     std::string swatches;
     for (const auto& p : report.legend_swatches)
         swatches += (swatches.empty() ? "[" : ", [") + json_number(p.x, "%.2f") + ", " + json_number(p.y, "%.2f") + "]";
@@ -89,7 +94,9 @@ std::string report_json(const std::string& file, const print::PageReport& report
            ", \"centre_m\": [" + json_number(report.viewport.centre_m.x, "%.3f") + ", " + json_number(report.viewport.centre_m.y, "%.3f") +
            "]}, \"scale_bar\": {\"length_m\": " + json_number(report.scale_bar_length_m, "%.0f") +
            ", \"x\": " + json_number(report.scale_bar_x, "%.2f") + ", \"y\": " + json_number(report.scale_bar_y, "%.2f") +
-           ", \"length\": " + json_number(report.scale_bar_length, "%.2f") + "}, \"legend_swatches\": [" + swatches + "]}\n";
+           ", \"length\": " + json_number(report.scale_bar_length, "%.2f") + "}, \"legend_swatches\": [" + swatches +
+           "], \"legend_box\": " + box_json(report.legend_box) + ", \"inset_box\": " + box_json(report.inset_box) +
+           ", \"scale_bar_box\": " + box_json(report.scale_bar_box) + ", \"label_boxes\": [" + labels + "]}\n";
 }
 
 struct ExportCommand {
@@ -97,10 +104,27 @@ struct ExportCommand {
     analysis::StatsOptions thresholds;
     SiteSelection selection;
     std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language, labels, atlas, layout;
+    std::string review_number, compiled_by, map_date;
+    std::vector<std::string> source_texts;
     double dpi = 300;
+    double png_dpi = 0;
     double margin_mm = 12;
     bool ticks = false;
     bool by_township = false;
+
+    // The frame texts: these options over the project file's `figure` block, the data files with
+    // their dates, today, and the working CRS's name.
+    print::FrameTexts frame_texts(const model::Project& project) const {
+        workspace::FigureDefaults defaults;
+        if (!sources.project_files().empty()) defaults = workspace::read_project_file(sources.project_files().front()).figure;
+        print::FrameTexts t;
+        t.review_number = review_number.empty() ? defaults.review_number : review_number;
+        t.compiled_by = compiled_by.empty() ? defaults.compiled_by : compiled_by;
+        t.sources = !source_texts.empty() ? source_texts : !defaults.sources.empty() ? defaults.sources : print::dated_sources(project);
+        t.date = !map_date.empty() ? map_date : !defaults.date.empty() ? defaults.date : print::today_text();
+        if (project.working) t.crs = project.working->name();
+        return t;
+    }
 
     void run() const {
         if (sources.empty()) throw Error("export needs data: files or a project file");
@@ -147,11 +171,13 @@ struct ExportCommand {
         const Progress progress;
         progress.stage("drawing the figure");
 
+        const print::FrameTexts frame = frame_texts(project);
         if (atlas == "township") {
+            print::AtlasOptions atlas_options{*size, png_dpi, frame, layout.empty() ? print::Layout{} : read_layout_file(layout)};
             const auto result = print::export_atlas(out, project, stats, style,
                                                     title.empty() ? (style.language == model::Language::Chinese ? "扶贫项目图集" : "Project atlas") : title,
-                                                    {*size, dpi});
-            std::printf("{\"pdf\": %s, \"pages\": %zu}\n", json_string(result.pdf).c_str(), result.pngs.size());
+                                                    atlas_options);
+            std::printf("{\"pdf\": %s, \"pages\": %zu, \"pngs\": %zu}\n", json_string(result.pdf).c_str(), result.pages, result.pngs.size());
             return;
         }
         print::Figure figure;
@@ -161,18 +187,18 @@ struct ExportCommand {
         figure.margin_mm = std::max(margin_mm, ticks ? 14.0 : 0.0);  // room for the tick labels
         if (ticks) figure.ticks = project.working.get();
         if (!layout.empty()) figure.layout = read_layout_file(layout);
-        std::string files;
-        for (const auto& layer : project.layers) {
-            const std::string f = layer.file_name();
-            if (files.find(f) == std::string::npos) files += (files.empty() ? "" : ", ") + f;
-        }
-        figure.source_line = (style.language == model::Language::Chinese ? "数据：" : "Data: ") + files + " · CountyAtlas · " + today();
+        figure.frame = frame;
         if (!extent.empty()) figure.extent_m = extent_of(extent, project, stats);
         // Only what falls on the page is drawn and in the legend; the page is the villages' extent
         // (the scene's) unless --extent says otherwise.
         scene::BuildOptions build_options;
         build_options.page_extent_m = figure.extent_m.value_or(model::Extent{});
         const scene::Scene scene = scene::build(project, style, &stats, build_options);
+        if (style.choropleth) {
+            std::size_t classes = 0;
+            for (const auto& e : scene.legend) classes += e.count >= 0;
+            figure.legend_heading = print::legend_heading(*style.choropleth, classes, style.language);
+        }
         const auto report = print::export_figure(out, scene, figure, {*size, dpi});
         std::fputs(report_json(out, report).c_str(), stdout);
     }
@@ -192,6 +218,14 @@ void register_export_command(CLI::App& root) {
     e->add_option("--layout", command->layout, "JSON file placing the map, title, legend, scale bar, north arrow, inset (mm)");
     add_threshold_options(*e, command->thresholds);
     command->selection.add_to(*e);
+    e->add_option("--png-dpi", command->png_dpi, "Atlas: also a PNG per page at this resolution (default: the PDF alone)")
+        ->check(CLI::Range(36.0, 1200.0));
+    e->add_option("--review-number", command->review_number, "Map review number (审图号) printed under the map");
+    e->add_option("--compiled-by", command->compiled_by, "Compiling unit (编制单位) printed under the map");
+    // One text per --sources, so the data files after it are not taken for sources.
+    e->add_option("--sources", command->source_texts, "A data source printed under the map; repeat for more (default: the data files with their dates)")
+        ->allow_extra_args(false);
+    e->add_option("--map-date", command->map_date, "Date printed under the map (default: today)");
     e->add_option("--title", command->title, "Title above the map");
     e->add_option("--subtitle", command->subtitle, "Second line under the title");
     e->add_option("--extent", command->extent, "township:NAME, or MINLON,MINLAT,MAXLON,MAXLAT (default: all data)");

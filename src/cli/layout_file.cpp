@@ -37,6 +37,11 @@ print::Layout read_layout_file(const std::string& path) {
     placement("scale_bar", layout.scale_bar);
     placement("north_arrow", layout.north_arrow);
     placement("inset", layout.inset);
+    placement("review_number", layout.review_number);
+    placement("compiled_by", layout.compiled_by);
+    placement("sources", layout.sources);
+    placement("date", layout.date);
+    placement("crs", layout.crs);
     if (j.contains("map")) {
         const auto& m = j["map"];
         const auto x = number(m, "map", "x_mm"), y = number(m, "map", "y_mm"), w = number(m, "map", "width_mm"), h = number(m, "map", "height_mm");

@@ -1,4 +1,4 @@
-// The export dialog: page, resolution, title and file, with the page previewed as it will print.
+// The export dialog: page, resolution, title, 审图号 and 编制单位, and file, with the page previewed as it will print.
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -28,6 +28,12 @@ void draw_export_dialog(const ViewerState& state, Actions& actions) {
             ImGui::EndCombo();
         }
         changed |= ImGui::SliderInt("DPI", &s.dpi, 72, 600);
+        // Frame texts: what an office's map must carry to be handed in.
+        char review[128], compiled[256];
+        std::snprintf(review, sizeof review, "%s", s.review_number.c_str());
+        if (ImGui::InputText(t(Text::ReviewNumber).c_str(), review, sizeof review)) s.review_number = review, changed = true;
+        std::snprintf(compiled, sizeof compiled, "%s", s.compiled_by.c_str());
+        if (ImGui::InputText(t(Text::CompiledBy).c_str(), compiled, sizeof compiled)) s.compiled_by = compiled, changed = true;
         char path[512];
         std::snprintf(path, sizeof path, "%s", s.path.c_str());
         if (ImGui::InputText(t(Text::ExportFile).c_str(), path, sizeof path)) s.path = path, changed = true;

@@ -68,6 +68,8 @@ std::string_view tr(Text text, Language language) {
         {Text::NothingSelected, "点击地图上的村查看信息。", "Click a village on the map to see its data."},
         {Text::PlacedByPoint, "按坐标", "by their point"},
         {Text::PlacedByName, "按村名", "by village name"},
+        {Text::ReviewNumber, "审图号", "Map review no."},
+        {Text::CompiledBy, "编制单位", "Compiled by"},
         {Text::Poorest, "最贫困地区", "Poorest"},
         {Text::ShowUncovered, "在地图上标出未覆盖的贫困村", "Outline poor villages without a project"},
         {Text::Uncovered, "未覆盖贫困村", "Uncovered poor villages"},

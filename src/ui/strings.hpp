@@ -21,7 +21,7 @@ enum class Text {
     Status, Batch, All, FillColour, StrokeColour, LineWidth, SymbolSize,
     LoadingData, PreparingMap, Cancel, ComputingStatistics, RedrawingMap, PoorPerKm2, Coverage, FundsPerPoor, ByVillage, ByTownship, Fields, OpenData, ParentFolder, Open, Folder, Play, Stop, Role, DefaultFigureTitle, SaveTable, FilteredCounts, Exporting, Symbol, Circle, Square, Triangle, FieldMapping, LabelChinese, LabelPinyin,
     Problems, NoProblems, Errors, Warnings, Notes, MapFields, NoFieldFor, ProblemsFiltered, LayerNamed, RowNumbered, FeatureNumbered,
-    PlacedByPoint, PlacedByName,
+    PlacedByPoint, PlacedByName, ReviewNumber, CompiledBy,
     kLast
 };
 

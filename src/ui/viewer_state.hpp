@@ -19,6 +19,7 @@
 #include "core/scene/map_style.hpp"
 #include "core/scene/scene.hpp"
 #include "core/scene/townships.hpp"
+#include "core/workspace/project_file.hpp"
 #include "ui/strings.hpp"
 
 namespace ca::ui {
@@ -43,6 +44,7 @@ struct ExportSettings {
     std::string page = "A4-landscape";
     int dpi = 300;
     std::string path = "map.pdf";
+    std::string review_number, compiled_by;  // printed under the map (审图号, 编制单位)
 };
 
 // The open dialog: which folder it shows, and the file picked there.
@@ -156,6 +158,7 @@ struct ViewerState {
     mutable std::uint64_t table_scrolled = 0;    // the request the table last scrolled for
     std::optional<std::size_t> open_field_mapping;  // this frame: the layers panel opens this layer's fields
     loading::LoadOptions load_options;  // how the data was read, for saving the project
+    workspace::FigureDefaults figure;   // the project file's figure block, saved back with the project
     std::string project_path = "project.cap.json";
     std::string statistics_path = "township_statistics.xlsx";
     bool data_locked = false;  // statistics are being computed from the project: layers stay as they are

@@ -428,6 +428,32 @@ TEST_CASE("the export dialog previews the page and writes the current view to th
     CHECK(white > 100);
 }
 
+TEST_CASE("the viewer's exported page carries the frame texts: dated data sources, date and coordinate system") {
+    test::TempDir dir;
+    const std::string out = dir.file("view.pdf");
+    test::run_viewer_script(dir.path().string(), test::sample_county(), {"export " + out + " A4-landscape 100"});
+    const std::string text = test::run("pdftotext '" + out + "' -").out;
+    CHECK(text.find("数据来源：county.gpkg（") != std::string::npos);
+    CHECK(text.find("制图日期：") != std::string::npos);
+    CHECK(text.find("坐标系：CGCS2000") != std::string::npos);
+}
+
+TEST_CASE("a project's figure block reaches the viewer's export and survives saving the project") {
+    test::TempDir dir;
+    const std::string project = dir.file("county.cap.json"), saved = dir.file("saved.cap.json"), out = dir.file("view.pdf");
+    test::write_text(project, "{\"countyatlas_project\": 1, \"layers\": [{\"path\": \"" + test::sample_county() +
+                                  "\"}], \"figure\": {\"review_number\": \"云S（2025）001号\", \"compiled_by\": \"县扶贫办\", "
+                                  "\"sources\": [\"村级统计 2015\"], \"date\": \"2015-07-01\"}}");
+    test::run_viewer_script(dir.path().string(), project, {"export " + out + " A4-landscape 100", "save-project " + saved});
+    const std::string text = test::run("pdftotext '" + out + "' -").out;
+    CHECK(text.find("审图号：云S（2025）001号") != std::string::npos);
+    CHECK(text.find("数据来源：村级统计 2015") != std::string::npos);
+    CHECK(text.find("制图日期：2015-07-01") != std::string::npos);
+    const std::string file = test::read_file(saved);
+    CHECK(file.find("云S（2025）001号") != std::string::npos);
+    CHECK(file.find("村级统计 2015") != std::string::npos);
+}
+
 TEST_CASE("a layer's own fill colour shows inside its villages") {
     test::TempDir dir;
     auto script = kOnlyVillages;

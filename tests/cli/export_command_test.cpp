@@ -167,19 +167,29 @@ TEST_CASE("exporting into a folder that cannot be written fails clearly and leav
 TEST_CASE("the township atlas has an overview, the statistics table and a page per township") {
     test::TempDir dir;
     const std::string folder = dir.file("plans");
-    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --atlas township --out '" + folder + "' --dpi 60");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --atlas township --out '" + folder + "' --png-dpi 60");
     REQUIRE_MESSAGE(r.exit_code == 0, r.err);
     const auto stats = nlohmann::json::parse(test::run_countyatlas("stats '" + test::sample_county() + "' --format json").out);
     const std::size_t townships = stats["regions"].size();
+    const auto j = nlohmann::json::parse(r.out);
     const auto info = test::run("pdfinfo '" + folder + "/atlas.pdf'");
-    CHECK(info.out.find("Pages:           " + std::to_string(townships + 2)) != std::string::npos);
+    CHECK(info.out.find("Pages:           " + std::to_string(j["pages"].get<std::size_t>())) != std::string::npos);
+    CHECK(j["pngs"] == j["pages"]);
     CHECK(std::filesystem::exists(folder + "/01-overview.png"));
     CHECK(std::filesystem::exists(folder + "/02-statistics.png"));
+    // A page per township in the statistics' order, each maybe followed by its continued list.
+    const auto names = test::file_names_in(folder);
+    std::size_t last = 2;
     for (std::size_t i = 0; i < townships; ++i) {
-        char name[64];
-        std::snprintf(name, sizeof name, "/%02zu-", i + 3);
-        CHECK(std::filesystem::exists(folder + name + stats["regions"][i]["township"].get<std::string>() + ".png"));
+        const std::string township = stats["regions"][i]["township"].get<std::string>();
+        std::size_t page = 0;
+        for (const auto& name : names)
+            if (name.size() > 3 && name.substr(3) == township + ".png") page = std::stoul(name.substr(0, 2));
+        CAPTURE(township);
+        CHECK(page > last);
+        last = page;
     }
+    CHECK(last <= j["pages"].get<std::size_t>());
     const auto table = test::run("pdftotext -f 2 -l 2 '" + folder + "/atlas.pdf' -");
     CHECK(table.out.find("乡镇统计表") != std::string::npos);
     const auto first = test::run("pdftotext -f 3 -l 3 '" + folder + "/atlas.pdf' -");

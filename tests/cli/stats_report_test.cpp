@@ -204,17 +204,3 @@ TEST_CASE("stats --format xlsx --language en: English headings, sheet names and 
     const auto csv = test::run_countyatlas("stats " + sources + " --format csv");
     CHECK(csv.out.rfind("township,villages,households,population,", 0) == 0);
 }
-
-TEST_CASE("the workbook opens in LibreOffice and prints to PDF (skipped where LibreOffice is not installed)") {
-    if (std::system("command -v libreoffice >/dev/null 2>&1") != 0) {
-        MESSAGE("libreoffice is not installed: the workbook was not opened as a person would");
-        return;
-    }
-    test::TempDir dir;
-    const std::string path = dir.file("t.xlsx");
-    const auto r = test::run_countyatlas("stats " + quoted(test::sample_county()) + " --format xlsx -o " + quoted(path));
-    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    const auto pdf = test::run("cd " + quoted(dir.path().string()) + " && libreoffice --headless --convert-to pdf t.xlsx");
-    CHECK_MESSAGE(pdf.exit_code == 0, pdf.err);
-    CHECK(std::filesystem::file_size(dir.path() / "t.pdf") > 1000);
-}

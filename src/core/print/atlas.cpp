@@ -7,8 +7,8 @@
 #include <functional>
 
 #include "core/analysis/dissolve.hpp"
-#include "core/analysis/village_index.hpp"
 #include "core/model/error.hpp"
+#include "core/print/legend_text.hpp"
 #include "core/scene/build.hpp"
 
 namespace ca::print {
@@ -42,25 +42,111 @@ SideTable township_figures(const analysis::RegionStats& t, model::Language lang)
     return table;
 }
 
-// The township of each site: where its point lies, else the township its row names.
-std::vector<std::vector<std::string>> projects_of(const model::Project& project, const analysis::Statistics& stats,
-                                                  const analysis::VillageIndex& index, const std::string& township, model::Language lang) {
-    std::vector<std::vector<std::string>> rows;
-    for (const auto* layer : project.layers_with(model::Role::Sites))
-        for (const auto& f : layer->features) {
-            std::string where = model::to_text(layer->value(f, model::Meaning::Township));
-            if (!f.geometry.empty()) {
-                const auto v = index.locate(f.geometry.coords.front());
-                where = v ? stats.villages[*v].township : "";
-            }
-            if (where != township) continue;
-            const auto funds = model::to_number(layer->value(f, model::Meaning::Funds));
-            const double scale = layer->mapping.has(model::Meaning::Funds) ? layer->mapping[model::Meaning::Funds]->scale : 1;
-            rows.push_back({model::to_text(layer->value(f, model::Meaning::ProjectName)),
-                            model::display_name(model::canonical_project_type(model::to_text(layer->value(f, model::Meaning::ProjectType))), lang),
-                            model::to_text(layer->value(f, model::Meaning::Year)), funds ? number(*funds * scale / 10000, 1) : ""});
+// A township's project rows: those counted in it (as the statistics place and filter them, so
+// the list agrees with 项目数), and apart those naming it that were counted nowhere, with why.
+struct ProjectRows {
+    std::vector<std::vector<std::string>> counted, uncounted;
+};
+
+ProjectRows projects_of(const model::Project& project, const analysis::Statistics& stats, const std::string& township, model::Language lang) {
+    ProjectRows rows;
+    const auto layers = project.layers_with(model::Role::Sites);
+    const analysis::SitePlacement* placement = stats.placement.get();
+    for (std::size_t l = 0; placement && l < layers.size() && l < placement->village_of_site.size(); ++l) {
+        const model::Layer& layer = *layers[l];
+        for (std::size_t i = 0; i < layer.features.size(); ++i) {
+            const std::int64_t village = placement->village_of_site[l][i];
+            if (village < 0 || stats.villages[static_cast<std::size_t>(village)].township != township) continue;
+            const auto& f = layer.features[i];
+            if (stats.options.include_site && !stats.options.include_site(layer, f)) continue;
+            const auto funds = model::to_number(layer.value(f, model::Meaning::Funds));
+            const double scale = layer.mapping.has(model::Meaning::Funds) ? layer.mapping[model::Meaning::Funds]->scale : 1;
+            rows.counted.push_back({model::to_text(layer.value(f, model::Meaning::ProjectName)),
+                                    model::display_name(model::canonical_project_type(model::to_text(layer.value(f, model::Meaning::ProjectType))), lang),
+                                    model::to_text(layer.value(f, model::Meaning::Year)), funds ? number(*funds * scale / 10000, 1) : ""});
         }
+    }
+    for (const auto& u : stats.unmatched_sites)
+        if (u.township == township) rows.uncounted.push_back({u.project_name.empty() ? "-" : u.project_name, u.reason});
     return rows;
+}
+
+constexpr double kContinuedText_mm = 3.2;
+
+// Rows of the project list that fit beside the map under the figures table (`figure_rows` rows),
+// at draw_table's 3 mm text in rows 1.55 high, above the frame texts.
+std::size_t first_page_rows(double page_height_mm, std::size_t figure_rows) {
+    constexpr double kRow_mm = 3.0 * 1.55, kTableHead_mm = 6 + 4;  // heading, and the gap after a table
+    const double free_mm = page_height_mm - 2 * 12 - 6.5 - 3 - 10 - kTableHead_mm - figure_rows * kRow_mm;
+    return static_cast<std::size_t>(std::max(4.0, std::floor(free_mm / kRow_mm) - 1));
+}
+
+// The project list in parts: the first beside the map (`first_rows` rows), the rest on pages of
+// their own (`more_rows` each), headed 续表. Uncounted rows follow the counted ones as 未计入.
+std::vector<std::vector<SideTable>> project_tables(const ProjectRows& rows, const std::string& township, std::size_t first_rows,
+                                                   std::size_t more_rows, model::Language lang) {
+    const bool zh = lang == model::Language::Chinese;
+    const std::vector<std::string> head = zh ? std::vector<std::string>{"项目", "类型", "年度", "万元"}
+                                             : std::vector<std::string>{"Project", "Type", "Year", "10k yuan"};
+    const std::vector<std::string> head_out = zh ? std::vector<std::string>{"项目", "未计入原因"} : std::vector<std::string>{"Project", "Why not counted"};
+    std::vector<std::vector<SideTable>> parts(1);
+    std::size_t room = first_rows;
+    auto table_for = [&](bool uncounted) -> SideTable& {
+        auto& part = parts.back();
+        const std::string heading = uncounted ? (zh ? "未计入（" + std::to_string(rows.uncounted.size()) + " 项）"
+                                                    : "Not counted (" + std::to_string(rows.uncounted.size()) + ")")
+                                              : (zh ? "项目清单（计入 " + std::to_string(rows.counted.size()) + " 项）"
+                                                    : "Projects (" + std::to_string(rows.counted.size()) + " counted)");
+        const std::string suffix = parts.size() > 1 ? (zh ? "（续表）" : " (continued)") : "";
+        if (part.empty() || (part.back().rows.front() != (uncounted ? head_out : head))) {
+            part.push_back({(parts.size() > 1 ? township + " " : "") + heading + suffix, {uncounted ? head_out : head}});
+            room = room > 2 ? room - 2 : 0;  // heading and column row
+        }
+        return part.back();
+    };
+    auto add = [&](const std::vector<std::string>& row, bool uncounted) {
+        if (room == 0) {
+            parts.emplace_back();
+            room = more_rows;
+        }
+        table_for(uncounted).rows.push_back(row);
+        --room;
+    };
+    if (rows.counted.empty()) table_for(false).rows.push_back({zh ? "（无）" : "(none)", "", "", ""});
+    for (const auto& r : rows.counted) add(r, false);
+    for (const auto& r : rows.uncounted) add(r, true);
+    return parts;
+}
+
+// Each page is a function that draws on a context of a given size and scale.
+struct Page {
+    std::string file_stem;
+    std::function<void(cairo_t*, double, double, double)> draw;
+};
+
+// The PDF first, alone unless PNGs were asked for: it is what offices print and send.
+AtlasResult write_atlas(const std::string& folder, const std::vector<Page>& pages, const AtlasOptions& options) {
+    AtlasResult result;
+    const double w_pt = options.page.width_mm * kPointsPerMm, h_pt = options.page.height_mm * kPointsPerMm;
+    result.pdf = (fs::path(folder) / "atlas.pdf").string();
+    result.pages = pages.size();
+    write_pdf(result.pdf, w_pt, h_pt, [&](cairo_t* cr) {
+        for (const auto& page : pages) {
+            page.draw(cr, w_pt, h_pt, kPointsPerMm);
+            cairo_show_page(cr);
+        }
+    });
+    if (options.png_dpi <= 0) return result;
+    const double px_per_mm = options.png_dpi / 25.4;
+    const int w_px = static_cast<int>(std::lround(options.page.width_mm * px_per_mm)), h_px = static_cast<int>(std::lround(options.page.height_mm * px_per_mm));
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        char prefix[24];
+        std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);
+        const std::string path = (fs::path(folder) / (prefix + pages[i].file_stem + ".png")).string();
+        write_png_page(path, w_px, h_px, options.png_dpi, [&](cairo_t* cr) { pages[i].draw(cr, w_px, h_px, px_per_mm); });
+        result.pngs.push_back(path);
+    }
+    return result;
 }
 
 SideTable county_table(const analysis::Statistics& stats, model::Language lang) {
@@ -93,81 +179,74 @@ std::string safe_file_name(const std::string& name) {
 }
 
 AtlasResult export_atlas(const std::string& folder, const model::Project& project, const analysis::Statistics& stats,
-                         const scene::MapStyle& style, const std::string& title, const ExportOptions& options) {
+                         const scene::MapStyle& style, const std::string& title, const AtlasOptions& options) {
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec || !fs::is_directory(folder)) throw Error("cannot create the atlas folder: " + ec.message()).file(folder);
     const model::Language lang = style.language;
     const bool zh = lang == model::Language::Chinese;
-    const double w_pt = options.page.width_mm * kPointsPerMm, h_pt = options.page.height_mm * kPointsPerMm;
-
-    std::vector<const model::Geometry*> shapes;
-    for (const auto* layer : project.layers_with(model::Role::Villages))
-        for (const auto& f : layer->features) shapes.push_back(&f.geometry);
-    const analysis::VillageIndex index(shapes);
-
-    // Each page is a function that draws on a context of a given size and scale.
-    struct Page {
-        std::string file_stem;
-        std::function<void(cairo_t*, double, double, double)> draw;
-    };
     std::vector<Page> pages;
     const scene::Scene county = scene::build(project, style, &stats);
-    Figure overview;
+    auto heading_of = [&](const scene::Scene& s) {
+        std::size_t classes = 0;
+        for (const auto& e : s.legend) classes += e.count >= 0;
+        return style.choropleth ? legend_heading(*style.choropleth, classes, lang) : std::string(zh ? "图例" : "Legend");
+    };
+    auto map_figure = [&](Figure f) {
+        f.language = lang;
+        f.frame = options.frame;
+        f.layout = options.layout;
+        f.layout.map_mm.reset();
+        return f;
+    };
+    Figure overview = map_figure({});
     overview.title = title;
     overview.subtitle = zh ? "全县" : "County overview";
-    overview.language = lang;
+    overview.legend_heading = heading_of(county);
     pages.push_back({"overview", [&](cairo_t* cr, double w, double h, double mm) { draw_page(cr, county, overview, w, h, mm); }});
     const SideTable table = county_table(stats, lang);
     const std::string table_title = zh ? "乡镇统计表" : "Township statistics";
-    pages.push_back({"statistics", [&](cairo_t* cr, double w, double h, double mm) { draw_table_page(cr, table_title, table, w, h, mm); }});
+    pages.push_back({"statistics", [&](cairo_t* cr, double w, double h, double mm) { draw_tables_page(cr, table_title, {table}, w, h, mm, &overview); }});
 
+    // Rows a continuation page holds (kContinuedText_mm text, rows 1.55 high; title and frame texts).
+    const auto more_rows = static_cast<std::size_t>(std::max(8.0, (options.page.height_mm - 24 - 20) / (kContinuedText_mm * 1.55) - 2));
     std::vector<scene::Scene> township_scenes;  // kept alive for the pages' lambdas
     std::vector<Figure> township_figures_list;
+    std::vector<std::pair<std::string, std::vector<SideTable>>> continued;  // title and tables of each continuation page
     township_scenes.reserve(stats.townships.size());
     township_figures_list.reserve(stats.townships.size());
-    for (const auto& t : stats.townships) {
+    std::vector<std::vector<std::size_t>> continued_of(stats.townships.size());
+    for (std::size_t i = 0; i < stats.townships.size(); ++i) {
+        const auto& t = stats.townships[i];
         scene::MapStyle focused = style;
         focused.focus_township = t.township;
         township_scenes.push_back(scene::build(project, focused, &stats));
-        Figure f;
+        Figure f = map_figure({});
         f.title = title + " · " + t.township;
-        f.language = lang;
         f.extent_m = analysis::township_extent(project, stats, t.township);
+        f.legend_heading = heading_of(township_scenes.back());
+        if (style.choropleth) f.legend_counts = township_class_counts(project, *style.choropleth, stats, t.township);
         f.side_tables.push_back(township_figures(t, lang));
-        auto projects = projects_of(project, stats, index, t.township, lang);
-        constexpr std::size_t kListed = 22;
-        SideTable list{zh ? "项目清单" : "Projects", {}};
-        list.rows.push_back(zh ? std::vector<std::string>{"项目", "类型", "年度", "万元"} : std::vector<std::string>{"Project", "Type", "Year", "10k yuan"});
-        for (std::size_t i = 0; i < projects.size() && i < kListed; ++i) list.rows.push_back(projects[i]);
-        if (projects.size() > kListed)
-            list.rows.push_back({(zh ? "另有 " : "and ") + std::to_string(projects.size() - kListed) + (zh ? " 个项目" : " more"), "", "", ""});
-        f.side_tables.push_back(list);
+        auto parts = project_tables(projects_of(project, stats, t.township, lang), t.township,
+                                    first_page_rows(options.page.height_mm, f.side_tables.front().rows.size()), more_rows, lang);
+        for (auto& part : parts.front()) f.side_tables.push_back(std::move(part));
+        for (std::size_t k = 1; k < parts.size(); ++k) {
+            continued_of[i].push_back(continued.size());
+            continued.push_back({title + " · " + t.township, std::move(parts[k])});
+        }
         township_figures_list.push_back(std::move(f));
     }
-    for (std::size_t i = 0; i < stats.townships.size(); ++i)
-        pages.push_back({safe_file_name(stats.townships[i].township), [&, i](cairo_t* cr, double w, double h, double mm) {
-                             draw_page(cr, township_scenes[i], township_figures_list[i], w, h, mm);
-                         }});
-
-    AtlasResult result;
-    result.pdf = (fs::path(folder) / "atlas.pdf").string();
-    write_pdf(result.pdf, w_pt, h_pt, [&](cairo_t* cr) {
-        for (const auto& page : pages) {
-            page.draw(cr, w_pt, h_pt, kPointsPerMm);
-            cairo_show_page(cr);
+    for (std::size_t i = 0; i < stats.townships.size(); ++i) {
+        const std::string stem = safe_file_name(stats.townships[i].township);
+        pages.push_back({stem, [&, i](cairo_t* cr, double w, double h, double mm) { draw_page(cr, township_scenes[i], township_figures_list[i], w, h, mm); }});
+        for (std::size_t k = 0; k < continued_of[i].size(); ++k) {
+            const std::size_t c = continued_of[i][k];
+            pages.push_back({stem + (zh ? "-续" : "-cont") + std::to_string(k + 1), [&, c](cairo_t* cr, double w, double h, double mm) {
+                                 draw_tables_page(cr, continued[c].first, continued[c].second, w, h, mm, &overview, kContinuedText_mm);
+                             }});
         }
-    });
-    const double px_per_mm = options.dpi / 25.4;
-    const int w_px = static_cast<int>(std::lround(options.page.width_mm * px_per_mm)), h_px = static_cast<int>(std::lround(options.page.height_mm * px_per_mm));
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-        char prefix[24];
-        std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);
-        const std::string path = (fs::path(folder) / (prefix + pages[i].file_stem + ".png")).string();
-        write_png_page(path, w_px, h_px, options.dpi, [&](cairo_t* cr) { pages[i].draw(cr, w_px, h_px, px_per_mm); });
-        result.pngs.push_back(path);
     }
-    return result;
+    return write_atlas(folder, pages, options);
 }
 
 }  // namespace ca::print

@@ -1,6 +1,7 @@
 // The township atlas: a county overview, the county statistics table, then one page per township
-// (zoomed to it, neighbours grey, its villages labelled, its figures and projects beside the map),
-// as one multi-page PDF and a PNG per page.
+// (zoomed to it, neighbours grey, its villages labelled, its figures and projects beside the map,
+// a long project list continued on pages of its own), as one multi-page PDF, and on request a PNG
+// per page.
 #pragma once
 
 #include <string>
@@ -15,14 +16,22 @@ namespace ca::print {
 
 struct AtlasResult {
     std::string pdf;
-    std::vector<std::string> pngs;  // one per page, in page order
+    std::size_t pages = 0;
+    std::vector<std::string> pngs;  // one per page, in page order, when PNGs were asked for
 };
 
-// Writes into `folder` (created when missing): atlas.pdf and NN-NAME.png per page. Names keep
+struct AtlasOptions {
+    PageSize page;
+    double png_dpi = 0;  // > 0: a PNG per page at this resolution besides the PDF
+    FrameTexts frame;    // on every map page: 审图号, 编制单位, 数据来源, 制图日期, 坐标系
+    Layout layout;       // element positions (the map frame is the atlas's own)
+};
+
+// Writes into `folder` (created when missing): atlas.pdf, then NN-NAME.png per page if asked. Names keep
 // Chinese but lose characters some systems refuse (\ / : * ? " < > |). Each file goes through a
 // temporary file; throws ca::Error naming the file that could not be written.
 AtlasResult export_atlas(const std::string& folder, const model::Project& project, const analysis::Statistics& stats,
-                         const scene::MapStyle& style, const std::string& title, const ExportOptions& options);
+                         const scene::MapStyle& style, const std::string& title, const AtlasOptions& options);
 
 // A file name part safe on Windows, macOS and Linux.
 std::string safe_file_name(const std::string& name);

@@ -10,6 +10,7 @@
 
 #include "core/model/language.hpp"
 #include "core/model/projection.hpp"
+#include "core/print/frame_texts.hpp"
 #include "core/scene/scene.hpp"
 
 namespace ca::print {
@@ -36,15 +37,22 @@ struct Placement {
     std::optional<model::Vec2> at_mm;  // title: baseline start; legend and inset: top-left corner;
                                        // scale bar: left end; north arrow: tip
 };
+// Legend, inset and scale bar without a position go where they cover the fewest labels and
+// features (a corner of the map frame, else beside the map); frame texts without one go under
+// the map (at_mm: their baseline start).
 struct Layout {
     std::optional<model::Extent> map_mm;  // the map frame (min = top-left, max = bottom-right)
     Placement title, legend, scale_bar, north_arrow, inset;
+    Placement review_number, compiled_by, sources, date, crs;
 };
 
 struct Figure {
     std::string title;
     std::string subtitle;
-    std::string source_line;           // "Source: ... · 2026-11-29"
+    std::string source_line;           // a free line under the map, when frame.sources is empty
+    FrameTexts frame;                  // 审图号, 编制单位, 数据来源, 制图日期, 坐标系
+    std::string legend_heading;        // "贫困发生率（%），自然断点，5 级": bold above the entries
+    std::optional<std::vector<int>> legend_counts;  // per legend entry, instead of the scene's (a township's villages)
     std::optional<model::Extent> extent_m;  // the map's ground extent; the scene's when empty
     model::Language language = model::Language::Chinese;
     double margin_mm = 12;
@@ -66,6 +74,8 @@ struct PageReport {
     double scale_bar_length_m = 0;
     double scale_bar_x = 0, scale_bar_y = 0, scale_bar_length = 0;  // its left end and length on the page
     std::vector<model::Vec2> legend_swatches;  // the centre of each legend entry's symbol, in legend order
+    std::optional<model::Extent> legend_box, inset_box, scale_bar_box;  // where drawn (min = top-left)
+    std::vector<model::Extent> label_boxes;  // every label drawn on the map
 };
 
 // Text drawn on a page, for back-ends that keep text as text (SVG).
@@ -82,7 +92,13 @@ struct PlacedText {
 PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figure, double width, double height, double units_per_mm,
                      std::vector<PlacedText>* texts = nullptr);
 
-// A page holding only a table (the county statistics of an atlas).
+// A page holding only tables, one under the other (an atlas's statistics, its continued project
+// lists); with `frame_of`, that figure's frame texts (审图号...) at the bottom, as on map pages.
+void draw_tables_page(cairo_t* cr, const std::string& title, const std::vector<SideTable>& tables, double width, double height,
+                      double units_per_mm, const Figure* frame_of = nullptr, double text_mm = 4.5,
+                      std::vector<PlacedText>* texts = nullptr);
+
+// A page holding only a table.
 void draw_table_page(cairo_t* cr, const std::string& title, const SideTable& table, double width, double height, double units_per_mm,
                      std::vector<PlacedText>* texts = nullptr);
 

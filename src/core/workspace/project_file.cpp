@@ -115,6 +115,13 @@ ProjectFile read_project_file(const std::string& path) {
         p.style.labels = style.value("labels", true);
         p.style.label_script = style.value("label_script", "chinese") == "pinyin" ? scene::LabelScript::Pinyin : scene::LabelScript::Chinese;
         p.style.language = j.value("language", "zh") == "en" ? model::Language::English : model::Language::Chinese;
+        if (j.contains("figure") && j["figure"].is_object()) {
+            const auto& f = j["figure"];
+            p.figure.review_number = f.value("review_number", "");
+            p.figure.compiled_by = f.value("compiled_by", "");
+            p.figure.date = f.value("date", "");
+            p.figure.sources = f.value("sources", std::vector<std::string>{});
+        }
         if (j.contains("view") && !j["view"].is_null()) {
             scene::Viewport v;
             v.centre_m = {j["view"].at("centre_m").at(0).get<double>(), j["view"].at("centre_m").at(1).get<double>()};
@@ -171,6 +178,9 @@ void write_project_file(const std::string& path, const ProjectFile& p) {
     style["label_script"] = p.style.label_script == scene::LabelScript::Pinyin ? "pinyin" : "chinese";
     j["style"] = style;
     j["language"] = p.style.language == model::Language::English ? "en" : "zh";
+    const FigureDefaults& fig = p.figure;
+    if (!fig.review_number.empty() || !fig.compiled_by.empty() || !fig.date.empty() || !fig.sources.empty())
+        j["figure"] = {{"review_number", fig.review_number}, {"compiled_by", fig.compiled_by}, {"sources", fig.sources}, {"date", fig.date}};
     if (p.view) j["view"] = {{"centre_m", {p.view->centre_m.x, p.view->centre_m.y}}, {"m_per_px", p.view->m_per_px}};
     else j["view"] = nullptr;
     const std::string text = j.dump(2) + "\n";

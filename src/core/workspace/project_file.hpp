@@ -16,6 +16,14 @@ namespace ca::workspace {
 using loading::LoadOptions;
 using loading::SourceArgument;
 
+// The project's `figure` block: what every figure and atlas page of the office carries unless an
+// export option says otherwise ("figure": {"review_number": ..., "compiled_by": ..., "sources":
+// [...], "date": ...}). Empty strings: not set.
+struct FigureDefaults {
+    std::string review_number, compiled_by, date;
+    std::vector<std::string> sources;  // empty: the data files with their dates
+};
+
 struct ProjectFile {
     std::vector<SourceArgument> sources;  // FILE:LAYER with its role, paths absolute once read
     // Per source: which field plays each meaning (canonical name -> field, "" for none). Opening
@@ -24,6 +32,7 @@ struct ProjectFile {
     LoadOptions options;
     scene::MapStyle style;                // layer visibility and opacity by source order
     std::optional<scene::Viewport> view;  // centre and scale; the size is the window's
+    FigureDefaults figure;
 };
 
 bool is_project_file(const std::string& path);  // by its name: *.cap.json

@@ -126,3 +126,20 @@ TEST_CASE("a field mapping naming a field the layer lacks is reported and detect
     for (const auto& problem : opened.project.problems.all()) reported = reported || problem.line().find("贫困人口数") != std::string::npos;
     CHECK(reported);
 }
+
+TEST_CASE("the project's figure block (审图号, 编制单位, sources, date) is read and written back") {
+    test::TempDir dir;
+    const std::string first = dir.file("a.cap.json"), second = dir.file("b.cap.json");
+    auto project = styled_project(test::sample_county());
+    workspace::write_project_file(first, project);
+    CHECK(test::read_file(first).find("\"figure\"") == std::string::npos);  // nothing set, no block
+    project.figure = {"云S（2026）012号", "大姚县扶贫办", "2015-07-01", {"村级统计表 2015", "项目表 2015"}};
+    workspace::write_project_file(first, project);
+    const auto read_back = workspace::read_project_file(first);
+    CHECK(read_back.figure.review_number == "云S（2026）012号");
+    CHECK(read_back.figure.compiled_by == "大姚县扶贫办");
+    CHECK(read_back.figure.date == "2015-07-01");
+    CHECK(read_back.figure.sources == std::vector<std::string>{"村级统计表 2015", "项目表 2015"});
+    workspace::write_project_file(second, read_back);
+    CHECK(test::read_file(first) == test::read_file(second));
+}
