@@ -10,6 +10,7 @@
 #include "core/model/error.hpp"
 #include "core/print/legend_text.hpp"
 #include "core/scene/build.hpp"
+#include "core/scene/townships.hpp"
 
 namespace ca::print {
 namespace {
@@ -166,6 +167,15 @@ SideTable county_table(const analysis::Statistics& stats, model::Language lang) 
     return table;
 }
 
+// `e` widened by `share` of its width and height on each side.
+model::Extent around(const model::Extent& e, double share) {
+    model::Extent wider = e;
+    if (e.empty()) return wider;
+    wider.add({e.min_x - e.width() * share, e.min_y - e.height() * share});
+    wider.add({e.max_x + e.width() * share, e.max_y + e.height() * share});
+    return wider;
+}
+
 }  // namespace
 
 std::string safe_file_name(const std::string& name) {
@@ -178,6 +188,7 @@ std::string safe_file_name(const std::string& name) {
     return out.empty() ? "_" : out;
 }
 
+
 AtlasResult export_atlas(const std::string& folder, const model::Project& project, const analysis::Statistics& stats,
                          const scene::MapStyle& style, const std::string& title, const AtlasOptions& options) {
     std::error_code ec;
@@ -186,7 +197,13 @@ AtlasResult export_atlas(const std::string& folder, const model::Project& projec
     const model::Language lang = style.language;
     const bool zh = lang == model::Language::Chinese;
     std::vector<Page> pages;
-    const scene::Scene county = scene::build(project, style, &stats);
+    // Dissolved once for every page (half a second a time at prefecture scale); each page's map
+    // draws, and its legend lists, only what falls on it.
+    const auto townships = scene::dissolved_townships(project);
+    scene::BuildOptions county_options;
+    county_options.page_extent_m = model::Extent{};  // the villages' own extent
+    county_options.townships = &townships;
+    const scene::Scene county = scene::build(project, style, &stats, county_options);
     auto heading_of = [&](const scene::Scene& s) {
         std::size_t classes = 0;
         for (const auto& e : s.legend) classes += e.count >= 0;
@@ -220,10 +237,12 @@ AtlasResult export_atlas(const std::string& folder, const model::Project& projec
         const auto& t = stats.townships[i];
         scene::MapStyle focused = style;
         focused.focus_township = t.township;
-        township_scenes.push_back(scene::build(project, focused, &stats));
         Figure f = map_figure({});
         f.title = title + " · " + t.township;
         f.extent_m = analysis::township_extent(project, stats, t.township);
+        scene::BuildOptions page_options = county_options;
+        page_options.page_extent_m = around(*f.extent_m, 0.25);  // the frame shows some of the neighbours too
+        township_scenes.push_back(scene::build(project, focused, &stats, page_options));
         f.legend_heading = heading_of(township_scenes.back());
         if (style.choropleth) f.legend_counts = township_class_counts(project, *style.choropleth, stats, t.township);
         f.side_tables.push_back(township_figures(t, lang));
