@@ -24,7 +24,7 @@ namespace {
 using nlohmann::ordered_json;
 
 // An error's line already names its file, layer and feature.
-model::Problem error_problem(const Error& e) { return {model::Severity::Error, "cannot be counted", {}, {}, -1, false, e.what()}; }
+model::Problem error_problem(const Error& e) { return {model::Severity::Error, "cannot count", {}, {}, -1, false, e.what()}; }
 
 // The source an error names (by path as given, or by file name), if any.
 std::vector<loading::SourceArgument>::iterator source_named(std::vector<loading::SourceArgument>& sources, const Error& e) {
@@ -68,7 +68,7 @@ model::Project load_what_loads(const SourceOptions& options) {
 // named, web-map offsets, ponds outside every village), with the filters the user gave.
 void add_counting_problems(model::Project& project, const SiteSelection& selection, analysis::StatsOptions options) {
     if (project.layers_with(model::Role::Villages).empty()) {
-        project.problems.report("cannot be counted", "no villages layer: nothing can be counted by village or township; give the village boundaries",
+        project.problems.report("cannot count", "no villages layer: nothing can be counted by village or township; give the village boundaries",
                                 model::Severity::Error);
         return;
     }

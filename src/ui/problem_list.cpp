@@ -85,7 +85,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& chinese_kind_l
         {"unmatched site", "未匹配的项目"},       {"site placed by township only", "仅匹配到乡镇的项目"},
         {"location conflict", "位置与村名不符"},  {"pond outside villages", "村界外的塘窖井"},
         {"duplicate village name", "同乡镇重名村"}, {"web-map offset", "网络地图坐标偏移"},
-        {"GDAL warning", "GDAL 警告"},            {"cannot be counted", "无法统计"}, {"cannot count", "无法统计"},
+        {"GDAL warning", "GDAL 警告"},            {"cannot count", "无法统计"},
         {"missing data file", "缺少数据文件"},    {"field mapping", "字段对应"},
     };
     return kZh;
