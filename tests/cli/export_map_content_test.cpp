@@ -16,10 +16,7 @@ using namespace ca;
 
 namespace {
 
-std::string square(double lon, double lat, double side = 0.05) {
-    auto p = [](double x, double y) { return std::to_string(x) + " " + std::to_string(y); };
-    return "POLYGON((" + p(lon, lat) + "," + p(lon + side, lat) + "," + p(lon + side, lat + side) + "," + p(lon, lat + side) + "," + p(lon, lat) + "))";
-}
+std::string square(double lon, double lat, double side = 0.05) { return test::square_wkt(lon, lat, side); }
 
 // Four villages of 5 km around 102°E (a Gauss-Krüger central meridian: EPSG:4543), 25.5°N, and
 // no township layer: 甲镇 west of 102°E, 乙乡 east.

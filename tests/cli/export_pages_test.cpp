@@ -34,12 +34,7 @@ bool overlap(const nlohmann::json& a, const nlohmann::json& b) {
            b[1].get<double>() < a[3].get<double>();
 }
 
-std::string square(double lon0, double lat0, double size) {
-    char wkt[256];
-    std::snprintf(wkt, sizeof wkt, "POLYGON((%g %g,%g %g,%g %g,%g %g,%g %g))", lon0, lat0, lon0 + size, lat0, lon0 + size, lat0 + size, lon0,
-                  lat0 + size, lon0, lat0);
-    return wkt;
-}
+std::string square(double lon0, double lat0, double size) { return test::square_wkt(lon0, lat0, size); }
 
 }  // namespace
 

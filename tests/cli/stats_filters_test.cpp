@@ -13,12 +13,7 @@ using namespace ca;
 
 namespace {
 
-std::string square(double lon0, double lat0) {
-    char wkt[256];
-    std::snprintf(wkt, sizeof wkt, "POLYGON((%g %g,%g %g,%g %g,%g %g,%g %g))", lon0, lat0, lon0 + 0.01, lat0, lon0 + 0.01, lat0 + 0.01, lon0,
-                  lat0 + 0.01, lon0, lat0);
-    return wkt;
-}
+std::string square(double lon0, double lat0) { return test::square_wkt(lon0, lat0, 0.01); }
 
 // The county of tests/core/analysis/site_placement_test.cpp, as files:
 //   丙村 | 丁村  乙乡 (丁村 not poor)     sites 1 甲村 计划 2010; 2 乙村 已完工 2012; 3 丙村 no status, no year;

@@ -1,6 +1,7 @@
 // Test helpers, implemented with the C++ standard library, GDAL and stb_image.
 #include "support/fixtures.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -55,6 +56,13 @@ CommandResult run(const std::string& command_line) {
 CommandResult run_countyatlas(const std::string& arguments) { return run(std::string("'") + CA_BINARY + "' " + arguments); }
 
 std::string sample_county() { return (fs::path(CA_SOURCE_DIR) / "data" / "sample" / "county.gpkg").string(); }
+
+std::string square_wkt(double lon, double lat, double side) {
+    char wkt[320];
+    std::snprintf(wkt, sizeof wkt, "POLYGON((%.12g %.12g,%.12g %.12g,%.12g %.12g,%.12g %.12g,%.12g %.12g))", lon, lat, lon + side, lat,
+                  lon + side, lat + side, lon, lat + side, lon, lat);
+    return wkt;
+}
 
 void write_text(const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);

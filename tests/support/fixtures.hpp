@@ -49,6 +49,9 @@ struct FieldSpec {
     bool integer = false;  // else text
 };
 
+// WKT of the square with its south-west corner at (lon, lat) and sides of `side` degrees.
+std::string square_wkt(double lon, double lat, double side);
+
 // Writes a one-layer vector file with GDAL. epsg 0 writes no CRS. Options are GDAL layer creation
 // options ("ENCODING=CP936"). Field names and values are given in UTF-8 and recoded by GDAL.
 void write_layer(const std::string& path, const std::string& driver, int epsg, const std::vector<FieldSpec>& fields,

@@ -14,12 +14,7 @@ using namespace ca;
 
 namespace {
 
-std::string square(double lon0, double lat0) {
-    char wkt[256];
-    std::snprintf(wkt, sizeof wkt, "POLYGON((%g %g,%g %g,%g %g,%g %g,%g %g))", lon0, lat0, lon0 + 0.01, lat0, lon0 + 0.01, lat0 + 0.01, lon0,
-                  lat0 + 0.01, lon0, lat0);
-    return wkt;
-}
+std::string square(double lon0, double lat0) { return test::square_wkt(lon0, lat0, 0.01); }
 
 // Squares of 0.01 degrees:   丙村 | 丁村   township 乙乡 (丁村 is not poor)
 //                            甲村 | 乙村   township 甲镇

@@ -15,10 +15,7 @@ using namespace ca;
 
 namespace {
 
-std::string square(double lon, double lat, double side = 0.05) {
-    auto p = [](double x, double y) { return std::to_string(x) + " " + std::to_string(y); };
-    return "POLYGON((" + p(lon, lat) + "," + p(lon + side, lat) + "," + p(lon + side, lat + side) + "," + p(lon, lat + side) + "," + p(lon, lat) + "))";
-}
+std::string square(double lon, double lat, double side = 0.05) { return test::square_wkt(lon, lat, side); }
 
 // Four villages of 5 km around 102°E, 25.5°N, no township layer: 甲镇 west, 乙乡 east.
 struct County {
