@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -203,4 +204,24 @@ TEST_CASE("the atlas writes its PDF alone unless --png-dpi asks for PNGs") {
     const auto j = nlohmann::json::parse(r.out);
     CHECK(j["pngs"] == j["pages"]);
     CHECK(test::file_names_in(dir.file("b")).size() == j["pages"].get<std::size_t>() + 1);
+}
+
+TEST_CASE("the atlas statistics page sets its figures flush right, so a column's last digits line up") {
+    test::TempDir dir;
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --atlas township --out '" + dir.file("atlas") + "'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    // Page 2 is the township table; each township's line ends with its funds (万元). Flush right,
+    // every such line is as long in characters; flush left, 200.8 and 1291.1 would end apart.
+    std::istringstream lines(page_text(dir.file("atlas/atlas.pdf"), 2, true));
+    std::set<std::size_t> lengths;
+    std::size_t rows = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find('%') == std::string::npos || line.find("合计") != std::string::npos) continue;  // township rows only
+        std::size_t characters = 0;
+        for (unsigned char c : line) characters += (c & 0xC0) != 0x80;
+        lengths.insert(characters);
+        ++rows;
+    }
+    CHECK(rows == 12);
+    CHECK(lengths.size() == 1);
 }

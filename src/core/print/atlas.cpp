@@ -153,9 +153,10 @@ AtlasResult write_atlas(const std::string& folder, const std::vector<Page>& page
 SideTable county_table(const analysis::Statistics& stats, model::Language lang) {
     const bool zh = lang == model::Language::Chinese;
     SideTable table{"", {}};
-    table.rows.push_back(zh ? std::vector<std::string>{"乡镇", "村数", "人口", "贫困人口", "贫困发生率", "人均纯收入", "贫困村", "已覆盖", "项目", "资金(万元)"}
-                            : std::vector<std::string>{"Township", "Villages", "Population", "Poor", "Poverty rate", "Income", "Poor villages",
-                                                       "Covered", "Projects", "Funds (10k)"});
+    table.rows.push_back(zh ? std::vector<std::string>{"乡镇", "村数", "人口（人）", "贫困人口（人）", "贫困发生率", "人均纯收入（元）", "贫困村",
+                                                       "已覆盖", "项目数", "资金（万元）"}
+                            : std::vector<std::string>{"Township", "Villages", "Population", "Poor people", "Poverty rate", "Income (yuan)",
+                                                       "Poor villages", "Covered", "Projects", "Funds (10k yuan)"});
     auto row = [&](const analysis::RegionStats& r, const std::string& name) {
         table.rows.push_back({name, number(r.villages), number(r.population), number(r.poor_population),
                               r.poverty_rate ? number(*r.poverty_rate * 100, 1) + "%" : "-",

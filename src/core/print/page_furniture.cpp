@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 #include "core/print/draw_map.hpp"
 
@@ -116,6 +117,35 @@ void draw_legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, c
     }
 }
 
+namespace {
+
+// "15447", "22.2%", "2 / 2", "-": a figure, set flush right so its digits line up.
+bool is_figure(const std::string& cell) {
+    if (cell == "-" || cell == "—") return true;
+    bool digit = false;
+    for (char c : cell) {
+        if (c >= '0' && c <= '9') digit = true;
+        else if (std::string_view(".,%-/ ").find(c) == std::string_view::npos) return false;
+    }
+    return digit;
+}
+
+// Columns whose body (every row but the heading) holds only figures.
+std::vector<bool> figure_columns(const SideTable& table) {
+    std::vector<bool> figures;
+    for (std::size_t r = 1; r < table.rows.size(); ++r) {
+        if (figures.size() < table.rows[r].size()) figures.resize(table.rows[r].size(), true);
+        for (std::size_t c = 0; c < table.rows[r].size(); ++c) figures[c] = figures[c] && (table.rows[r][c].empty() || is_figure(table.rows[r][c]));
+    }
+    return figures;
+}
+
+bool is_total_row(const std::vector<std::string>& row) {
+    return !row.empty() && (row.front() == "合计" || row.front() == "小计" || row.front() == "Total" || row.front() == "Subtotal");
+}
+
+}  // namespace
+
 double draw_table(cairo_t* cr, const Writer& writer, const SideTable& table, double x, double top, double width, double mm,
                   double text_mm) {
     double size = text_mm * mm;
@@ -131,6 +161,7 @@ double draw_table(cairo_t* cr, const Writer& writer, const SideTable& table, dou
         return total;
     };
     for (double total = measure(); total > width && size > 1.6 * mm; total = measure()) size *= 0.9;  // shrink to fit
+    const std::vector<bool> figures = figure_columns(table);
     const double row_h = size * 1.55;
     double y = top + 4 * mm;
     writer.text(table.heading, x, y, 3.6 * mm, {20, 20, 20, 255}, true);
@@ -142,8 +173,12 @@ double draw_table(cairo_t* cr, const Writer& writer, const SideTable& table, dou
             cairo_fill(cr);
         }
         double cx = x;
+        const bool bold = r == 0 || is_total_row(table.rows[r]);
         for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
-            writer.text(table.rows[r][c], cx + 1 * mm, y + row_h * 0.75, size, {30, 30, 30, 255}, r == 0);
+            const std::string& cell = table.rows[r][c];
+            const bool right = c < figures.size() && figures[c] && c > 0;
+            const double tx = right ? cx + columns[c] - 1.5 * mm - writer.width(cell, size, bold) : cx + 1 * mm;
+            writer.text(cell, tx, y + row_h * 0.75, size, {30, 30, 30, 255}, bold);
             cx += columns[c];
         }
         y += row_h;
