@@ -21,7 +21,7 @@ std::string with_display(const std::string& arguments) {
     const char* display = std::getenv("DISPLAY");
     const std::string binary = std::string("'") + CA_BINARY + "' ";
     if (display && *display) return binary + arguments;
-    return "xvfb-run -a -s '-screen 0 1280x800x24' " + binary + arguments;
+    return "xvfb-run -a -s '-screen 0 1280x800x24 -noreset' " + binary + arguments;
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ namespace ca::test {
 
 std::string on_a_display(const std::string& command) {
     const char* display = std::getenv("DISPLAY");
-    return (display && *display) ? command : "xvfb-run -a -s '-screen 0 1440x900x24' " + command;
+    return (display && *display) ? command : "xvfb-run -a -s '-screen 0 1440x900x24 -noreset' " + command;
 }
 
 std::vector<Shot> run_viewer_script(const std::string& dir, const std::string& data, const std::vector<std::string>& script_lines,
