@@ -25,11 +25,7 @@ constexpr double kOutsideLon = 101.30, kOutsideLat = 25.05;  // east of both vil
 // exist (line 3) and a row whose point lies outside every village (line 4).
 std::string write_messy_county(const test::TempDir& dir) {
     fs::create_directory(dir.path() / "county");
-    test::write_layer(dir.file("county/villages.shp"), "ESRI Shapefile", 4490, {{"村名"}, {"乡镇"}, {"人口", true}, {"贫困人口", true}},
-                      {{"POLYGON((101 25,101.1 25,101.1 25.1,101 25.1,101 25))", {"麻栗树", "湾碧乡", "812", "300"}},
-                       {"POLYGON((101.1 25,101.2 25,101.2 25.1,101.1 25.1,101.1 25))", {"石板箐", "湾碧乡", "640", "100"}}},
-                      {"ENCODING=CP936"});
-    fs::remove(dir.file("county/villages.cpg"));
+    test::write_gbk_villages_without_cpg(dir.file("county/villages.shp"));
     test::write_text(dir.file("county/projects.csv"), "项目名称,乡镇,村名,资金,经度,纬度\n"
                                                       "水窖,湾碧乡,麻栗树,1000,101.05,25.05\n"
                                                       "沟渠,三台乡,大麦地,2000,,\n"

@@ -15,16 +15,7 @@ using namespace ca;
 
 namespace {
 
-// Four villages in two townships, the ones the project sheet names (石头村 is not among them).
-std::string write_villages(const test::TempDir& dir) {
-    const std::string path = dir.file("villages.gpkg");
-    test::write_layer(path, "GPKG", 4490, {{"村名"}, {"乡镇"}, {"总人口", true}, {"贫困人口", true}},
-                      {{"POLYGON((101 25,101.1 25,101.1 25.1,101 25.1,101 25))", {"马家营", "金碧镇", "1000", "400"}},
-                       {"POLYGON((101.1 25,101.2 25,101.2 25.1,101.1 25.1,101.1 25))", {"李家村", "金碧镇", "800", "100"}},
-                       {"POLYGON((101 25.1,101.1 25.1,101.1 25.2,101 25.2,101 25.1))", {"王家", "三台乡", "600", "300"}},
-                       {"POLYGON((101.1 25.1,101.2 25.1,101.2 25.2,101.1 25.2,101.1 25.1))", {"赵家", "三台乡", "500", "50"}}});
-    return path;
-}
+std::string write_villages(const test::TempDir& dir) { return test::write_sheet_villages(dir.file("villages.gpkg")); }
 
 const nlohmann::json& region(const nlohmann::json& stats, const std::string& township) {
     for (const auto& row : stats["regions"])

@@ -19,16 +19,7 @@ namespace {
 
 std::string quoted(const std::string& path) { return "'" + path + "'"; }
 
-// Four villages in two townships (as in messy_sheet_test.cpp).
-std::string write_villages(const test::TempDir& dir) {
-    const std::string path = dir.file("villages.gpkg");
-    test::write_layer(path, "GPKG", 4490, {{"村名"}, {"乡镇"}, {"总人口", true}, {"贫困人口", true}},
-                      {{"POLYGON((101 25,101.1 25,101.1 25.1,101 25.1,101 25))", {"马家营", "金碧镇", "1000", "400"}},
-                       {"POLYGON((101.1 25,101.2 25,101.2 25.1,101.1 25.1,101.1 25))", {"李家村", "金碧镇", "800", "100"}},
-                       {"POLYGON((101 25.1,101.1 25.1,101.1 25.2,101 25.2,101 25.1))", {"王家", "三台乡", "600", "300"}},
-                       {"POLYGON((101.1 25.1,101.2 25.1,101.2 25.2,101.1 25.2,101.1 25.1))", {"赵家", "三台乡", "500", "50"}}});
-    return path;
-}
+std::string write_villages(const test::TempDir& dir) { return test::write_sheet_villages(dir.file("villages.gpkg")); }
 
 // A project sheet with a title row, money in 万元, two rows naming townships the county lacks
 // (Excel rows 5 and 8) and one naming no village of its township (row 7).

@@ -57,6 +57,14 @@ CommandResult run_countyatlas(const std::string& arguments) { return run(std::st
 
 std::string sample_county() { return (fs::path(CA_SOURCE_DIR) / "data" / "sample" / "county.gpkg").string(); }
 
+void write_gbk_villages_without_cpg(const std::string& shp_path) {
+    write_layer(shp_path, "ESRI Shapefile", 4490, {{"村名"}, {"乡镇"}, {"人口", true}, {"贫困人口", true}},
+                {{"POLYGON((101 25,101.1 25,101.1 25.1,101 25.1,101 25))", {"麻栗树", "湾碧乡", "812", "300"}},
+                 {"POLYGON((101.1 25,101.2 25,101.2 25.1,101.1 25.1,101.1 25))", {"石板箐", "湾碧乡", "640", "100"}}},
+                {"ENCODING=CP936"});
+    fs::remove(fs::path(shp_path).replace_extension(".cpg"));
+}
+
 std::string square_wkt(double lon, double lat, double side) {
     char wkt[320];
     std::snprintf(wkt, sizeof wkt, "POLYGON((%.12g %.12g,%.12g %.12g,%.12g %.12g,%.12g %.12g,%.12g %.12g))", lon, lat, lon + side, lat,

@@ -49,6 +49,10 @@ struct FieldSpec {
     bool integer = false;  // else text
 };
 
+// Two villages of 湾碧乡 (麻栗树 812 people, 300 poor; 石板箐 640, 100) around 101.1°E 25.05°N, as a
+// land bureau sends them: a GBK shapefile with no .cpg.
+void write_gbk_villages_without_cpg(const std::string& shp_path);
+
 // WKT of the square with its south-west corner at (lon, lat) and sides of `side` degrees.
 std::string square_wkt(double lon, double lat, double side);
 

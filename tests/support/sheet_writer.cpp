@@ -5,6 +5,8 @@
 
 #include <xlsxwriter.h>
 
+#include "support/fixtures.hpp"
+
 namespace ca::test {
 
 Sheet county_project_sheet(const std::string& funds_total, const std::string& row11_funds) {
@@ -66,6 +68,15 @@ void write_xlsx(const std::string& path, const std::vector<Sheet>& sheets) {
         }
     }
     if (workbook_close(book) != LXW_NO_ERROR) throw std::runtime_error("cannot write " + path);
+}
+
+std::string write_sheet_villages(const std::string& path) {
+    write_layer(path, "GPKG", 4490, {{"村名"}, {"乡镇"}, {"总人口", true}, {"贫困人口", true}},
+                {{"POLYGON((101 25,101.1 25,101.1 25.1,101 25.1,101 25))", {"马家营", "金碧镇", "1000", "400"}},
+                 {"POLYGON((101.1 25,101.2 25,101.2 25.1,101.1 25.1,101.1 25))", {"李家村", "金碧镇", "800", "100"}},
+                 {"POLYGON((101 25.1,101.1 25.1,101.1 25.2,101 25.2,101 25.1))", {"王家", "三台乡", "600", "300"}},
+                 {"POLYGON((101.1 25.1,101.2 25.1,101.2 25.2,101.1 25.2,101.1 25.1))", {"赵家", "三台乡", "500", "50"}}});
+    return path;
 }
 
 }  // namespace ca::test

@@ -42,4 +42,8 @@ Sheet county_project_sheet(const std::string& funds_total, const std::string& ro
 // Throws std::runtime_error when libxlsxwriter cannot write the file.
 void write_xlsx(const std::string& path, const std::vector<Sheet>& sheets);
 
+// The four villages of two townships county_project_sheet names (石头村 is not among them), as a
+// GeoPackage at `path`; returns the path.
+std::string write_sheet_villages(const std::string& path);
+
 }  // namespace ca::test
