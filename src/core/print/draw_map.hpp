@@ -10,12 +10,18 @@
 
 namespace ca::print {
 
+// How a drawing is run: stopped with ca::Error("cancelled") soon after `cancel` turns true,
+// `progress` following the share of items drawn, on `threads` cores (0: every core, for raster
+// surfaces of a megapixel or more; vector surfaces are drawn on the calling thread).
+struct DrawControl {
+    const std::atomic<bool>* cancel = nullptr;
+    std::atomic<float>* progress = nullptr;
+    std::size_t threads = 0;
+};
+
 // Draws the scene's items in paint order, in device units of `viewport` (pixels or points).
 // Line widths and symbol sizes, given in screen pixels, are multiplied by `symbol_scale`.
-// With `cancel`, stops with ca::Error("cancelled") soon after it turns true; `progress` follows
-// the share of items drawn.
-void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale = 1.0,
-              const std::atomic<bool>* cancel = nullptr, std::atomic<float>* progress = nullptr);
+void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale = 1.0, const DrawControl& control = {});
 
 // Renders the whole scene, fitted, to a PNG of the given size. Written to a temporary file
 // beside `path` and renamed into place, so a failure leaves no partial file.

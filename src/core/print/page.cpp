@@ -222,7 +222,7 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
     cairo_rectangle(cr, report.map_x, report.map_y, v.width_px, v.height_px);
     cairo_clip(cr);
     cairo_translate(cr, report.map_x, report.map_y);
-    draw_map(scene, v, cr, kMmPerScreenPixel * mm, figure.cancel, figure.progress);
+    draw_map(scene, v, cr, kMmPerScreenPixel * mm, {figure.cancel, figure.progress, figure.map_threads});
     cairo_restore(cr);
     const auto labels = layout_labels(writer, scene, v, report.map_x, report.map_y, mm, elements.boxes());
     draw_labels(cr, writer, labels);

@@ -63,6 +63,7 @@ struct Figure {
     // Set by an interactive caller: drawing stops with ca::Error("cancelled") once it turns true.
     const std::atomic<bool>* cancel = nullptr;
     std::atomic<float>* progress = nullptr;  // when set: the share of the map drawn so far, 0..1
+    std::size_t map_threads = 0;  // cores drawing a raster map (0: all); pages drawn side by side take one each
     Layout layout;
 };
 
