@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -25,6 +26,7 @@
 #include "core/print/legend_text.hpp"
 #include "core/workspace/project_file.hpp"
 #include "core/scene/build.hpp"
+#include "core/scene/townships.hpp"
 
 namespace ca::cli {
 namespace {
@@ -127,12 +129,7 @@ struct ExportCommand {
     }
 
     void run() const {
-        if (sources.empty()) throw Error("export needs data: files or a project file");
-        if (out.empty()) throw Error("export needs --out FILE.png, .pdf or .svg");
-        const auto size = print::page_size_from_string(page);
-        if (!size) throw Error("--page " + page + " is not A4 or A3 (add -landscape or -portrait) or WIDTHxHEIGHTpx");
-        if (!choropleth.empty() && choropleth != "lisa" && choropleth.rfind("field:", 0) != 0 && !analysis::is_metric(choropleth))
-            throw Error("--choropleth " + choropleth + " is not a metric, lisa or field:NAME");
+        const print::PageSize size = checked_page();
         std::vector<std::string> inputs = input_files(sources);
         if (!layout.empty()) inputs.push_back(layout);
         if (atlas == "township") refuse_atlas_over_inputs(out, inputs);
@@ -143,22 +140,34 @@ struct ExportCommand {
         // The map draws the sites that are counted: --status and --year over the project's filter.
         analysis::StatsOptions options = thresholds;
         style.sites = selection.apply(project, options, style.sites);
-        // Statistics only when something on the page needs them: a choropleth or atlas tables.
-        const bool needs_stats = (style.choropleth || !choropleth.empty() || atlas == "township" || extent.rfind("township:", 0) == 0) &&
-                                 !project.layers_with(model::Role::Villages).empty();
-        const auto stats = needs_stats ? analysis::compute_statistics(project, options) : analysis::Statistics{};
+        apply_style_options(project, style);
+        // The township outlines (half a second at prefecture scale) are dissolved on another core
+        // while the statistics are counted.
+        std::future<std::vector<scene::TownshipOutline>> dissolving;
+        if (project.layers_with(model::Role::Townships).empty() && !project.layers_with(model::Role::Villages).empty())
+            dissolving = std::async(std::launch::async, [&project] { return scene::dissolved_townships(project); });
+        const auto stats = statistics_for_page(project, style, options);
+        const auto townships = dissolving.valid() ? std::optional(dissolving.get()) : std::nullopt;
+        const Progress progress;
+        progress.stage("drawing the figure");
+        if (atlas == "township") write_atlas(project, stats, style, size, townships ? &*townships : nullptr);
+        else write_figure(project, stats, style, size, townships ? &*townships : nullptr);
+    }
+
+    print::PageSize checked_page() const {
+        if (sources.empty()) throw Error("export needs data: files or a project file");
+        if (out.empty()) throw Error("export needs --out FILE.png, .pdf or .svg");
+        const auto size = print::page_size_from_string(page);
+        if (!size) throw Error("--page " + page + " is not A4 or A3 (add -landscape or -portrait) or WIDTHxHEIGHTpx");
+        if (!choropleth.empty() && choropleth != "lisa" && choropleth.rfind("field:", 0) != 0 && !analysis::is_metric(choropleth))
+            throw Error("--choropleth " + choropleth + " is not a metric, lisa or field:NAME");
+        return *size;
+    }
+
+    // --choropleth, --by-township, --language and --labels over the project file's style.
+    void apply_style_options(const model::Project& project, scene::MapStyle& style) const {
         if (!language.empty()) style.language = language == "en" ? model::Language::English : model::Language::Chinese;
-        if (choropleth.rfind("field:", 0) == 0) {
-            const std::string field = choropleth.substr(6);
-            std::string fields;
-            bool found = false;
-            for (const auto* layer : project.layers_with(model::Role::Villages))
-                for (const auto& name : layer->field_names) {
-                    found = found || name == field;
-                    fields += (fields.empty() ? "" : ", ") + name;
-                }
-            if (!found) throw Error("--choropleth " + choropleth + ": the villages have no field \"" + field + "\"; their fields: " + fields);
-        }
+        if (choropleth.rfind("field:", 0) == 0) require_village_field(project, choropleth.substr(6));
         if (!choropleth.empty()) {
             style.choropleth.emplace();
             style.choropleth->metric = choropleth;
@@ -168,18 +177,40 @@ struct ExportCommand {
             style.labels = labels != "off";
             style.label_script = labels == "pinyin" ? scene::LabelScript::Pinyin : scene::LabelScript::Chinese;
         }
-        const Progress progress;
-        progress.stage("drawing the figure");
+    }
 
-        const print::FrameTexts frame = frame_texts(project);
-        if (atlas == "township") {
-            print::AtlasOptions atlas_options{*size, png_dpi, frame, layout.empty() ? print::Layout{} : read_layout_file(layout)};
-            const auto result = print::export_atlas(out, project, stats, style,
-                                                    title.empty() ? (style.language == model::Language::Chinese ? "扶贫项目图集" : "Project atlas") : title,
-                                                    atlas_options);
-            std::printf("{\"pdf\": %s, \"pages\": %zu, \"pngs\": %zu}\n", json_string(result.pdf).c_str(), result.pages, result.pngs.size());
-            return;
-        }
+    void require_village_field(const model::Project& project, const std::string& field) const {
+        std::string fields;
+        for (const auto* layer : project.layers_with(model::Role::Villages))
+            for (const auto& name : layer->field_names) {
+                if (name == field) return;
+                fields += (fields.empty() ? "" : ", ") + name;
+            }
+        throw Error("--choropleth field:" + field + ": the villages have no field \"" + field + "\"; their fields: " + fields);
+    }
+
+    // Statistics only as the page needs them: none for a plain map; the village rows alone for a
+    // choropleth of the villages' own figures or a township's extent; everything for an atlas,
+    // whose tables count projects, and for metrics of sites, ponds or lines.
+    analysis::Statistics statistics_for_page(const model::Project& project, const scene::MapStyle& style, analysis::StatsOptions options) const {
+        const bool township_extent = extent.rfind("township:", 0) == 0;
+        if ((!style.choropleth && atlas.empty() && !township_extent) || project.layers_with(model::Role::Villages).empty()) return {};
+        const std::string metric = style.choropleth ? style.choropleth->metric : "";
+        options.villages_only = atlas.empty() && (metric.empty() || metric == "lisa" || metric.rfind("field:", 0) == 0 ||
+                                                  analysis::from_village_fields(metric));
+        return analysis::compute_statistics(project, options);
+    }
+
+    void write_atlas(const model::Project& project, const analysis::Statistics& stats, const scene::MapStyle& style, const print::PageSize& size,
+                     const std::vector<scene::TownshipOutline>* townships) const {
+        print::AtlasOptions options{size, png_dpi, frame_texts(project), layout.empty() ? print::Layout{} : read_layout_file(layout), townships};
+        const std::string atlas_title = !title.empty() ? title : style.language == model::Language::Chinese ? "扶贫项目图集" : "Project atlas";
+        const auto result = print::export_atlas(out, project, stats, style, atlas_title, options);
+        std::printf("{\"pdf\": %s, \"pages\": %zu, \"pngs\": %zu}\n", json_string(result.pdf).c_str(), result.pages, result.pngs.size());
+    }
+
+    void write_figure(const model::Project& project, const analysis::Statistics& stats, const scene::MapStyle& style, const print::PageSize& size,
+                      const std::vector<scene::TownshipOutline>* townships) const {
         print::Figure figure;
         figure.language = style.language;
         figure.title = title.empty() ? (style.language == model::Language::Chinese ? "扶贫项目分布图" : "Poverty-alleviation projects") : title;
@@ -187,19 +218,20 @@ struct ExportCommand {
         figure.margin_mm = std::max(margin_mm, ticks ? 14.0 : 0.0);  // room for the tick labels
         if (ticks) figure.ticks = project.working.get();
         if (!layout.empty()) figure.layout = read_layout_file(layout);
-        figure.frame = frame;
+        figure.frame = frame_texts(project);
         if (!extent.empty()) figure.extent_m = extent_of(extent, project, stats);
         // Only what falls on the page is drawn and in the legend; the page is the villages' extent
         // (the scene's) unless --extent says otherwise.
         scene::BuildOptions build_options;
         build_options.page_extent_m = figure.extent_m.value_or(model::Extent{});
+        build_options.townships = townships;
         const scene::Scene scene = scene::build(project, style, &stats, build_options);
         if (style.choropleth) {
             std::size_t classes = 0;
             for (const auto& e : scene.legend) classes += e.count >= 0;
             figure.legend_heading = print::legend_heading(*style.choropleth, classes, style.language);
         }
-        const auto report = print::export_figure(out, scene, figure, {*size, dpi});
+        const auto report = print::export_figure(out, scene, figure, {size, dpi});
         std::fputs(report_json(out, report).c_str(), stdout);
     }
 };

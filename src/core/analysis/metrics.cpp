@@ -20,6 +20,12 @@ bool is_metric(std::string_view metric) {
 
 bool lower_is_poorer(std::string_view metric) { return metric == "income_per_capita"; }
 
+bool from_village_fields(std::string_view metric) {
+    static const std::vector<std::string_view> kOwn = {"poverty_rate", "poor_population", "poor_households", "population", "households",
+                                                       "income_per_capita", "poor_villages", "poor_per_km2", "area_km2"};
+    return std::find(kOwn.begin(), kOwn.end(), metric) != kOwn.end();
+}
+
 std::optional<double> metric_value(const RegionStats& r, std::string_view m) {
     if (m == "poverty_rate") return r.poverty_rate;
     if (m == "poor_population") return r.poor_population;

@@ -17,5 +17,8 @@ const std::vector<std::string>& metric_names();
 bool is_metric(std::string_view metric);
 // Income ranks the poorest first when ascending; every other metric descending (most first).
 bool lower_is_poorer(std::string_view metric);
+// Whether the metric comes from the villages' own fields and areas alone (population, poverty,
+// income), so that statistics with StatsOptions::villages_only give it.
+bool from_village_fields(std::string_view metric);
 
 }  // namespace ca::analysis

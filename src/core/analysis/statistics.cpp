@@ -394,6 +394,11 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
         stats.villages.push_back(std::move(row));
     }
 
+    if (options.villages_only) {
+        aggregate(stats, blank, {});
+        finished("aggregate");
+        return stats;
+    }
     const VillageIndex index(shapes);
     finished("index");
 

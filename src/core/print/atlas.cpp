@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "core/analysis/dissolve.hpp"
+#include "core/analysis/parallel.hpp"
 #include "core/model/error.hpp"
 #include "core/print/legend_text.hpp"
 #include "core/scene/build.hpp"
@@ -143,10 +144,12 @@ AtlasResult write_atlas(const std::string& folder, const std::vector<Page>& page
     for (std::size_t i = 0; i < pages.size(); ++i) {
         char prefix[24];
         std::snprintf(prefix, sizeof prefix, "%02zu-", i + 1);
-        const std::string path = (fs::path(folder) / (prefix + pages[i].file_stem + ".png")).string();
-        write_png_page(path, w_px, h_px, options.png_dpi, [&](cairo_t* cr) { pages[i].draw(cr, w_px, h_px, px_per_mm); });
-        result.pngs.push_back(path);
+        result.pngs.push_back((fs::path(folder) / (prefix + pages[i].file_stem + ".png")).string());
     }
+    // Pages on every core, each drawn and encoded whole by one: a 300-dpi page is mostly encoding.
+    analysis::for_each_index(pages.size(), analysis::worker_count(), [&](std::size_t i) {
+        write_png_page(result.pngs[i], w_px, h_px, options.png_dpi, [&](cairo_t* cr) { pages[i].draw(cr, w_px, h_px, px_per_mm); });
+    });
     return result;
 }
 
@@ -200,10 +203,10 @@ AtlasResult export_atlas(const std::string& folder, const model::Project& projec
     std::vector<Page> pages;
     // Dissolved once for every page (half a second a time at prefecture scale); each page's map
     // draws, and its legend lists, only what falls on it.
-    const auto townships = scene::dissolved_townships(project);
+    const auto dissolved = options.townships ? std::vector<scene::TownshipOutline>{} : scene::dissolved_townships(project);
     scene::BuildOptions county_options;
     county_options.page_extent_m = model::Extent{};  // the villages' own extent
-    county_options.townships = &townships;
+    county_options.townships = options.townships ? options.townships : &dissolved;
     const scene::Scene county = scene::build(project, style, &stats, county_options);
     auto heading_of = [&](const scene::Scene& s) {
         std::size_t classes = 0;
@@ -215,6 +218,7 @@ AtlasResult export_atlas(const std::string& folder, const model::Project& projec
         f.frame = options.frame;
         f.layout = options.layout;
         f.layout.map_mm.reset();
+        f.map_threads = 1;  // PNG pages are drawn side by side, one per core
         return f;
     };
     Figure overview = map_figure({});

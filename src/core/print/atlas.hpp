@@ -11,6 +11,7 @@
 #include "core/model/project.hpp"
 #include "core/print/export_figure.hpp"
 #include "core/scene/map_style.hpp"
+#include "core/scene/townships.hpp"
 
 namespace ca::print {
 
@@ -25,6 +26,8 @@ struct AtlasOptions {
     double png_dpi = 0;  // > 0: a PNG per page at this resolution besides the PDF
     FrameTexts frame;    // on every map page: 审图号, 编制单位, 数据来源, 制图日期, 坐标系
     Layout layout;       // element positions (the map frame is the atlas's own)
+    // The township outlines when the caller has them (dissolved while counting); else dissolved here.
+    const std::vector<scene::TownshipOutline>* townships = nullptr;
 };
 
 // Writes into `folder` (created when missing): atlas.pdf, then NN-NAME.png per page if asked. Names keep
