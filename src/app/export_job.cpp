@@ -1,3 +1,4 @@
+// The export dialog's file, written on a worker.
 #include "app/export_job.hpp"
 
 #include "app/export_preview.hpp"
@@ -22,10 +23,11 @@ void ExportJob::start(const ui::ViewerState& state) {
     m_progress = 0;
     const auto page = print::page_size_from_string(state.export_settings.page).value_or(print::PageSize{});
     const print::ExportOptions options{page, static_cast<double>(state.export_settings.dpi)};
-    // The scene is shared and never changed once built; the figure and options are copies.
-    m_running = std::async(std::launch::async, [scene = state.scene, figure, options, path = m_path, this] {
+    // The page's scene is built on the worker (a second for a prefecture), then belongs to it alone.
+    m_running = std::async(std::launch::async, [source = page_source(state, m_reading_data), figure, options, path = m_path, this]() mutable {
         try {
-            print::export_figure(path, *scene, figure, options);
+            const scene::Scene page = source.build(figure);
+            print::export_figure(path, page, figure, options);
             return "→ " + path;
         } catch (const Error& e) {
             return std::string(m_cancel ? "× " + path : e.what());

@@ -1,5 +1,6 @@
 // Writing the export dialog's file on a worker with a way to cancel: a province page at 300 dpi
-// takes half a minute, and the map stays usable meanwhile.
+// takes half a minute, and the map stays usable meanwhile. The worker first builds the page's own
+// scene (what falls on the page, and a legend of only that), as `export` does.
 #pragma once
 
 #include <atomic>
@@ -15,7 +16,10 @@ class ExportJob {
 public:
     ~ExportJob();
     // Starts writing the current view as the dialog's settings say; nothing if one is running.
+    // The worker reads state.project and state.stats in place until reading_data() turns false:
+    // meanwhile the caller must neither change the layers nor take new statistics in (PageSource).
     void start(const ui::ViewerState& state);
+    bool reading_data() const { return m_reading_data; }
     // Once finished: what to tell the user ("→ FILE", or why it failed or that it was cancelled).
     std::optional<std::string> poll();
     std::string finish();  // waits for it
@@ -27,6 +31,7 @@ public:
 private:
     std::atomic<bool> m_cancel{false};
     std::atomic<float> m_progress{0};
+    std::atomic<bool> m_reading_data{false};  // the page's scene is being built from the project
     std::future<std::string> m_running;
     std::string m_path;
 };

@@ -4,11 +4,22 @@
 #include <cmath>
 #include <memory>
 
-#include <cairo.h>
-
-#include "core/print/legend_text.hpp"
+#include "core/model/error.hpp"
+#include "core/print/figure_scene.hpp"
+#include "core/print/frame_texts.hpp"
 
 namespace ca::app {
+namespace {
+
+// Clears the flag when the page's scene is built, or when building it threw.
+struct DoneReading {
+    std::atomic<bool>* flag;
+    ~DoneReading() {
+        if (flag) *flag = false;
+    }
+};
+
+}  // namespace
 
 print::Figure figure_for_view(const ui::ViewerState& state) {
     print::Figure figure;
@@ -19,11 +30,6 @@ print::Figure figure_for_view(const ui::ViewerState& state) {
     figure.frame.sources = state.figure.sources.empty() ? print::dated_sources(state.project) : state.figure.sources;
     figure.frame.date = state.figure.date.empty() ? print::today_text() : state.figure.date;
     if (state.project.working) figure.frame.crs = state.project.working->name();
-    if (state.style.choropleth) {
-        std::size_t classes = 0;
-        for (const auto& e : state.scene->legend) classes += e.count >= 0;
-        figure.legend_heading = print::legend_heading(*state.style.choropleth, classes, state.style.language);
-    }
     // The ground the canvas shows now.
     model::Extent visible;
     visible.add(state.viewport.to_m({0, 0}));
@@ -32,22 +38,51 @@ print::Figure figure_for_view(const ui::ViewerState& state) {
     return figure;
 }
 
+PageSource page_source(const ui::ViewerState& state, std::atomic<bool>& reading) {
+    reading = true;
+    return {&state.project, &state.stats, state.style, state.lisa, state.townships, &reading};
+}
+
+scene::Scene PageSource::build(print::Figure& figure) const {
+    const DoneReading done{reading};
+    return print::build_figure_scene(*project, style, stats, figure, {0, lisa.get(), std::nullopt, townships.get()});
+}
+
 PreviewTexture::PreviewTexture() { glGenTextures(1, &m_texture); }
 
-PreviewTexture::~PreviewTexture() { glDeleteTextures(1, &m_texture); }
+PreviewTexture::~PreviewTexture() {
+    if (busy()) m_drawing.wait();
+    glDeleteTextures(1, &m_texture);
+}
 
-void PreviewTexture::render(const ui::ViewerState& state, double dpi) {
+void PreviewTexture::start(const ui::ViewerState& state, double dpi) {
+    if (busy()) return;
     const auto page = print::page_size_from_string(state.export_settings.page).value_or(print::PageSize{});
-    const double px_per_mm = dpi / 25.4;
-    m_width = static_cast<int>(std::lround(page.width_mm * px_per_mm));
-    m_height = static_cast<int>(std::lround(page.height_mm * px_per_mm));
-    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, m_width, m_height),
-                                                                               &cairo_surface_destroy);
-    {
-        std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
-        print::draw_page(cr.get(), *state.scene, figure_for_view(state), m_width, m_height, px_per_mm);
+    m_drawing = std::async(std::launch::async, [source = page_source(state, m_reading_data), figure = figure_for_view(state), page, dpi]() mutable {
+        const scene::Scene scene = source.build(figure);
+        const double px_per_mm = dpi / 25.4;
+        const int width = static_cast<int>(std::lround(page.width_mm * px_per_mm));
+        const int height = static_cast<int>(std::lround(page.height_mm * px_per_mm));
+        Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height), &cairo_surface_destroy);
+        {
+            std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), &cairo_destroy);
+            print::draw_page(cr.get(), scene, figure, width, height, px_per_mm);
+        }
+        cairo_surface_flush(surface.get());
+        return surface;
+    });
+}
+
+bool PreviewTexture::poll() {
+    if (!busy() || m_drawing.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    Surface surface{nullptr, &cairo_surface_destroy};
+    try {
+        surface = m_drawing.get();
+    } catch (const Error&) {
+        return false;  // the old picture stays; the export itself reports what went wrong
     }
-    cairo_surface_flush(surface.get());
+    m_width = cairo_image_surface_get_width(surface.get());
+    m_height = cairo_image_surface_get_height(surface.get());
     // Cairo's RGB24 is 0xXXRRGGBB per pixel in native order: BGRA bytes on little-endian machines.
     glBindTexture(GL_TEXTURE_2D, m_texture);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, cairo_image_surface_get_stride(surface.get()) / 4);
@@ -55,6 +90,12 @@ void PreviewTexture::render(const ui::ViewerState& state, double dpi) {
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    return true;
+}
+
+bool PreviewTexture::finish() {
+    if (busy()) m_drawing.wait();
+    return poll();
 }
 
 }  // namespace ca::app

@@ -226,7 +226,9 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
     PreviewTexture preview;
     scene::Viewport preview_view;
     int scene_version = 0, preview_scene_version = -1;
+    bool preview_wanted = false;  // the dialog's settings or the map changed: draw the preview again
     bool script_export = false;
+    bool export_wanted = false;  // asked for while the statistics were being counted: starts after them
     auto upload = [&](render::MapMesh mesh) {
         ++scene_version;
         const auto t0 = std::chrono::steady_clock::now();
@@ -274,12 +276,15 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             // Statistics next, off this thread; the map only changes with them under a choropleth.
             refresher.request(state, Refresh::Data, state.style.choropleth.has_value() || first.preview);
         }
-        if (auto mesh = refresher.poll(state)) {
+        // The export and its preview build their page from the project and statistics in place:
+        // new statistics wait until they are done reading.
+        const bool page_reading = exporting.reading_data() || preview.reading_data();
+        if (auto mesh = page_reading ? std::nullopt : refresher.poll(state)) {
             upload(std::move(*mesh));
             if (refit_when_drawn && !refresher.busy()) fit(state), refit_when_drawn = false;
         }
         if (loaded && ready_s == 0 && !refresher.busy()) ready_s = seconds_since(started);
-        state.data_locked = refresher.busy();
+        state.data_locked = refresher.busy() || page_reading;
         glfwGetFramebufferSize(window.get(), &fb_width, &fb_height);
         const ui::CanvasRect canvas = canvas_rect(fb_width, fb_height);
         if (canvas.width != state.canvas.width || canvas.height != state.canvas.height) {
@@ -335,7 +340,7 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             });
             dropped.clear();
         }
-        if (adding.valid() && !refresher.busy() && adding.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        if (adding.valid() && !state.data_locked && adding.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
             AddedLayers added = adding.get();
             for (auto& layer : added.layers) state.project.layers.push_back(std::move(layer));
             state.project.problems.append(added.problems);
@@ -418,18 +423,27 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
             last_year_step = std::chrono::steady_clock::now();
         }
         if (actions.open_file) dropped.push_back(*actions.open_file);
-        if (actions.export_now || script_export) exporting.start(state);
+        // The page is built from the statistics the map shows, so an export waits for a count under way.
+        export_wanted = export_wanted || actions.export_now || script_export;
+        if (export_wanted && !refresher.busy()) exporting.start(state), export_wanted = false;
         if (script_export) state.messages.push_back(exporting.finish());  // a script's next step wants the file
         if (auto said = exporting.poll()) state.messages.push_back(*said);
-        // The preview follows the dialog's settings and the map, redrawn when either changed.
+        // The preview follows the dialog's settings and the map, drawn again on a worker when either
+        // changed (once the drawing under way is done).
         if (state.export_settings.open && (actions.export_settings || preview_view.centre_m.x != state.viewport.centre_m.x ||
-                                           preview_view.m_per_px != state.viewport.m_per_px || preview_scene_version != scene_version)) {
-            preview.render(state, kPreviewDpi);
+                                           preview_view.m_per_px != state.viewport.m_per_px || preview_scene_version != scene_version))
+            preview_wanted = true;
+        if (preview_wanted && state.export_settings.open && !preview.busy() && !refresher.busy()) {
+            preview.start(state, kPreviewDpi);
+            preview_wanted = false;
+            preview_view = state.viewport;
+            preview_scene_version = scene_version;
+        }
+        // A script's next screenshot shows this view's page: it waits for the drawing.
+        if (options.script_path.empty() ? preview.poll() : preview.finish()) {
             state.preview_texture = preview.id();
             state.preview_width = preview.width();
             state.preview_height = preview.height();
-            preview_view = state.viewport;
-            preview_scene_version = scene_version;
         }
     }
     if (options.bench_frames > 0) {

@@ -23,7 +23,7 @@
 #include "core/model/error.hpp"
 #include "core/print/atlas.hpp"
 #include "core/print/export_figure.hpp"
-#include "core/print/legend_text.hpp"
+#include "core/print/figure_scene.hpp"
 #include "core/workspace/project_file.hpp"
 #include "core/scene/build.hpp"
 #include "core/scene/townships.hpp"
@@ -221,16 +221,10 @@ struct ExportCommand {
         figure.frame = frame_texts(project);
         if (!extent.empty()) figure.extent_m = extent_of(extent, project, stats);
         // Only what falls on the page is drawn and in the legend; the page is the villages' extent
-        // (the scene's) unless --extent says otherwise.
+        // unless --extent says otherwise (the viewer's export dialog builds its page the same way).
         scene::BuildOptions build_options;
-        build_options.page_extent_m = figure.extent_m.value_or(model::Extent{});
         build_options.townships = townships;
-        const scene::Scene scene = scene::build(project, style, &stats, build_options);
-        if (style.choropleth) {
-            std::size_t classes = 0;
-            for (const auto& e : scene.legend) classes += e.count >= 0;
-            figure.legend_heading = print::legend_heading(*style.choropleth, classes, style.language);
-        }
+        const scene::Scene scene = print::build_figure_scene(project, style, &stats, figure, build_options);
         const auto report = print::export_figure(out, scene, figure, {size, dpi});
         std::fputs(report_json(out, report).c_str(), stdout);
     }
