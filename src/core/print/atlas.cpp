@@ -153,6 +153,7 @@ AtlasResult write_atlas(const std::string& folder, const std::vector<Page>& page
     return result;
 }
 
+// Every township's row under the column heads (units in them), then the 合计 row.
 SideTable county_table(const analysis::Statistics& stats, model::Language lang) {
     const bool zh = lang == model::Language::Chinese;
     SideTable table{"", {}};
@@ -226,9 +227,16 @@ AtlasResult export_atlas(const std::string& folder, const model::Project& projec
     overview.subtitle = zh ? "全县" : "County overview";
     overview.legend_heading = heading_of(county);
     pages.push_back({"overview", [&](cairo_t* cr, double w, double h, double mm) { draw_page(cr, county, overview, w, h, mm); }});
-    const SideTable table = county_table(stats, lang);
+    // The statistics table on as many pages as its rows need (a prefecture's hundreds of
+    // townships), each after the first titled 续表 and named as a township's continued pages are.
+    const TableParts statistics = split_table(county_table(stats, lang), options.page, &overview);
     const std::string table_title = zh ? "乡镇统计表" : "Township statistics";
-    pages.push_back({"statistics", [&](cairo_t* cr, double w, double h, double mm) { draw_tables_page(cr, table_title, {table}, w, h, mm, &overview); }});
+    const std::string table_continued = table_title + (zh ? "（续表）" : " (continued)");
+    for (std::size_t k = 0; k < statistics.parts.size(); ++k)
+        pages.push_back({k == 0 ? "statistics" : "statistics" + std::string(zh ? "-续" : "-cont") + std::to_string(k),
+                         [&, k](cairo_t* cr, double w, double h, double mm) {
+                             draw_tables_page(cr, k == 0 ? table_title : table_continued, {statistics.parts[k]}, w, h, mm, &overview, statistics.text_mm);
+                         }});
 
     // Rows a continuation page holds (kContinuedText_mm text, rows 1.55 high; title and frame texts).
     const auto more_rows = static_cast<std::size_t>(std::max(8.0, (options.page.height_mm - 24 - 20) / (kContinuedText_mm * 1.55) - 2));

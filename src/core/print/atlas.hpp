@@ -1,7 +1,7 @@
-// The township atlas: a county overview, the county statistics table, then one page per township
-// (zoomed to it, neighbours grey, its villages labelled, its figures and projects beside the map,
-// a long project list continued on pages of its own), as one multi-page PDF, and on request a PNG
-// per page.
+// The township atlas: a county overview, the county statistics table (continued on further pages
+// when its rows need them), then one page per township (zoomed to it, neighbours grey, its
+// villages labelled, its figures and projects beside the map, a long project list continued on
+// pages of its own), as one multi-page PDF, and on request a PNG per page.
 #pragma once
 
 #include <string>

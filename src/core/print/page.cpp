@@ -1,10 +1,12 @@
 // Page layout for map figures: header, the map frame and where the legend, inset and scale bar go;
-// table pages. The parts are drawn by page_furniture and page_labels.
+// table pages, and a long table split over them. The parts are drawn by page_furniture and
+// page_labels.
 #include "core/print/page.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 #include "core/model/text.hpp"
 #include "core/print/draw_map.hpp"
@@ -30,6 +32,13 @@ std::optional<PageSize> page_size_from_string(const std::string& name) {
 }
 
 namespace {
+
+constexpr double kPointsPerMm = 72.0 / 25.4;
+constexpr double kTablesMargin_mm = 12, kTablesTitle_mm = 10;  // a tables page's margins, and its title's line
+constexpr double kFrameTextSize_mm = 2.6;
+
+// The frame texts' lines under a page's content (审图号..., 数据来源), with some air above them.
+double frame_texts_height_mm(const Figure& figure) { return frame_text_lines(figure) * kFrameTextSize_mm * 1.5 + kFrameTextSize_mm * 0.5; }
 
 scene::Viewport frame_viewport(const model::Extent& extent, double width, double height) {
     scene::Viewport v = scene::Viewport::fit(extent, 1, 1, 0);
@@ -133,9 +142,9 @@ void draw_tables_page(cairo_t* cr, const std::string& title, const std::vector<S
     const Writer writer(cr, texts);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    const double margin = 12 * mm;
+    const double margin = kTablesMargin_mm * mm;
     writer.text(title, margin, margin + 6.5 * mm, 6.5 * mm, {20, 20, 20, 255}, true);
-    double top = margin + 10 * mm;
+    double top = margin + kTablesTitle_mm * mm;
     for (const auto& table : tables) top += draw_table(cr, writer, table, margin, top, width - 2 * margin, mm, text_mm) + 4 * mm;
     if (frame_of) draw_frame_texts(writer, *frame_of, margin, width - margin, height - margin, mm);
 }
@@ -143,6 +152,67 @@ void draw_tables_page(cairo_t* cr, const std::string& title, const std::vector<S
 void draw_table_page(cairo_t* cr, const std::string& title, const SideTable& table, double width, double height, double mm,
                      std::vector<PlacedText>* texts) {
     draw_tables_page(cr, title, {table}, width, height, mm, nullptr, 4.5, texts);
+}
+
+namespace {
+
+// How many rows of `table` (heads included) fit one under the other on a tables page, at
+// `size_pt`: between the title and the frame texts, with 2 mm of air above those.
+std::size_t rows_per_tables_page(double height_mm, const Figure* frame_of, double size_pt) {
+    const double free_mm = height_mm - 2 * kTablesMargin_mm - kTablesTitle_mm - kTableHeading_mm - (frame_of ? frame_texts_height_mm(*frame_of) : 0) - 2;
+    const double row_mm = size_pt / kPointsPerMm * kTableRowPerText;
+    return static_cast<std::size_t>(std::max(0.0, std::floor(free_mm / row_mm)));
+}
+
+}  // namespace
+
+TableParts split_table(const SideTable& table, const PageSize& page, const Figure* frame_of, double text_mm) {
+    // Measured in points with unhinted text metrics, as a PDF has them. Each part is drawn at the
+    // size found here, which draw_table may only shrink: whatever a PNG's hinted metrics measure,
+    // its rows are never taller than counted here.
+    using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
+    using Context = std::unique_ptr<cairo_t, decltype(&cairo_destroy)>;
+    Surface surface(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr), &cairo_surface_destroy);
+    Context cr(cairo_create(surface.get()), &cairo_destroy);
+    std::unique_ptr<cairo_font_options_t, decltype(&cairo_font_options_destroy)> font(cairo_font_options_create(), &cairo_font_options_destroy);
+    cairo_font_options_set_hint_metrics(font.get(), CAIRO_HINT_METRICS_OFF);
+    cairo_set_font_options(cr.get(), font.get());
+    const Writer writer(cr.get(), nullptr);
+    const double size_pt = table_text_size(writer, table, (page.width_mm - 2 * kTablesMargin_mm) * kPointsPerMm, kPointsPerMm, text_mm);
+    TableParts out{{}, size_pt / kPointsPerMm};
+    if (table.rows.empty()) return out;
+
+    // Below the heads: the body, then the 合计 row that must close the last part.
+    const auto& rows = table.rows;
+    const bool total = rows.size() > 1 && is_total_row(rows.back());
+    const std::size_t body_end = rows.size() - (total ? 1 : 0);
+    const std::size_t fit = rows_per_tables_page(page.height_mm, frame_of, size_pt);
+    const std::size_t room = fit > 2 ? fit - 1 : 1;  // rows under the heads; one at least, on a page too small
+    // Every part is sized with the widest cell of each column (not with all rows: a prefecture's
+    // 60 pages would each measure its 1,400 rows again).
+    std::vector<std::string> widest;
+    std::vector<double> widest_pt;
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (widest.size() <= c) widest.resize(c + 1), widest_pt.resize(c + 1, -1);
+            if (const double w = writer.width(row[c], size_pt); w > widest_pt[c]) widest[c] = row[c], widest_pt[c] = w;
+        }
+    const auto sized_with = std::make_shared<const std::vector<std::vector<std::string>>>(1, widest);
+    std::size_t next = 1;
+    while (true) {
+        const std::size_t left = body_end - next;
+        std::size_t take = std::min(room, left);
+        const bool last = left + (total ? 1 : 0) <= room;
+        // All the rest fit but not the 合计 row: leave it one of them, never a part of 合计 alone.
+        if (!last && take == left && total) take = std::max<std::size_t>(1, left - 1);
+        SideTable part{out.parts.empty() ? table.heading : std::string(), {rows.front()}, sized_with};
+        part.rows.insert(part.rows.end(), rows.begin() + static_cast<std::ptrdiff_t>(next), rows.begin() + static_cast<std::ptrdiff_t>(next + take));
+        next += take;
+        if (last && total) part.rows.push_back(rows.back());
+        out.parts.push_back(std::move(part));
+        if (last) break;
+    }
+    return out;
 }
 
 PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figure, double width, double height, double mm,
@@ -153,7 +223,7 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
     cairo_paint(cr);
 
     const double margin = figure.margin_mm * mm;
-    const double title_size = 6.5 * mm, subtitle_size = 3.8 * mm, source_size = 2.6 * mm;
+    const double title_size = 6.5 * mm, subtitle_size = 3.8 * mm;
     const Layout& layout = figure.layout;
     auto at = [mm](const Placement& p) { return model::Vec2{p.at_mm->x * mm, p.at_mm->y * mm}; };
     double y = margin + title_size;
@@ -166,7 +236,7 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
         writer.text(figure.subtitle, margin, y, subtitle_size, {80, 80, 80, 255});
     }
     const double map_top = y + 3 * mm;
-    const double frame_h = frame_text_lines(figure) * source_size * 1.5 + source_size * 0.5;
+    const double frame_h = frame_texts_height_mm(figure) * mm;
     const double map_bottom = height - margin - frame_h - (figure.ticks ? 4 * mm : 0);  // tick labels below
     report.map_x = margin;
     report.map_y = map_top;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ std::optional<PageSize> page_size_from_string(const std::string& name);
 struct SideTable {
     std::string heading;
     std::vector<std::vector<std::string>> rows;
+    // Rows measured with `rows` for the column widths but not drawn: the parts of a table
+    // continued over pages share the whole table's columns, so they line up from page to page.
+    std::shared_ptr<const std::vector<std::vector<std::string>>> sized_with;
 };
 
 // Where the page's elements go, when not where the default layout puts them. Millimetres from the
@@ -98,6 +102,17 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
 void draw_tables_page(cairo_t* cr, const std::string& title, const std::vector<SideTable>& tables, double width, double height,
                       double units_per_mm, const Figure* frame_of = nullptr, double text_mm = 4.5,
                       std::vector<PlacedText>* texts = nullptr);
+
+// A table split over tables pages of `page`'s size (with `frame_of`'s frame texts at the
+// bottom, as draw_tables_page puts them), each part to be drawn at `text_mm`: the whole table's
+// text size, shrunk as its columns need. Every part repeats the column heads (the first row); a
+// 合计 row stays last, on the last part, with a row above it when a page holds two; all parts
+// keep the whole table's column widths. A table that fits is one part.
+struct TableParts {
+    std::vector<SideTable> parts;
+    double text_mm = 4.5;
+};
+TableParts split_table(const SideTable& table, const PageSize& page, const Figure* frame_of = nullptr, double text_mm = 4.5);
 
 // A page holding only a table.
 void draw_table_page(cairo_t* cr, const std::string& title, const SideTable& table, double width, double height, double units_per_mm,

@@ -140,36 +140,51 @@ std::vector<bool> figure_columns(const SideTable& table) {
     return figures;
 }
 
-bool is_total_row(const std::vector<std::string>& row) {
-    return !row.empty() && (row.front() == "合计" || row.front() == "小计" || row.front() == "Total" || row.front() == "Subtotal");
+// Each column's width at text `size`: its widest cell (sized_with rows too) and some air.
+std::vector<double> column_widths(const Writer& writer, const SideTable& table, double size, double mm) {
+    std::vector<double> columns;
+    auto widen = [&](const std::vector<std::vector<std::string>>& rows) {
+        for (const auto& row : rows) {
+            if (columns.size() < row.size()) columns.resize(row.size(), 0);
+            for (std::size_t c = 0; c < row.size(); ++c) columns[c] = std::max(columns[c], writer.width(row[c], size) + 2.5 * mm);
+        }
+    };
+    widen(table.rows);
+    if (table.sized_with) widen(*table.sized_with);
+    return columns;
+}
+
+double sum(const std::vector<double>& values) {
+    double total = 0;
+    for (double v : values) total += v;
+    return total;
 }
 
 }  // namespace
 
+bool is_total_row(const std::vector<std::string>& row) {
+    return !row.empty() && (row.front() == "合计" || row.front() == "小计" || row.front() == "Total" || row.front() == "Subtotal");
+}
+
+double table_text_size(const Writer& writer, const SideTable& table, double width, double mm, double text_mm) {
+    double size = text_mm * mm;
+    while (sum(column_widths(writer, table, size, mm)) > width && size > 1.6 * mm) size *= 0.9;  // shrink to fit
+    return size;
+}
+
 double draw_table(cairo_t* cr, const Writer& writer, const SideTable& table, double x, double top, double width, double mm,
                   double text_mm) {
-    double size = text_mm * mm;
-    std::vector<double> columns;
-    auto measure = [&] {
-        columns.assign(0, 0);
-        for (const auto& row : table.rows) {
-            if (columns.size() < row.size()) columns.resize(row.size(), 0);
-            for (std::size_t c = 0; c < row.size(); ++c) columns[c] = std::max(columns[c], writer.width(row[c], size) + 2.5 * mm);
-        }
-        double total = 0;
-        for (double w : columns) total += w;
-        return total;
-    };
-    for (double total = measure(); total > width && size > 1.6 * mm; total = measure()) size *= 0.9;  // shrink to fit
+    const double size = table_text_size(writer, table, width, mm, text_mm);
+    const std::vector<double> columns = column_widths(writer, table, size, mm);
     const std::vector<bool> figures = figure_columns(table);
-    const double row_h = size * 1.55;
+    const double row_h = size * kTableRowPerText;
     double y = top + 4 * mm;
     writer.text(table.heading, x, y, 3.6 * mm, {20, 20, 20, 255}, true);
-    y += 2 * mm;
+    y = top + kTableHeading_mm * mm;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         if (r % 2 == 1) {
             cairo_set_source_rgb(cr, 0.95, 0.95, 0.95);
-            cairo_rectangle(cr, x, y, std::min(width, measure()), row_h);
+            cairo_rectangle(cr, x, y, std::min(width, sum(columns)), row_h);
             cairo_fill(cr);
         }
         double cx = x;

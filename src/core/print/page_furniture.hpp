@@ -21,6 +21,17 @@ LegendBox measure_legend(const Writer& writer, const scene::Scene& scene, const 
 void draw_legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const Figure& figure, const LegendBox& b, double x, double top,
                  double mm, std::vector<model::Vec2>& swatches);
 
+// What draw_table puts above the first row: the table's heading and the gap under it.
+constexpr double kTableHeading_mm = 6;
+constexpr double kTableRowPerText = 1.55;  // a row's height over its text size
+
+// The text size draw_table sets the table in: `text_mm` (in page units: times `mm`), shrunk until
+// its columns fit `width`.
+double table_text_size(const Writer& writer, const SideTable& table, double width, double mm, double text_mm);
+
+// "合计", "小计", "Total", "Subtotal" in the first cell: a row drawn bold, kept last.
+bool is_total_row(const std::vector<std::string>& row);
+
 // Draws a table with its heading at (x, top), fitting `width`; returns the height used.
 double draw_table(cairo_t* cr, const Writer& writer, const SideTable& table, double x, double top, double width, double mm,
                   double text_mm = 3.0);
