@@ -224,7 +224,7 @@ struct ExportCommand {
         // unless --extent says otherwise (the viewer's export dialog builds its page the same way).
         scene::BuildOptions build_options;
         build_options.townships = townships;
-        const scene::Scene scene = print::build_figure_scene(project, style, &stats, figure, build_options);
+        const scene::Scene scene = print::build_figure_scene(project, style, &stats, figure, build_options, size);
         const auto report = print::export_figure(out, scene, figure, {size, dpi});
         std::fputs(report_json(out, report).c_str(), stdout);
     }

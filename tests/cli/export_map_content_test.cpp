@@ -134,3 +134,36 @@ TEST_CASE("the legend of a county with only ponds and wells lists those two, and
     CHECK(inked > 20);        // the cellar is drawn in its colour where it stands
     CHECK(differing > 20);    // and the well is not drawn the same
 }
+
+TEST_CASE("a township's figure draws and lists the sites its wide frame shows beside the township, and lists none off the frame") {
+    // 甲镇 is one village wide and two high; an A4-landscape frame fitted to it also shows 乙乡's
+    // villages east of it. A fifth village lies 40 km east, off the frame.
+    test::TempDir dir;
+    test::write_layer(dir.file("villages.gpkg"), "GPKG", 4490, {{"村名"}, {"乡镇"}},
+                      {{square(101.95, 25.45), {"甲村", "甲镇"}}, {square(101.95, 25.5), {"乙村", "甲镇"}},
+                       {square(102.0, 25.45), {"丙村", "乙乡"}}, {square(102.0, 25.5), {"丁村", "乙乡"}},
+                       {square(102.4, 25.45), {"戊村", "乙乡"}}});
+    test::write_layer(dir.file("sites.gpkg"), "GPKG", 4490, {{"项目类型"}, {"乡镇"}, {"村名"}},
+                      {{"POINT(101.975 25.475)", {"整村推进", "甲镇", "甲村"}},
+                       {"POINT(102.025 25.525)", {"危房改造", "乙乡", "丁村"}},
+                       {"POINT(102.425 25.475)", {"产业扶贫", "乙乡", "戊村"}}});
+    const std::string args = " --villages '" + dir.file("villages.gpkg") + "' --sites '" + dir.file("sites.gpkg") + "' --extent township:甲镇";
+    const std::string pdf = dir.file("town.pdf"), png = dir.file("town.png");
+    const auto r = test::run_countyatlas("export" + args + " --out '" + pdf + "'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto text = test::run("pdftotext '" + pdf + "' -").out;
+    CHECK(text.find("整村推进") != std::string::npos);
+    CHECK(text.find("危房改造") != std::string::npos);  // in 乙乡, but on the frame
+    CHECK(text.find("产业扶贫") == std::string::npos);  // off the frame
+    CHECK(nlohmann::json::parse(r.out)["legend_swatches"].size() == 2);
+    // And drawn: the 危房改造 site's pixel is not the village's fill.
+    const auto drawn = test::run_countyatlas("export" + args + " --out '" + png + "' --dpi 100");
+    REQUIRE_MESSAGE(drawn.exit_code == 0, drawn.err);
+    const auto report = nlohmann::json::parse(drawn.out);
+    const test::Image image(png);
+    const auto site = on_page(report, 102.025, 25.525), beside = on_page(report, 102.035, 25.535);
+    REQUIRE(site.x < report["map"]["x"].get<double>() + report["map"]["width"].get<double>());
+    const auto at_site = image.at(static_cast<int>(std::lround(site.x)), static_cast<int>(std::lround(site.y)));
+    const auto at_fill = image.at(static_cast<int>(std::lround(beside.x)), static_cast<int>(std::lround(beside.y)));
+    CHECK_FALSE(is(at_site, {static_cast<std::uint8_t>(at_fill.r), static_cast<std::uint8_t>(at_fill.g), static_cast<std::uint8_t>(at_fill.b), 255}, 20));
+}

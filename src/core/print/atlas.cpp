@@ -9,6 +9,7 @@
 #include "core/analysis/dissolve.hpp"
 #include "core/analysis/parallel.hpp"
 #include "core/model/error.hpp"
+#include "core/print/figure_scene.hpp"
 #include "core/print/legend_text.hpp"
 #include "core/scene/build.hpp"
 #include "core/scene/townships.hpp"
@@ -172,15 +173,6 @@ SideTable county_table(const analysis::Statistics& stats, model::Language lang) 
     return table;
 }
 
-// `e` widened by `share` of its width and height on each side.
-model::Extent around(const model::Extent& e, double share) {
-    model::Extent wider = e;
-    if (e.empty()) return wider;
-    wider.add({e.min_x - e.width() * share, e.min_y - e.height() * share});
-    wider.add({e.max_x + e.width() * share, e.max_y + e.height() * share});
-    return wider;
-}
-
 }  // namespace
 
 std::string safe_file_name(const std::string& name) {
@@ -253,15 +245,16 @@ AtlasResult export_atlas(const std::string& folder, const model::Project& projec
         Figure f = map_figure({});
         f.title = title + " · " + t.township;
         f.extent_m = analysis::township_extent(project, stats, t.township);
-        scene::BuildOptions page_options = county_options;
-        page_options.page_extent_m = around(*f.extent_m, 0.25);  // the frame shows some of the neighbours too
-        township_scenes.push_back(scene::build(project, focused, &stats, page_options));
-        f.legend_heading = heading_of(township_scenes.back());
-        if (style.choropleth) f.legend_counts = township_class_counts(project, *style.choropleth, stats, t.township);
         f.side_tables.push_back(township_figures(t, lang));
         auto parts = project_tables(projects_of(project, stats, t.township, lang), t.township,
                                     first_page_rows(options.page.height_mm, f.side_tables.front().rows.size()), more_rows, lang);
         for (auto& part : parts.front()) f.side_tables.push_back(std::move(part));
+        // What the frame beside the tables shows around the township: its neighbours' edges too.
+        scene::BuildOptions page_options = county_options;
+        page_options.page_extent_m = frame_ground(*f.extent_m, options.page, f);
+        township_scenes.push_back(scene::build(project, focused, &stats, page_options));
+        f.legend_heading = heading_of(township_scenes.back());
+        if (style.choropleth) f.legend_counts = township_class_counts(project, *style.choropleth, stats, t.township);
         for (std::size_t k = 1; k < parts.size(); ++k) {
             continued_of[i].push_back(continued.size());
             continued.push_back({title + " · " + t.township, std::move(parts[k])});

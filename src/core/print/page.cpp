@@ -215,79 +215,107 @@ TableParts split_table(const SideTable& table, const PageSize& page, const Figur
     return out;
 }
 
-PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figure, double width, double height, double mm,
-                     std::vector<PlacedText>* texts) {
-    const Writer writer(cr, texts);
-    PageReport report;
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
+namespace {
 
-    const double margin = figure.margin_mm * mm;
+model::Vec2 at_mm(const Placement& p, double mm) { return {p.at_mm->x * mm, p.at_mm->y * mm}; }
+
+// The ground a frame's view shows.
+model::Extent ground_of(const scene::Viewport& v) {
+    model::Extent e;
+    e.add(v.to_m({0, 0}));
+    e.add(v.to_m({static_cast<double>(v.width_px), static_cast<double>(v.height_px)}));
+    return e;
+}
+
+// Title and subtitle; returns where the map frame may start.
+double draw_header(const Writer& writer, const Figure& figure, double margin, double mm) {
     const double title_size = 6.5 * mm, subtitle_size = 3.8 * mm;
-    const Layout& layout = figure.layout;
-    auto at = [mm](const Placement& p) { return model::Vec2{p.at_mm->x * mm, p.at_mm->y * mm}; };
     double y = margin + title_size;
-    if (!figure.title.empty() && layout.title.shown) {
-        const model::Vec2 p = layout.title.at_mm ? at(layout.title) : model::Vec2{margin, y};
+    if (!figure.title.empty() && figure.layout.title.shown) {
+        const model::Vec2 p = figure.layout.title.at_mm ? at_mm(figure.layout.title, mm) : model::Vec2{margin, y};
         writer.text(figure.title, p.x, p.y, title_size, {20, 20, 20, 255}, true);
     }
     if (!figure.subtitle.empty()) {
         y += subtitle_size * 1.5;
         writer.text(figure.subtitle, margin, y, subtitle_size, {80, 80, 80, 255});
     }
-    const double map_top = y + 3 * mm;
-    const double frame_h = frame_texts_height_mm(figure) * mm;
-    const double map_bottom = height - margin - frame_h - (figure.ticks ? 4 * mm : 0);  // tick labels below
+    return y + 3 * mm;
+}
+
+// The map frame before the legend or inset claims a column: between the header and the frame
+// texts, left of any side tables, or where the layout file puts it. Returns its bottom.
+double place_frame(const Figure& figure, double width, double height, double map_top, double mm, PageReport& report) {
+    const double margin = figure.margin_mm * mm;
+    const double map_bottom = height - margin - frame_texts_height_mm(figure) * mm - (figure.ticks ? 4 * mm : 0);  // tick labels below
     report.map_x = margin;
     report.map_y = map_top;
-    report.map_width = width - 2 * margin;
+    report.map_width = (width - 2 * margin) * (figure.side_tables.empty() ? 1.0 : 0.62);
     report.map_height = std::max(10.0, map_bottom - map_top);
-    if (!figure.side_tables.empty()) report.map_width = (width - 2 * margin) * 0.62;
-    if (layout.map_mm) {
-        report.map_x = layout.map_mm->min_x * mm;
-        report.map_y = layout.map_mm->min_y * mm;
-        report.map_width = layout.map_mm->width() * mm;
-        report.map_height = layout.map_mm->height() * mm;
+    if (const auto& custom = figure.layout.map_mm) {
+        report.map_x = custom->min_x * mm;
+        report.map_y = custom->min_y * mm;
+        report.map_width = custom->width() * mm;
+        report.map_height = custom->height() * mm;
     }
+    return report.map_y + report.map_height;
+}
 
-    // The side tables first: the legend or inset may go below them.
-    double table_top = report.map_y;
-    const double table_x = report.map_x + report.map_width + 5 * mm;
-    for (const auto& table : figure.side_tables)
-        table_top += draw_table(cr, writer, table, table_x, table_top, width - margin - table_x, mm) + 4 * mm;
-
-    const LegendBox legend_box = measure_legend(writer, scene, figure, mm);
-    ElementWants want;
-    if (layout.legend.shown && !scene.legend.empty()) want.legend = model::Vec2{legend_box.width, legend_box.height};
-    if (figure.inset && layout.inset.shown && figure.extent_m && figure.extent_m->width() < scene.extent_m.width() * 0.9)
-        want.inset = inset_size(scene, mm);
-    if (layout.legend.at_mm) want.legend_at = at(layout.legend);
-    if (layout.inset.at_mm) want.inset_at = at(layout.inset);
-
-    // The side column below the tables, where the legend or inset may go.
-    std::optional<model::Extent> side_column;
-    if (!figure.side_tables.empty()) side_column = page_box(table_x, table_top, width - margin - table_x, map_bottom - table_top);
+struct PlacedElements {
+    scene::Viewport view;
     Elements elements;
-    const scene::Viewport v = place_elements(writer, scene, figure, want, side_column, mm, report, elements);
-    const model::Extent frame = page_box(report.map_x, report.map_y, v.width_px, v.height_px);
+    LegendBox legend;
+};
 
-    // Scale bar: a round length about a fifth of the frame, true at the map's centre, in the
-    // corner covering least.
+// Legend and inset placed (see place_elements), the legend listing what the frame shows. When
+// the frame narrows for a column beside it, it shows more ground: the legend is measured again
+// for that ground and placed once more.
+PlacedElements place_legend_and_inset(const Writer& writer, const scene::Scene& scene, const Figure& figure, const std::optional<model::Extent>& side_column,
+                                      double mm, PageReport& report) {
+    const Layout& layout = figure.layout;
+    const model::Extent extent = figure.extent_m.value_or(scene.extent_m);
+    PlacedElements placed{{}, {}, measure_legend(writer, scene, figure, legend_rows(scene, ground_of(frame_viewport(extent, report.map_width, report.map_height))), mm)};
+    ElementWants want;
+    if (figure.inset && layout.inset.shown && figure.extent_m && figure.extent_m->width() < scene.extent_m.width() * 0.9) want.inset = inset_size(scene, mm);
+    if (layout.legend.at_mm) want.legend_at = at_mm(layout.legend, mm);
+    if (layout.inset.at_mm) want.inset_at = at_mm(layout.inset, mm);
+    const PageReport unplaced = report;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        want.legend.reset();
+        if (layout.legend.shown && !placed.legend.rows.empty()) want.legend = model::Vec2{placed.legend.width, placed.legend.height};
+        report = unplaced;
+        placed.view = place_elements(writer, scene, figure, want, side_column, mm, report, placed.elements);
+        auto rows = legend_rows(scene, ground_of(placed.view));
+        if (rows == placed.legend.rows) break;
+        placed.legend = measure_legend(writer, scene, figure, std::move(rows), mm);
+    }
+    return placed;
+}
+
+// A round length about a fifth of the frame, true at the map's centre, in the corner covering least.
+void place_scale_bar(const Writer& writer, const scene::Scene& scene, const Figure& figure, const scene::Viewport& v, double mm, PageReport& report,
+                     Elements& elements) {
+    const Layout& layout = figure.layout;
     report.scale_bar_length_m = round_length(v.width_px * v.m_per_px / 5);
     report.scale_bar_length = report.scale_bar_length_m / v.m_per_px;
     report.scale_bar_x = report.map_x + v.width_px - report.scale_bar_length - 8 * mm;
     report.scale_bar_y = report.map_y + v.height_px - 8 * mm;
     if (layout.scale_bar.at_mm) {
-        report.scale_bar_x = at(layout.scale_bar).x, report.scale_bar_y = at(layout.scale_bar).y;
+        report.scale_bar_x = at_mm(layout.scale_bar, mm).x, report.scale_bar_y = at_mm(layout.scale_bar, mm).y;
     } else if (layout.scale_bar.shown) {
         const MapContent content = map_content(writer, scene, v, report.map_x, report.map_y, mm);
+        const model::Extent frame = page_box(report.map_x, report.map_y, v.width_px, v.height_px);
         if (const auto spot = best_corner(frame, report.scale_bar_length + 6 * mm, 9 * mm, 2 * mm, content, elements.boxes()))
             report.scale_bar_x = spot->box.min_x + 3 * mm, report.scale_bar_y = spot->box.min_y + 6 * mm;
     }
     if (layout.scale_bar.shown)
         elements.scale_bar = page_box(report.scale_bar_x - 3 * mm, report.scale_bar_y - 6 * mm, report.scale_bar_length + 6 * mm, 9 * mm);
+    report.scale_bar_box = elements.scale_bar;
+}
 
-    // The map, clipped to its frame; symbols sized as on a 96-dpi screen, in paper units.
+// The map clipped to its frame (symbols sized as on a 96-dpi screen, in paper units), its labels
+// clear of the page's elements, the frame line and its ticks.
+void draw_framed_map(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const Figure& figure, const scene::Viewport& v,
+                     const Elements& elements, double mm, PageReport& report) {
     cairo_save(cr);
     cairo_rectangle(cr, report.map_x, report.map_y, v.width_px, v.height_px);
     cairo_clip(cr);
@@ -302,20 +330,42 @@ PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figur
     cairo_rectangle(cr, report.map_x, report.map_y, v.width_px, v.height_px);
     cairo_stroke(cr);
     if (figure.ticks) draw_ticks(cr, writer, v, *figure.ticks, report.map_x, report.map_y, mm);
+}
 
+}  // namespace
+
+PageReport draw_page(cairo_t* cr, const scene::Scene& scene, const Figure& figure, double width, double height, double mm,
+                     std::vector<PlacedText>* texts) {
+    const Writer writer(cr, texts);
+    PageReport report;
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    const double margin = figure.margin_mm * mm;
+    const double map_bottom = place_frame(figure, width, height, draw_header(writer, figure, margin, mm), mm, report);
+
+    // The side tables first: the legend or inset may go in the column below them.
+    double table_top = report.map_y;
+    const double table_x = report.map_x + report.map_width + 5 * mm;
+    for (const auto& table : figure.side_tables)
+        table_top += draw_table(cr, writer, table, table_x, table_top, width - margin - table_x, mm) + 4 * mm;
+    std::optional<model::Extent> side_column;
+    if (!figure.side_tables.empty()) side_column = page_box(table_x, table_top, width - margin - table_x, map_bottom - table_top);
+
+    auto [v, elements, legend] = place_legend_and_inset(writer, scene, figure, side_column, mm, report);
+    place_scale_bar(writer, scene, figure, v, mm, report, elements);
+    draw_framed_map(cr, writer, scene, figure, v, elements, mm, report);
     // North arrow (the working CRS's grid north is true north at the central meridian and within
     // a degree across a county).
     if (elements.arrow) draw_north_arrow(cr, writer, elements.arrow->min_x + 4 * mm, elements.arrow->min_y + 5 * mm, mm, figure.language);
-    if (layout.scale_bar.shown) draw_scale_bar(cr, writer, report, mm);
+    if (figure.layout.scale_bar.shown) draw_scale_bar(cr, writer, report, mm);
     if (elements.legend) {
-        draw_legend(cr, writer, scene, figure, legend_box, elements.legend->min_x, elements.legend->min_y, mm, report.legend_swatches);
+        draw_legend(cr, writer, scene, figure, legend, elements.legend->min_x, elements.legend->min_y, mm, report.legend_swatches);
         report.legend_box = elements.legend;
     }
     if (elements.inset) {
         draw_inset(cr, scene, *figure.extent_m, elements.inset->min_x, elements.inset->min_y, mm);
         report.inset_box = elements.inset;
     }
-    report.scale_bar_box = elements.scale_bar;
     draw_frame_texts(writer, figure, margin, width - margin, height - margin, mm);
     return report;
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/print/draw_map.hpp"
+#include "core/scene/townships.hpp"
 
 namespace ca::print::detail {
 namespace {
@@ -63,10 +64,29 @@ double round_length(double max_m) {
     return power;
 }
 
-LegendBox measure_legend(const Writer& writer, const scene::Scene& scene, const Figure& figure, double mm) {
-    LegendBox b{{}, 3.0 * mm, 4.6 * mm, 5 * mm, 2.5 * mm, 0, 0, 0};
+std::vector<std::size_t> legend_rows(const scene::Scene& scene, const model::Extent& ground_m) {
+    std::vector<char> stands_for_items(scene.legend.size(), 0), in_frame(scene.legend.size(), 0);
+    for (const auto& item : scene.items) {
+        int entry = -1;
+        if (const auto* marker = std::get_if<scene::Marker>(&item)) entry = marker->legend;
+        else if (const auto* stroke = std::get_if<scene::Stroke>(&item)) entry = stroke->legend;
+        if (entry < 0 || static_cast<std::size_t>(entry) >= scene.legend.size()) continue;
+        const auto e = static_cast<std::size_t>(entry);
+        stands_for_items[e] = 1;
+        if (in_frame[e]) continue;
+        if (const auto* marker = std::get_if<scene::Marker>(&item)) in_frame[e] = scene::contains(ground_m, marker->position_m);
+        else in_frame[e] = scene::overlaps(ground_m, scene.shape_of(std::get<scene::Stroke>(item)).extent());
+    }
+    std::vector<std::size_t> rows;
+    for (std::size_t i = 0; i < scene.legend.size(); ++i)
+        if (!stands_for_items[i] || in_frame[i]) rows.push_back(i);
+    return rows;
+}
+
+LegendBox measure_legend(const Writer& writer, const scene::Scene& scene, const Figure& figure, std::vector<std::size_t> rows, double mm) {
+    LegendBox b{std::move(rows), {}, 3.0 * mm, 4.6 * mm, 5 * mm, 2.5 * mm, 0, 0, 0};
     double text_w = 0;
-    for (std::size_t i = 0; i < scene.legend.size(); ++i) {
+    for (const std::size_t i : b.rows) {
         const auto& e = scene.legend[i];
         std::string label = model::display_name(e.key, figure.language);
         const int count = figure.legend_counts && i < figure.legend_counts->size() ? (*figure.legend_counts)[i] : e.count;
@@ -79,7 +99,7 @@ LegendBox measure_legend(const Writer& writer, const scene::Scene& scene, const 
         b.heading_h = b.row;
         b.width = std::max(b.width, writer.width(figure.legend_heading, b.size, true) + 2 * b.pad);
     }
-    b.height = b.heading_h + b.row * static_cast<double>(scene.legend.size()) + 2 * b.pad;
+    b.height = b.heading_h + b.row * static_cast<double>(b.rows.size()) + 2 * b.pad;
     return b;
 }
 
@@ -94,8 +114,8 @@ void draw_legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, c
     if (b.heading_h > 0) writer.text(figure.legend_heading, x + b.pad, top + b.pad + b.row * 0.72, b.size, {20, 20, 20, 255}, true);
     double y = top + b.pad + b.heading_h;
     const double row = b.row, swatch = b.swatch;
-    for (std::size_t i = 0; i < scene.legend.size(); ++i) {
-        const auto& e = scene.legend[i];
+    for (std::size_t row_index = 0; row_index < b.rows.size(); ++row_index) {
+        const auto& e = scene.legend[b.rows[row_index]];
         cairo_set_source_rgba(cr, e.color.r / 255.0, e.color.g / 255.0, e.color.b / 255.0, e.color.a / 255.0);
         const double sx = x + b.pad, sy = y + (row - swatch * 0.7) / 2;
         switch (e.kind) {
@@ -112,7 +132,7 @@ void draw_legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, c
         }
         cairo_fill(cr);
         swatches.push_back({sx + swatch / 2, y + row / 2});
-        writer.text(b.labels[i], x + swatch + 2 * b.pad, y + row * 0.72, b.size, {30, 30, 30, 255});
+        writer.text(b.labels[row_index], x + swatch + 2 * b.pad, y + row * 0.72, b.size, {30, 30, 30, 255});
         y += row;
     }
 }

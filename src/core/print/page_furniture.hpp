@@ -12,12 +12,17 @@ namespace ca::print::detail {
 // 1, 2 or 5 times a power of ten: the longest such length not above `max_m`.
 double round_length(double max_m);
 
-// The legend's text and size: a bold heading, then a swatch and a label per entry.
+// The legend entries a frame showing `ground_m` lists: an entry standing for lines or symbols
+// when one of them lies there; entries that stand for no item (choropleth classes) always.
+std::vector<std::size_t> legend_rows(const scene::Scene& scene, const model::Extent& ground_m);
+
+// The legend's text and size: a bold heading, then a swatch and a label per listed entry.
 struct LegendBox {
+    std::vector<std::size_t> rows;  // indexes of scene.legend
     std::vector<std::string> labels;
     double size, row, swatch, pad, heading_h, width, height;
 };
-LegendBox measure_legend(const Writer& writer, const scene::Scene& scene, const Figure& figure, double mm);
+LegendBox measure_legend(const Writer& writer, const scene::Scene& scene, const Figure& figure, std::vector<std::size_t> rows, double mm);
 void draw_legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const Figure& figure, const LegendBox& b, double x, double top,
                  double mm, std::vector<model::Vec2>& swatches);
 

@@ -188,6 +188,11 @@ struct Pass {
     std::optional<model::Extent> page_m;  // set: only what falls in it is drawn and listed
     std::map<std::string, LegendEntry> lines, works;  // by canonical kind, as last drawn
     std::map<std::string, LegendEntry> sites;         // by colour key
+    // Items name their legend entry by a code while the legend is gathered (group and key), turned
+    // into the entry's index once it is ordered.
+    std::map<std::pair<int, std::string>, int> codes;
+
+    int code(int group, const std::string& key) { return codes.emplace(std::pair{group, key}, static_cast<int>(codes.size())).first->second; }
 
     const LayerStyle& layer_style(const model::Layer* layer) const {
         return style.layer(static_cast<std::size_t>(layer - project.layers.data()));
@@ -286,6 +291,7 @@ void add_lines(Pass& pass) {
             if (ls.stroke_rgb) s.color = rgb(*ls.stroke_rgb);
             if (ls.width_px) s.width_px = *ls.width_px;
             pass.lines[kind] = {kind, s.color, LegendEntry::Kind::Line};
+            s.legend = pass.code(0, kind);
             s.color = faded(s.color, ls.opacity);
             s.shape_m = std::move(shapes[k]);
             pass.scene.items.push_back(std::move(s));
@@ -310,6 +316,7 @@ void add_works(Pass& pass) {
             if (ls.symbol_px) m.size_px = *ls.symbol_px;
             if (ls.symbol) m.shape = *ls.symbol;
             pass.works[kind] = {kind, m.color, style::legend_kind(m.shape)};
+            m.legend = pass.code(1, kind);
             m.color = faded(m.color, ls.opacity);
             m.position_m = position;
             pass.scene.items.push_back(m);
@@ -351,13 +358,36 @@ void add_sites(Pass& pass) {
         for (const auto& key : keys) colours.push_back(ls.fill_rgb ? rgb(*ls.fill_rgb) : site_colours.color(key));
         const MarkerShape shape = ls.symbol.value_or(MarkerShape::Circle);
         std::vector<bool> drawn(keys.size(), false);
+        std::vector<int> legend_code(keys.size());
+        for (std::size_t k = 0; k < keys.size(); ++k) legend_code[k] = pass.code(2, keys[k]);
         for (std::size_t i = 0; i < positions.size(); ++i) {
             if (!pass.on_page(positions[i])) continue;  // far outside: reported by statistics, not drawn
             drawn[key_of[i]] = true;
-            scene.items.push_back(Marker{positions[i], faded(colours[key_of[i]], ls.opacity), ls.symbol_px.value_or(7.0f), shape});
+            scene.items.push_back(Marker{positions[i], faded(colours[key_of[i]], ls.opacity), ls.symbol_px.value_or(7.0f), shape, legend_code[key_of[i]]});
         }
         for (std::size_t k = 0; k < keys.size(); ++k)
             if (drawn[k]) pass.sites[keys[k]] = {keys[k].empty() ? "-" : keys[k], colours[k], style::legend_kind(shape)};
+    }
+}
+
+// Legend rows for what is drawn (on the page, when there is one): lines, works, then sites, each
+// by key; the items' codes become indexes of their rows.
+void order_legend(Pass& pass) {
+    std::vector<int> index_of_code(pass.codes.size(), -1);
+    int group = 0;
+    for (auto* entries : {&pass.lines, &pass.works, &pass.sites}) {
+        for (auto& [key, entry] : *entries) {
+            if (const auto it = pass.codes.find({group, key}); it != pass.codes.end())
+                index_of_code[static_cast<std::size_t>(it->second)] = static_cast<int>(pass.scene.legend.size());
+            pass.scene.legend.push_back(std::move(entry));
+        }
+        ++group;
+    }
+    for (auto& item : pass.scene.items) {
+        int* legend = std::holds_alternative<Stroke>(item) ? &std::get<Stroke>(item).legend
+                      : std::holds_alternative<Marker>(item) ? &std::get<Marker>(item).legend
+                                                             : nullptr;
+        if (legend && *legend >= 0) *legend = index_of_code[static_cast<std::size_t>(*legend)];
     }
 }
 
@@ -377,9 +407,7 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
     add_lines(pass);
     add_works(pass);
     add_sites(pass);
-    // Legend rows for what is drawn (on the page, when there is one): lines, works, then sites.
-    for (auto* entries : {&pass.lines, &pass.works, &pass.sites})
-        for (auto& [key, entry] : *entries) scene.legend.push_back(std::move(entry));
+    order_legend(pass);
     return scene;
 }
 

@@ -31,12 +31,14 @@ struct Stroke {
     // Set: the outline of the Fill at this index of Scene::items, whose shape is used instead of
     // shape_m (a province's village borders would otherwise double the scene's memory).
     std::optional<std::size_t> outline_of;
+    int legend = -1;  // the Scene::legend entry this line stands for; -1: none (borders)
 };
 struct Marker {
     model::Vec2 position_m;
     Color color;
     float size_px = 6;
     MarkerShape shape = MarkerShape::Circle;
+    int legend = -1;  // the Scene::legend entry this symbol stands for; -1: none
 };
 using Item = std::variant<Fill, Stroke, Marker>;
 
