@@ -268,6 +268,25 @@ TEST_CASE("a layout file places the map frame and the legend where it says") {
     CHECK_FALSE(std::filesystem::exists(dir.file("x.pdf")));
 }
 
+TEST_CASE("a layout file's map frame height is the frame drawn: its border line lies where the file says, the page white below") {
+    test::TempDir dir;
+    test::write_text(dir.file("layout.json"), R"({"map": {"x_mm": 20, "y_mm": 30, "width_mm": 150, "height_mm": 80}})");
+    const std::string png = dir.file("map.png");
+    const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + png + "' --dpi 100 --layout '" + dir.file("layout.json") + "'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const double px_per_mm = 100 / 25.4;
+    const test::Image image(png);
+    const int x = static_cast<int>(std::lround(95 * px_per_mm));  // the frame's middle, across
+    const int bottom = static_cast<int>(std::lround((30 + 80) * px_per_mm));
+    auto dark = [&](int y) { const auto p = image.at(x, y); return p.r < 120 && p.g < 120 && p.b < 120; };
+    CHECK((dark(bottom) || dark(bottom - 1)));  // the frame's line, 0.35 mm wide
+    for (int y = bottom + 3; y < bottom + 40; ++y) {
+        CAPTURE(y);
+        const auto p = image.at(x, y);
+        CHECK((p.r == 255 && p.g == 255 && p.b == 255));  // the page below the frame, where a taller frame would have drawn map
+    }
+}
+
 TEST_CASE("an atlas whose folder cannot be made fails with one line and writes nothing") {
     test::TempDir dir;
     test::write_text(dir.file("blocker"), "a file where the folder should go");
