@@ -95,7 +95,8 @@ struct RankCommand {
         if (format == "json") return list.dump(2) + "\n";
         return delimited(list, format == "csv" ? ',' : '\t', [](const std::string& key, double value) {
             char buffer[32];
-            std::snprintf(buffer, sizeof buffer, key == "poverty_rate" || key == "coverage" ? "%.4f" : "%.1f", value);
+            const auto* metric = analysis::find_metric(key);
+            std::snprintf(buffer, sizeof buffer, metric && metric->share ? "%.4f" : "%.1f", value);
             return std::string(buffer);
         });
     }

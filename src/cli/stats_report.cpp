@@ -49,7 +49,7 @@ std::vector<Column> value_columns(const analysis::Statistics& stats) {
     // Sites known only by their township: why a township counts more projects than its villages.
     if (stats.total.sites_township_only > 0)
         c.push_back({"仅知乡镇", "Township only", CellFormat::Integer, [](const RegionStats& r) { return count(r.sites_township_only); }});
-    for (const auto& type : analysis::project_types()) {
+    for (const auto& type : model::project_types()) {
         const auto it = stats.total.sites_by_type.find(type);
         if (it == stats.total.sites_by_type.end() || it->second == 0) continue;
         c.push_back({model::display_name(type, Language::Chinese), model::display_name(type, Language::English), CellFormat::Integer,

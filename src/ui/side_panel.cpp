@@ -282,7 +282,7 @@ void filter_section(const ViewerState& state, Actions& actions, Language lang) {
     if (auto by = choice_combo(Text::ColourSitesBy, state.style.site_colour, kColours, lang)) actions.site_colour = *by;
     if (auto v = value_combo(state.summary.statuses, "##status", Text::Status, state.style.sites.status, lang)) actions.site_status = *v;
     if (auto v = value_combo(state.summary.batches, "##batch", Text::Batch, state.style.sites.batch, lang)) actions.site_batch = *v;
-    for (const auto& type : analysis::project_types()) {
+    for (const auto& type : model::project_types()) {
         bool shown = !state.style.sites.hidden_types.count(type);
         if (ImGui::Checkbox(model::display_name(type, lang).c_str(), &shown)) actions.site_type_shown = {type, shown};
     }

@@ -330,12 +330,6 @@ void require_township_names(const model::Project& project, const Statistics& sta
     }
 }
 
-const std::vector<std::string>& project_types() {
-    static const std::vector<std::string> kTypes = {"whole_village", "relocation", "industry", "microcredit",
-                                                    "training",      "housing",    "other"};
-    return kTypes;
-}
-
 Statistics compute_statistics(const model::Project& project, const StatsOptions& options, const StageCallback& on_stage) {
     auto finished = [&on_stage](std::string_view stage) {
         if (on_stage) on_stage(stage);
@@ -369,7 +363,7 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
             kinds.insert(kind.empty() ? "other" : kind);
         }
     RegionStats blank;
-    for (const auto& type : project_types()) blank.sites_by_type[type] = 0;
+    for (const auto& type : model::project_types()) blank.sites_by_type[type] = 0;
     for (const auto& kind : kinds) blank.line_km_by_kind[kind] = 0;
 
     VillageNames names;

@@ -147,7 +147,4 @@ Statistics recount_sites(const model::Project& project, const Statistics& counte
 // given (all of them would fall in one nameless township).
 void require_township_names(const model::Project& project, const Statistics& stats);
 
-// The canonical project types and infrastructure kinds, in the contract's order.
-const std::vector<std::string>& project_types();
-
 }  // namespace ca::analysis

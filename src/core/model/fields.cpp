@@ -125,8 +125,11 @@ bool assign_field(FieldMapping& mapping, const std::vector<std::string>& field_n
     return true;
 }
 
-std::string canonical_project_type(std::string_view value) {
-    static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> types = {
+namespace {
+
+// Each canonical project type with the spellings offices use for it, in the order tables list them.
+const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& type_spellings() {
+    static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> kTypes = {
         {"whole_village", {"整村推进"}},
         {"relocation", {"易地扶贫搬迁", "搬迁"}},
         {"industry", {"产业扶贫", "产业"}},
@@ -135,8 +138,23 @@ std::string canonical_project_type(std::string_view value) {
         {"housing", {"危房改造", "安居"}},
         {"other", {}},
     };
+    return kTypes;
+}
+
+}  // namespace
+
+const std::vector<std::string>& project_types() {
+    static const std::vector<std::string> kKeys = [] {
+        std::vector<std::string> keys;
+        for (const auto& [canonical, names] : type_spellings()) keys.emplace_back(canonical);
+        return keys;
+    }();
+    return kKeys;
+}
+
+std::string canonical_project_type(std::string_view value) {
     const std::string key = fold_key(value);
-    for (const auto& [canonical, names] : types) {
+    for (const auto& [canonical, names] : type_spellings()) {
         if (key == canonical) return std::string(canonical);
         for (std::string_view name : names)
             if (key == name) return std::string(canonical);

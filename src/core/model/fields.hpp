@@ -53,6 +53,8 @@ bool assign_field(FieldMapping& mapping, const std::vector<std::string>& field_n
 
 // Canonical project type ("whole_village", "relocation"...; "other" for anything unknown).
 std::string canonical_project_type(std::string_view value);
+// Every canonical project type, in the order tables list them ("other" last).
+const std::vector<std::string>& project_types();
 // Canonical status: "planned", "in_progress", "finished", or the value as written (trimmed).
 std::string canonical_status(std::string_view value);
 // Canonical infrastructure kind ("ditch", "pipeline"...; empty when unknown).

@@ -11,35 +11,6 @@
 namespace ca::print {
 namespace {
 
-struct MetricText {
-    const char* key;
-    const char* zh;
-    const char* en;
-    const char* unit_zh;  // empty: no unit
-    const char* unit_en;
-};
-
-constexpr MetricText kMetrics[] = {
-    {"poverty_rate", "贫困发生率", "Poverty rate", "%", "%"},
-    {"poor_population", "贫困人口", "Poor people", "人", "persons"},
-    {"poor_households", "贫困户", "Poor households", "户", "households"},
-    {"population", "人口", "Population", "人", "persons"},
-    {"households", "户数", "Households", "户", "households"},
-    {"income_per_capita", "人均纯收入", "Net income per capita", "元", "yuan"},
-    {"funds_per_poor_person", "人均扶贫资金", "Funds per poor person", "元/人", "yuan/person"},
-    {"funds_yuan", "扶贫资金", "Funds", "元", "yuan"},
-    {"sites", "项目数", "Projects", "个", "count"},
-    {"beneficiary_people", "受益人口", "Beneficiaries", "人", "persons"},
-    {"beneficiary_households", "受益户数", "Beneficiary households", "户", "households"},
-    {"poor_villages", "贫困村数", "Poor villages", "个", "count"},
-    {"coverage", "贫困村项目覆盖率", "Poor villages covered", "%", "%"},
-    {"ponds", "坝塘水窖数", "Ponds and cellars", "个", "count"},
-    {"pond_capacity_m3", "坝塘水窖容积", "Pond and cellar capacity", "m³", "m³"},
-    {"poor_per_km2", "贫困人口密度", "Poor people per km²", "人/km²", "persons/km²"},
-    {"area_km2", "面积", "Area", "km²", "km²"},
-    {"lisa", "贫困发生率局部聚类（LISA）", "Local clusters of the poverty rate (LISA)", "", ""},
-};
-
 const char* method_text(analysis::ClassMethod method, bool zh) {
     switch (method) {
         case analysis::ClassMethod::Quantile: return zh ? "分位数" : "quantiles";
@@ -88,13 +59,12 @@ ClassedValues classed_values(const model::Project& project, const scene::Choropl
 std::string metric_caption(const std::string& metric, model::Language language) {
     const bool zh = language == model::Language::Chinese;
     if (metric.rfind("field:", 0) == 0) return metric.substr(6);
-    for (const auto& m : kMetrics)
-        if (metric == m.key) {
-            const std::string unit = zh ? m.unit_zh : m.unit_en;
-            const std::string name = zh ? m.zh : m.en;
-            if (unit.empty()) return name;
-            return zh ? name + "（" + unit + "）" : name + " (" + unit + ")";
-        }
+    if (metric == "lisa") return zh ? "贫困发生率局部聚类（LISA）" : "Local clusters of the poverty rate (LISA)";
+    if (const analysis::Metric* m = analysis::find_metric(metric)) {
+        const std::string unit(zh ? m->unit_zh : m->unit_en), name(zh ? m->zh : m->en);
+        if (unit.empty()) return name;
+        return zh ? name + "（" + unit + "）" : name + " (" + unit + ")";
+    }
     return metric;
 }
 

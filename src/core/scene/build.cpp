@@ -43,7 +43,7 @@ Color faded(Color c, float opacity) {
 
 std::string format_bound(double v, const std::string& metric) {
     char buffer[32];
-    if (metric == "poverty_rate" || metric == "coverage") std::snprintf(buffer, sizeof buffer, "%.0f%%", v * 100);
+    if (const auto* m = analysis::find_metric(metric); m && m->share) std::snprintf(buffer, sizeof buffer, "%.0f%%", v * 100);
     else if (std::abs(v) < 10 && v != std::round(v)) std::snprintf(buffer, sizeof buffer, "%.2g", v);  // small densities, fields
     else std::snprintf(buffer, sizeof buffer, "%.0f", v);
     return buffer;
@@ -141,8 +141,8 @@ struct SiteColours {
         const auto it = std::lower_bound(categories.begin(), categories.end(), key);
         const std::size_t i = static_cast<std::size_t>(it - categories.begin());
         if (by == SiteColour::Year) return style::sequential(i, categories.size());
-        static const std::vector<std::string> kTypes = {"whole_village", "relocation", "industry", "microcredit", "training", "housing", "other"};
-        return style::project_type_color(kTypes[i % kTypes.size()]);
+        const auto& types = model::project_types();  // their colours, for any other categories
+        return style::project_type_color(types[i % types.size()]);
     }
 };
 
