@@ -67,18 +67,11 @@ std::vector<model::Geometry> dissolve_groups(const std::vector<const model::Geom
     std::vector<std::vector<const model::Geometry*>> members(groups);
     for (std::size_t i = 0; i < shapes.size() && i < group_of.size(); ++i) members[group_of[i]].push_back(shapes[i]);
     std::vector<model::Geometry> result(groups);
-    std::vector<std::string> failures(worker_count());
-    parallel_for(groups, [&](std::size_t begin, std::size_t end, std::size_t worker) {
+    parallel_for(groups, [&](std::size_t begin, std::size_t end, std::size_t) {
         const GeosContext geos;  // one per thread
-        try {
-            for (std::size_t g = begin; g < end; ++g)
-                if (!members[g].empty()) result[g] = dissolve(geos, members[g]);
-        } catch (const Error& e) {
-            failures[worker] = e.what();  // a thread must not throw: rethrown on the caller's
-        }
+        for (std::size_t g = begin; g < end; ++g)
+            if (!members[g].empty()) result[g] = dissolve(geos, members[g]);
     }, 4);
-    for (const auto& failure : failures)
-        if (!failure.empty()) throw Error(failure);
     return result;
 }
 

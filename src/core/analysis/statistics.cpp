@@ -330,76 +330,64 @@ void require_township_names(const model::Project& project, const Statistics& sta
     }
 }
 
-Statistics compute_statistics(const model::Project& project, const StatsOptions& options, const StageCallback& on_stage) {
-    auto finished = [&on_stage](std::string_view stage) {
-        if (on_stage) on_stage(stage);
-    };
+namespace {
+
+// The villages layers checked, and their features with their shapes in one order.
+struct Villages {
+    std::vector<VillageRef> refs;
+    std::vector<const model::Geometry*> shapes;
+};
+
+Villages villages_of(const model::Project& project) {
     const auto village_layers = project.layers_with(Role::Villages);
     if (village_layers.empty()) throw Error("no villages layer: pass the village boundaries with --villages FILE");
-    for (const auto* layer : village_layers)
+    Villages out;
+    for (const auto* layer : village_layers) {
         if (!layer->mapping.has(Meaning::VillageName))
             throw Error("has no village name field (village_name, 村名, 村委会, 行政村...); rename the field or see DATA-CONTRACT.md")
                 .file(layer->file_name())
                 .layer(layer->name);
-
-    GeosContext geos;
-    Statistics stats;
-    stats.options = options;
-
-    std::vector<VillageRef> refs;
-    std::vector<const model::Geometry*> shapes;
-    for (const auto* layer : village_layers)
         for (const auto& f : layer->features) {
-            refs.push_back({layer, &f});
-            shapes.push_back(&f.geometry);
+            out.refs.push_back({layer, &f});
+            out.shapes.push_back(&f.geometry);
         }
-    const auto located_townships = townships_by_location(geos, project, refs);
+    }
+    return out;
+}
 
-    // Every row carries every type and kind, so tables have the same columns everywhere.
+// Every line kind the line layers hold ("other" for none), sorted.
+std::vector<std::string> line_kinds(const model::Project& project) {
     std::set<std::string> kinds;
     for (const auto* layer : project.layers_with(Role::Lines))
         for (const auto& f : layer->features) {
             const std::string kind = model::canonical_kind(text(*layer, f, Meaning::Kind));
             kinds.insert(kind.empty() ? "other" : kind);
         }
-    RegionStats blank;
-    for (const auto& type : model::project_types()) blank.sites_by_type[type] = 0;
-    for (const auto& kind : kinds) blank.line_km_by_kind[kind] = 0;
+    return {kinds.begin(), kinds.end()};
+}
 
-    VillageNames names;
-    for (std::size_t i = 0; i < refs.size(); ++i) {
-        const auto& [layer, f] = refs[i];
-        RegionStats row = blank;
-        row.village_name = text(*layer, *f, Meaning::VillageName);
-        row.village_code = text(*layer, *f, Meaning::VillageCode);
-        row.township = text(*layer, *f, Meaning::Township);
-        if (row.township.empty()) row.township = located_townships[i];
-        row.villages = 1;
-        row.area_km2 = area_km2(f->geometry);
-        row.households = number(*layer, *f, Meaning::Households);
-        row.population = number(*layer, *f, Meaning::Population);
-        row.poor_households = number(*layer, *f, Meaning::PoorHouseholds);
-        row.poor_population = number(*layer, *f, Meaning::PoorPopulation);
-        if (const auto income = model::to_number(layer->value(*f, Meaning::IncomePerCapita)); income && row.population > 0) {
-            row.income_times_population = *income * row.population;
-            row.population_with_income = row.population;
-        }
-        names.add(row.township, row.village_name, i);
-        stats.villages.push_back(std::move(row));
+// A village's own row: its names and the figures of its fields.
+RegionStats village_row(const model::Layer& layer, const model::Feature& f, const RegionStats& blank, const std::string& located_township) {
+    RegionStats row = blank;
+    row.village_name = text(layer, f, Meaning::VillageName);
+    row.village_code = text(layer, f, Meaning::VillageCode);
+    row.township = text(layer, f, Meaning::Township);
+    if (row.township.empty()) row.township = located_township;
+    row.villages = 1;
+    row.area_km2 = area_km2(f.geometry);
+    row.households = number(layer, f, Meaning::Households);
+    row.population = number(layer, f, Meaning::Population);
+    row.poor_households = number(layer, f, Meaning::PoorHouseholds);
+    row.poor_population = number(layer, f, Meaning::PoorPopulation);
+    if (const auto income = model::to_number(layer.value(f, Meaning::IncomePerCapita)); income && row.population > 0) {
+        row.income_times_population = *income * row.population;
+        row.population_with_income = row.population;
     }
+    return row;
+}
 
-    if (options.villages_only) {
-        aggregate(stats, blank, {});
-        finished("aggregate");
-        return stats;
-    }
-    const VillageIndex index(shapes);
-    finished("index");
-
-    auto placement = place_sites(project, index, names);
-    const TownshipOnlyCounts township_only = count_sites(project, *placement, options, stats);
-    finished("place sites");
-
+// Ponds into the village holding them (a polygon pond by a point inside it); the others counted apart.
+void count_ponds(const model::Project& project, const GeosContext& geos, const VillageIndex& index, Statistics& stats) {
     for (const auto* layer : project.layers_with(Role::Ponds))
         for (const auto& f : layer->features) {
             const model::Vec2 at = f.geometry.type == model::GeometryType::Point ? f.geometry.coords.front() : point_inside(geos, f.geometry);
@@ -412,10 +400,11 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
             ++stats.villages[*village].ponds;
             stats.villages[*village].pond_capacity_m3 += number(*layer, f, Meaning::Capacity);
         }
-    finished("ponds");
+}
 
-    // Lines: cut on all cores, each worker summing into its own table of village x kind.
-    const std::vector<std::string> kind_list(kinds.begin(), kinds.end());
+// Lines cut at village borders on all cores, each worker summing into its own table of village x
+// kind; what lies in no village is summed apart.
+void cut_lines(const model::Project& project, const VillageIndex& index, const std::vector<std::string>& kind_list, Statistics& stats) {
     for (const auto* layer : project.layers_with(Role::Lines)) {
         const auto& features = layer->features;
         std::vector<std::size_t> kind_index(features.size());
@@ -447,6 +436,43 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
             stats.line_km_outside += outside_m[w] / 1000;
         }
     }
+}
+
+}  // namespace
+
+Statistics compute_statistics(const model::Project& project, const StatsOptions& options, const StageCallback& on_stage) {
+    auto finished = [&on_stage](std::string_view stage) {
+        if (on_stage) on_stage(stage);
+    };
+    const Villages villages = villages_of(project);
+    GeosContext geos;
+    Statistics stats;
+    stats.options = options;
+    const auto located_townships = townships_by_location(geos, project, villages.refs);
+
+    // Every row carries every type and kind, so tables have the same columns everywhere.
+    const std::vector<std::string> kinds = line_kinds(project);
+    RegionStats blank;
+    for (const auto& type : model::project_types()) blank.sites_by_type[type] = 0;
+    for (const auto& kind : kinds) blank.line_km_by_kind[kind] = 0;
+    VillageNames names;
+    for (std::size_t i = 0; i < villages.refs.size(); ++i) {
+        stats.villages.push_back(village_row(*villages.refs[i].layer, *villages.refs[i].feature, blank, located_townships[i]));
+        names.add(stats.villages.back().township, stats.villages.back().village_name, i);
+    }
+    if (options.villages_only) {
+        aggregate(stats, blank, {});
+        finished("aggregate");
+        return stats;
+    }
+    const VillageIndex index(villages.shapes);
+    finished("index");
+    auto placement = place_sites(project, index, names);
+    const TownshipOnlyCounts township_only = count_sites(project, *placement, options, stats);
+    finished("place sites");
+    count_ponds(project, geos, index, stats);
+    finished("ponds");
+    cut_lines(project, index, kinds, stats);
     finished("cut lines");
     stats.placement = std::move(placement);
     aggregate(stats, blank, township_only);
