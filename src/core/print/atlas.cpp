@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <functional>
 
@@ -186,92 +187,129 @@ std::string safe_file_name(const std::string& name) {
 }
 
 
+namespace {
+
+// The atlas's pages in order, with what their drawings need kept alive (in deques: the pages'
+// drawings point into them while more are added).
+class AtlasPages {
+public:
+    AtlasPages(const model::Project& project, const analysis::Statistics& stats, const scene::MapStyle& style, const std::string& title,
+               const AtlasOptions& options)
+        : m_project(project), m_stats(stats), m_style(style), m_title(title), m_options(options), m_zh(style.language == model::Language::Chinese) {
+        // Dissolved once for every page (half a second a time at prefecture scale); each page's map
+        // draws, and its legend lists, only what falls on it.
+        if (!options.townships) m_dissolved = scene::dissolved_townships(project);
+        m_county_options.page_extent_m = model::Extent{};  // the villages' own extent
+        m_county_options.townships = options.townships ? options.townships : &m_dissolved;
+    }
+
+    std::vector<Page> build() {
+        add_overview();
+        add_statistics();
+        for (const auto& t : m_stats.townships) add_township(t);
+        return std::move(m_pages);
+    }
+
+private:
+    Figure map_figure() const {
+        Figure f;
+        f.language = m_style.language;
+        f.frame = m_options.frame;
+        f.layout = m_options.layout;
+        f.layout.map_mm.reset();
+        f.map_threads = 1;  // PNG pages are drawn side by side, one per core
+        return f;
+    }
+    std::string heading_of(const scene::Scene& s) const {
+        std::size_t classes = 0;
+        for (const auto& e : s.legend) classes += e.count >= 0;
+        return m_style.choropleth ? legend_heading(*m_style.choropleth, classes, m_style.language) : std::string(m_zh ? "图例" : "Legend");
+    }
+    void add_map_page(const std::string& stem, scene::Scene scene, Figure figure) {
+        const scene::Scene& kept_scene = m_scenes.emplace_back(std::move(scene));
+        const Figure& kept_figure = m_figures.emplace_back(std::move(figure));
+        m_pages.push_back({stem, [&kept_scene, &kept_figure](cairo_t* cr, double w, double h, double mm) { draw_page(cr, kept_scene, kept_figure, w, h, mm); }});
+    }
+
+    void add_overview() {
+        Figure overview = map_figure();
+        overview.title = m_title;
+        overview.subtitle = m_zh ? "全县" : "County overview";
+        scene::Scene county = scene::build(m_project, m_style, &m_stats, m_county_options);
+        overview.legend_heading = heading_of(county);
+        add_map_page("overview", std::move(county), std::move(overview));
+        m_overview = &m_figures.back();
+    }
+
+    // The statistics table on as many pages as its rows need (a prefecture's hundreds of
+    // townships), each after the first titled 续表 and named as a township's continued pages are.
+    void add_statistics() {
+        const TableParts& statistics = m_tables.emplace_back(split_table(county_table(m_stats, m_style.language), m_options.page, m_overview));
+        const std::string title = m_zh ? "乡镇统计表" : "Township statistics";
+        const std::string continued = title + (m_zh ? "（续表）" : " (continued)");
+        for (std::size_t k = 0; k < statistics.parts.size(); ++k)
+            m_pages.push_back({k == 0 ? "statistics" : "statistics" + std::string(m_zh ? "-续" : "-cont") + std::to_string(k),
+                               [&statistics, overview = m_overview, k, heading = k == 0 ? title : continued](cairo_t* cr, double w, double h, double mm) {
+                                   draw_tables_page(cr, heading, {statistics.parts[k]}, w, h, mm, overview, statistics.text_mm);
+                               }});
+    }
+
+    // A township's map with its figures and projects beside it, the projects that do not fit on
+    // continuation pages (续).
+    void add_township(const analysis::RegionStats& t) {
+        scene::MapStyle focused = m_style;
+        focused.focus_township = t.township;
+        Figure f = map_figure();
+        f.title = m_title + " · " + t.township;
+        f.extent_m = analysis::township_extent(m_project, m_stats, t.township);
+        f.side_tables.push_back(township_figures(t, m_style.language));
+        // Rows a continuation page holds (kContinuedText_mm text, rows 1.55 high; title and frame texts).
+        const auto more_rows = static_cast<std::size_t>(std::max(8.0, (m_options.page.height_mm - 24 - 20) / (kContinuedText_mm * 1.55) - 2));
+        auto parts = project_tables(projects_of(m_project, m_stats, t.township, m_style.language), t.township,
+                                    first_page_rows(m_options.page.height_mm, f.side_tables.front().rows.size()), more_rows, m_style.language);
+        for (auto& part : parts.front()) f.side_tables.push_back(std::move(part));
+        // What the frame beside the tables shows around the township: its neighbours' edges too.
+        scene::BuildOptions page_options = m_county_options;
+        page_options.page_extent_m = frame_ground(*f.extent_m, m_options.page, f);
+        scene::Scene scene = scene::build(m_project, focused, &m_stats, page_options);
+        f.legend_heading = heading_of(scene);
+        if (m_style.choropleth) f.legend_counts = township_class_counts(m_project, *m_style.choropleth, m_stats, t.township);
+        const std::string stem = safe_file_name(t.township);
+        add_map_page(stem, std::move(scene), std::move(f));
+        for (std::size_t k = 1; k < parts.size(); ++k) {
+            const auto& tables = m_continued.emplace_back(std::move(parts[k]));
+            m_pages.push_back({stem + (m_zh ? "-续" : "-cont") + std::to_string(k),
+                               [&tables, overview = m_overview, heading = m_title + " · " + t.township](cairo_t* cr, double w, double h, double mm) {
+                                   draw_tables_page(cr, heading, tables, w, h, mm, overview, kContinuedText_mm);
+                               }});
+        }
+    }
+
+    const model::Project& m_project;
+    const analysis::Statistics& m_stats;
+    const scene::MapStyle& m_style;
+    const std::string& m_title;
+    const AtlasOptions& m_options;
+    const bool m_zh;
+    std::vector<scene::TownshipOutline> m_dissolved;
+    scene::BuildOptions m_county_options;
+    std::deque<scene::Scene> m_scenes;
+    std::deque<Figure> m_figures;
+    std::deque<TableParts> m_tables;
+    std::deque<std::vector<SideTable>> m_continued;
+    const Figure* m_overview = nullptr;
+    std::vector<Page> m_pages;
+};
+
+}  // namespace
+
 AtlasResult export_atlas(const std::string& folder, const model::Project& project, const analysis::Statistics& stats,
                          const scene::MapStyle& style, const std::string& title, const AtlasOptions& options) {
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec || !fs::is_directory(folder)) throw Error("cannot create the atlas folder: " + ec.message()).file(folder);
-    const model::Language lang = style.language;
-    const bool zh = lang == model::Language::Chinese;
-    std::vector<Page> pages;
-    // Dissolved once for every page (half a second a time at prefecture scale); each page's map
-    // draws, and its legend lists, only what falls on it.
-    const auto dissolved = options.townships ? std::vector<scene::TownshipOutline>{} : scene::dissolved_townships(project);
-    scene::BuildOptions county_options;
-    county_options.page_extent_m = model::Extent{};  // the villages' own extent
-    county_options.townships = options.townships ? options.townships : &dissolved;
-    const scene::Scene county = scene::build(project, style, &stats, county_options);
-    auto heading_of = [&](const scene::Scene& s) {
-        std::size_t classes = 0;
-        for (const auto& e : s.legend) classes += e.count >= 0;
-        return style.choropleth ? legend_heading(*style.choropleth, classes, lang) : std::string(zh ? "图例" : "Legend");
-    };
-    auto map_figure = [&](Figure f) {
-        f.language = lang;
-        f.frame = options.frame;
-        f.layout = options.layout;
-        f.layout.map_mm.reset();
-        f.map_threads = 1;  // PNG pages are drawn side by side, one per core
-        return f;
-    };
-    Figure overview = map_figure({});
-    overview.title = title;
-    overview.subtitle = zh ? "全县" : "County overview";
-    overview.legend_heading = heading_of(county);
-    pages.push_back({"overview", [&](cairo_t* cr, double w, double h, double mm) { draw_page(cr, county, overview, w, h, mm); }});
-    // The statistics table on as many pages as its rows need (a prefecture's hundreds of
-    // townships), each after the first titled 续表 and named as a township's continued pages are.
-    const TableParts statistics = split_table(county_table(stats, lang), options.page, &overview);
-    const std::string table_title = zh ? "乡镇统计表" : "Township statistics";
-    const std::string table_continued = table_title + (zh ? "（续表）" : " (continued)");
-    for (std::size_t k = 0; k < statistics.parts.size(); ++k)
-        pages.push_back({k == 0 ? "statistics" : "statistics" + std::string(zh ? "-续" : "-cont") + std::to_string(k),
-                         [&, k](cairo_t* cr, double w, double h, double mm) {
-                             draw_tables_page(cr, k == 0 ? table_title : table_continued, {statistics.parts[k]}, w, h, mm, &overview, statistics.text_mm);
-                         }});
-
-    // Rows a continuation page holds (kContinuedText_mm text, rows 1.55 high; title and frame texts).
-    const auto more_rows = static_cast<std::size_t>(std::max(8.0, (options.page.height_mm - 24 - 20) / (kContinuedText_mm * 1.55) - 2));
-    std::vector<scene::Scene> township_scenes;  // kept alive for the pages' lambdas
-    std::vector<Figure> township_figures_list;
-    std::vector<std::pair<std::string, std::vector<SideTable>>> continued;  // title and tables of each continuation page
-    township_scenes.reserve(stats.townships.size());
-    township_figures_list.reserve(stats.townships.size());
-    std::vector<std::vector<std::size_t>> continued_of(stats.townships.size());
-    for (std::size_t i = 0; i < stats.townships.size(); ++i) {
-        const auto& t = stats.townships[i];
-        scene::MapStyle focused = style;
-        focused.focus_township = t.township;
-        Figure f = map_figure({});
-        f.title = title + " · " + t.township;
-        f.extent_m = analysis::township_extent(project, stats, t.township);
-        f.side_tables.push_back(township_figures(t, lang));
-        auto parts = project_tables(projects_of(project, stats, t.township, lang), t.township,
-                                    first_page_rows(options.page.height_mm, f.side_tables.front().rows.size()), more_rows, lang);
-        for (auto& part : parts.front()) f.side_tables.push_back(std::move(part));
-        // What the frame beside the tables shows around the township: its neighbours' edges too.
-        scene::BuildOptions page_options = county_options;
-        page_options.page_extent_m = frame_ground(*f.extent_m, options.page, f);
-        township_scenes.push_back(scene::build(project, focused, &stats, page_options));
-        f.legend_heading = heading_of(township_scenes.back());
-        if (style.choropleth) f.legend_counts = township_class_counts(project, *style.choropleth, stats, t.township);
-        for (std::size_t k = 1; k < parts.size(); ++k) {
-            continued_of[i].push_back(continued.size());
-            continued.push_back({title + " · " + t.township, std::move(parts[k])});
-        }
-        township_figures_list.push_back(std::move(f));
-    }
-    for (std::size_t i = 0; i < stats.townships.size(); ++i) {
-        const std::string stem = safe_file_name(stats.townships[i].township);
-        pages.push_back({stem, [&, i](cairo_t* cr, double w, double h, double mm) { draw_page(cr, township_scenes[i], township_figures_list[i], w, h, mm); }});
-        for (std::size_t k = 0; k < continued_of[i].size(); ++k) {
-            const std::size_t c = continued_of[i][k];
-            pages.push_back({stem + (zh ? "-续" : "-cont") + std::to_string(k + 1), [&, c](cairo_t* cr, double w, double h, double mm) {
-                                 draw_tables_page(cr, continued[c].first, continued[c].second, w, h, mm, &overview, kContinuedText_mm);
-                             }});
-        }
-    }
-    return write_atlas(folder, pages, options);
+    AtlasPages atlas(project, stats, style, title, options);
+    return write_atlas(folder, atlas.build(), options);
 }
 
 }  // namespace ca::print
