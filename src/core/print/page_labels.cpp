@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/scene/label_placement.hpp"
+
 namespace ca::print::detail {
 namespace {
 
@@ -31,31 +33,24 @@ std::vector<model::Vec2> feature_points(const scene::Scene& scene, const scene::
 
 }  // namespace
 
-// Labels placed highest priority first; a label cut by the frame, on another label or on one of
-// `obstacles` (legend, inset, scale bar, north arrow) is left out rather than drawn under them.
+// Labels by the shared rule (scene::place_labels): village names once villages are 15 mm across
+// on paper; a label cut by the frame, on another or on one of `obstacles` (legend, inset, scale
+// bar, north arrow) is left out rather than drawn under them.
 std::vector<PlacedLabel> layout_labels(const Writer& writer, const scene::Scene& scene, const scene::Viewport& v, double x0, double y0,
                                        double mm, const std::vector<model::Extent>& obstacles) {
-    std::vector<const scene::Label*> order;
-    // Village names only where villages are at least ~15 mm across on paper.
-    std::size_t villages = 0;
-    for (const auto& l : scene.labels) villages += l.priority == 1;
-    const double village_mm = villages ? std::sqrt(scene.extent_m.width() * scene.extent_m.height() / villages) / v.m_per_px / mm : 0;
-    for (const auto& l : scene.labels)
-        if (l.priority == 0 || village_mm > 15) order.push_back(&l);
-    std::stable_sort(order.begin(), order.end(), [](const scene::Label* a, const scene::Label* b) { return a->priority < b->priority; });
-    const model::Extent frame = page_box(x0, y0, v.width_px, v.height_px);
+    auto text_size = [&](const scene::Label& l) { return l.size_px * kMmPerScreenPixel * mm; };
+    // The box holds the text and a halo of 0.15 of the text size round it.
+    const scene::LabelSize box_size = [&](const scene::Label& l) {
+        const double size = text_size(l);
+        return model::Vec2{writer.width(l.text, size, l.priority == 0) + size * 0.3, size * 1.3};
+    };
+    std::vector<model::Extent> in_frame;  // the obstacles from page to frame units
+    for (const auto& o : obstacles) in_frame.push_back(page_box(o.min_x - x0, o.min_y - y0, o.width(), o.height()));
     std::vector<PlacedLabel> placed;
-    for (const auto* l : order) {
-        const double size = l->size_px * kMmPerScreenPixel * mm;
-        const double w = writer.width(l->text, size, l->priority == 0);
-        const auto p = v.to_px(l->anchor_m);
-        const double x = x0 + p.x - w / 2, baseline = y0 + p.y + size * 0.35;
-        const model::Extent box = page_box(x - size * 0.15, baseline - size, w + size * 0.3, size * 1.3);
-        if (box.min_x < frame.min_x || box.min_y < frame.min_y || box.max_x > frame.max_x || box.max_y > frame.max_y) continue;
-        auto hits = [&](const model::Extent& b) { return boxes_overlap(b, box); };
-        if (std::any_of(obstacles.begin(), obstacles.end(), hits)) continue;
-        if (std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& o) { return hits(o.box); })) continue;
-        placed.push_back({l, x, baseline, size, box});
+    for (const auto& p : scene::place_labels(scene, v, box_size, {15 * mm, true}, in_frame)) {
+        const double size = text_size(*p.label);
+        const model::Extent box = page_box(p.box.min_x + x0, p.box.min_y + y0, p.box.width(), p.box.height());
+        placed.push_back({p.label, box.min_x + size * 0.15, box.min_y + size, size, box});
     }
     return placed;
 }

@@ -12,10 +12,6 @@ model::Extent page_box(double x, double y, double width, double height) {
     return e;
 }
 
-bool boxes_overlap(const model::Extent& a, const model::Extent& b) {
-    return a.min_x < b.max_x && b.min_x < a.max_x && a.min_y < b.max_y && b.min_y < a.max_y;
-}
-
 double covered_cost(const model::Extent& box, const MapContent& content) {
     double cost = 0;
     for (const auto& label : content.labels) cost += boxes_overlap(box, label) ? 10 : 0;

@@ -6,12 +6,13 @@
 #include <vector>
 
 #include "core/model/geometry.hpp"
+#include "core/scene/label_placement.hpp"
 
 namespace ca::print {
 
 // Boxes on the page: min = top-left, max = bottom-right, in page units.
 model::Extent page_box(double x, double y, double width, double height);
-bool boxes_overlap(const model::Extent& a, const model::Extent& b);
+using scene::boxes_overlap;
 
 // What the map shows, on the page: label boxes and feature positions (markers, area centres).
 struct MapContent {
