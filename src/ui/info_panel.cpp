@@ -14,7 +14,6 @@
 namespace ca::ui {
 namespace {
 
-std::string t(Text text, Language lang) { return std::string(tr(text, lang)); }
 
 // A figure the data does not give is shown as "—", never as 0.
 std::string figure(const std::optional<double>& value, const char* format, double scale = 1) {

@@ -14,7 +14,6 @@ void draw_open_dialog(const ViewerState& state, Actions& actions) {
     if (!state.open_dialog.open) return;
     namespace fs = std::filesystem;
     const Language lang = state.style.language;
-    auto t = [lang](Text text) { return std::string(tr(text, lang)); };
     OpenDialog dialog = state.open_dialog;
     bool changed = false;
     if (state.folder_listing.folder != dialog.folder) state.folder_listing = {dialog.folder, loading::list_folder(dialog.folder)};
@@ -23,8 +22,8 @@ void draw_open_dialog(const ViewerState& state, Actions& actions) {
     ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2}, ImGuiCond_Appearing, {0.5f, 0.5f});
     ImGui::SetNextWindowSize({640, 480}, ImGuiCond_Appearing);
     bool open = true;
-    if (ImGui::Begin((t(Text::OpenData) + "###open").c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
-        if (ImGui::Button(t(Text::ParentFolder).c_str())) {
+    if (ImGui::Begin((t(Text::OpenData, lang) + "###open").c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
+        if (ImGui::Button(t(Text::ParentFolder, lang).c_str())) {
             dialog.folder = fs::path(dialog.folder).parent_path().string();
             dialog.picked.clear();
             changed = true;
@@ -45,7 +44,7 @@ void draw_open_dialog(const ViewerState& state, Actions& actions) {
         const float footer = ImGui::GetFrameHeightWithSpacing() + 6;
         ImGui::BeginChild("##entries", {0, -footer}, true);
         for (const auto& entry : state.folder_listing.entries) {
-            const std::string text = (entry.folder ? "[" + t(Text::Folder) + "]  " : "") + entry.name;
+            const std::string text = (entry.folder ? "[" + t(Text::Folder, lang) + "]  " : "") + entry.name;
             if (ImGui::Selectable(text.c_str(), !entry.folder && entry.name == dialog.picked, ImGuiSelectableFlags_AllowDoubleClick)) {
                 if (entry.folder) dialog.folder = (fs::path(dialog.folder) / entry.name).string(), dialog.picked.clear();
                 else dialog.picked = entry.name, open_now = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
@@ -56,10 +55,10 @@ void draw_open_dialog(const ViewerState& state, Actions& actions) {
         ImGui::TextUnformatted(dialog.picked.c_str());
         ImGui::SameLine(ImGui::GetWindowWidth() - 170);
         ImGui::BeginDisabled(dialog.picked.empty() || state.data_locked);
-        open_now |= ImGui::Button(t(Text::Open).c_str(), {75, 0});
+        open_now |= ImGui::Button(t(Text::Open, lang).c_str(), {75, 0});
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button(t(Text::Cancel).c_str(), {75, 0})) open = false;
+        if (ImGui::Button(t(Text::Cancel, lang).c_str(), {75, 0})) open = false;
         if (open_now && !dialog.picked.empty() && !state.data_locked) {
             actions.open_file = (fs::path(dialog.folder) / dialog.picked).string();
             open = false;

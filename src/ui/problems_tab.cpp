@@ -10,7 +10,6 @@
 namespace ca::ui {
 namespace {
 
-std::string t(Text text, Language lang) { return std::string(tr(text, lang)); }
 
 ImU32 severity_colour(model::Severity severity) {
     switch (severity) {

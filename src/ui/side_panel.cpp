@@ -17,7 +17,6 @@
 namespace ca::ui {
 namespace {
 
-std::string t(Text text, Language lang) { return std::string(tr(text, lang)); }
 
 Text role_text(model::Role role) {
     switch (role) {

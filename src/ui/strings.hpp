@@ -1,6 +1,8 @@
 // Every UI text in Chinese and English.
 #pragma once
 
+#include <string>
+
 #include <string_view>
 
 #include "core/model/language.hpp"
@@ -26,6 +28,8 @@ enum class Text {
 };
 
 std::string_view tr(Text text, Language language);
+// The same as a string, for ImGui calls and concatenation.
+inline std::string t(Text text, Language language) { return std::string(tr(text, language)); }
 // The language of the system locale (LANG, LC_ALL): Chinese for zh_*, English otherwise.
 Language language_from_environment();
 
