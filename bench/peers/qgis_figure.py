@@ -10,7 +10,7 @@ Run by compare_figure.sh against the file CountyAtlas draws with `export --choro
 The map copies CountyAtlas's defaults (src/core/scene/style.cpp) so both draw the same amount:
 villages by poverty rate (poor_population / population) in 5 Jenks classes on YlOrRd with white
 0.8 px borders, village names in Noto Sans CJK at 14 px with a halo (one place each, dropped on
-collision), lines and point works by kind, project sites by type as 7 px circles. Sizes in
+collision), lines and point works by kind, project sites by type as 7 px circles with a white rim. Sizes in
 CountyAtlas are 96-dpi screen pixels scaled to the page's dpi, and a WIDTHxHEIGHTpx page is
 drawn at 96 dpi (one symbol pixel is one image pixel); here the same sizes in millimetres at 96 dpi.
 `map` renders the map alone over the whole image (QgsMapRendererParallelJob or SequentialJob);
@@ -72,8 +72,10 @@ def line_symbol(colour, width_px, dashed):
 
 
 def marker_symbol(colour, shape, size_px):
+    # CountyAtlas rims its markers in white (0.8 px, 90 % opaque).
     return QgsMarkerSymbol.createSimple({"name": shape, "color": colour, "size": str(mm(size_px)), "size_unit": "MM",
-                                         "outline_style": "no"})
+                                         "outline_color": "255,255,255,230", "outline_width": str(mm(0.8)),
+                                         "outline_width_unit": "MM"})
 
 
 def style_villages(villages, labelled):
