@@ -10,9 +10,11 @@ Run by compare_figure.sh against the file CountyAtlas draws with `export --choro
 The map copies CountyAtlas's defaults (src/core/scene/style.cpp) so both draw the same amount:
 villages by poverty rate (poor_population / population) in 5 Jenks classes on YlOrRd with white
 0.8 px borders, village names in Noto Sans CJK at 14 px with a halo (one place each, dropped on
-collision), lines and point works by kind, project sites by type as 7 px circles with a white rim. Sizes in
-CountyAtlas are 96-dpi screen pixels scaled to the page's dpi, and a WIDTHxHEIGHTpx page is
-drawn at 96 dpi (one symbol pixel is one image pixel); here the same sizes in millimetres at 96 dpi.
+collision), lines and point works by kind, project sites by type as 7 px circles with a white
+rim. Sizes in CountyAtlas are 96-dpi screen pixels scaled to the page's dpi, and a WIDTHxHEIGHTpx
+page is drawn at 96 dpi (one symbol pixel is one image pixel); here the same sizes in millimetres
+at 96 dpi. CountyAtlas leaves village names out when villages are small on the page (it then
+names townships); --labels none shows what QGIS's labelling costs.
 `map` renders the map alone over the whole image (QgsMapRendererParallelJob or SequentialJob);
 `layout` is a print layout page with title, map, legend and scale bar, exported as PNG at
 the same pixel size (QgsLayoutExporter, which renders its map on one thread).
@@ -224,7 +226,9 @@ def build_layout(layers, crs, size, dpi):
 def export_layout(layout, out, dpi):
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = dpi
-    settings.exportMetadata = False  # no GDAL georeferencing pass over the written PNG
+    # No metadata; QGIS 3.22 still tries to georeference the PNG through GDAL afterwards, which
+    # prints "ERROR 6: The PNG driver does not support update access" (harmless).
+    settings.exportMetadata = False
     result = QgsLayoutExporter(layout).exportToImage(out, settings)
     if result != QgsLayoutExporter.Success:
         raise SystemExit(f"layout export failed ({result})")
@@ -266,7 +270,8 @@ def main():
         t_render = t_save = time.perf_counter()
     breaks = [round(r.upperValue(), 4) for r in ranges]
     print(json.dumps({
-        "mode": args.mode, "labels": args.labels, "job": args.job if args.mode == "map" else "layout", "crs": crs.authid(), "breaks": breaks,
+        "mode": args.mode, "labels": args.labels, "job": args.job if args.mode == "map" else "layout",
+        "crs": crs.authid(), "breaks": breaks,
         "start_s": round(t_start - T0, 3), "load_s": round(t_load - t_start, 3), "style_s": round(t_style - t_load, 3),
         "render_s": round(t_render - t_style, 3), "save_s": round(t_save - t_render, 3),
         "script_s": round(time.perf_counter() - T0, 3)}), flush=True)
