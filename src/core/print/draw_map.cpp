@@ -3,15 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <memory>
-#include <numbers>
 #include <string>
-#include <tuple>
 
 #include "core/analysis/parallel.hpp"
 #include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
+#include "core/print/markers.hpp"
 
 namespace ca::print {
 namespace {
@@ -36,55 +34,6 @@ void add_path(cairo_t* cr, const model::Geometry& g, const scene::Viewport& v, b
     }
 }
 
-void marker_path(cairo_t* cr, double x, double y, double r, scene::MarkerShape shape) {
-    switch (shape) {
-        case scene::MarkerShape::Circle: cairo_arc(cr, x, y, r, 0, 2 * std::numbers::pi); break;
-        case scene::MarkerShape::Square: cairo_rectangle(cr, x - r, y - r, 2 * r, 2 * r); break;
-        case scene::MarkerShape::Triangle:
-            cairo_move_to(cr, x, y - r);
-            cairo_line_to(cr, x + r, y + r);
-            cairo_line_to(cr, x - r, y + r);
-            cairo_close_path(cr);
-            break;
-    }
-}
-
-void paint_marker(cairo_t* cr, double x, double y, double r, const scene::Marker& marker, double k) {
-    marker_path(cr, x, y, r, marker.shape);
-    set_color(cr, marker.color);
-    cairo_fill_preserve(cr);
-    cairo_set_source_rgba(cr, 1, 1, 1, 0.9);  // a white rim keeps markers readable on any fill
-    cairo_set_line_width(cr, 0.8 * k);
-    cairo_stroke(cr);
-}
-
-// On raster pages a marker is drawn once into a small image and stamped at each site: a
-// province's million project sites print in seconds instead of minutes. Vector pages keep paths.
-class MarkerStamps {
-public:
-    MarkerStamps() = default;
-    MarkerStamps(const MarkerStamps&) = delete;
-    MarkerStamps& operator=(const MarkerStamps&) = delete;
-    ~MarkerStamps() {
-        for (auto& [key, surface] : m_stamps) cairo_surface_destroy(surface);
-    }
-    cairo_surface_t* get(const scene::Marker& marker, double k, int& half) {
-        const double r = marker.size_px * k / 2.0;
-        half = static_cast<int>(std::ceil(r + k)) + 1;
-        const auto key = std::make_tuple(marker.color.r, marker.color.g, marker.color.b, marker.color.a, marker.size_px, static_cast<int>(marker.shape));
-        if (auto it = m_stamps.find(key); it != m_stamps.end()) return it->second;
-        cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 2 * half, 2 * half);
-        cairo_t* cr = cairo_create(surface);
-        paint_marker(cr, half, half, r, marker, k);
-        cairo_destroy(cr);
-        m_stamps.emplace(key, surface);
-        return surface;
-    }
-
-private:
-    std::map<std::tuple<int, int, int, int, float, int>, cairo_surface_t*> m_stamps;
-};
-
 // Each item is its own Cairo path. Joining a layer's strokes into one path was measured 7x
 // slower on a prefecture's village borders: Cairo's scan converter pays for every edge a long
 // path keeps active across a row.
@@ -92,16 +41,18 @@ struct Painter {
     const scene::Scene& scene;
     cairo_t* cr;
     const scene::Viewport& v;
-    double k;              // symbol scale
-    MarkerStamps* stamps;  // null on vector surfaces
+    double k;  // symbol scale
+    MarkerPainter& markers;
 
     void operator()(const scene::Fill& fill) const {
+        markers.done_stamping();
         add_path(cr, fill.shape_m, v, true);
         set_color(cr, fill.color);
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);  // holes and enclaves stay open
         cairo_fill(cr);
     }
     void operator()(const scene::Stroke& stroke) const {
+        markers.done_stamping();
         const model::Geometry& shape = scene.shape_of(stroke);
         add_path(cr, shape, v, shape.type == model::GeometryType::Polygon);
         set_color(cr, stroke.color);
@@ -116,17 +67,7 @@ struct Painter {
         cairo_stroke(cr);
         cairo_set_dash(cr, nullptr, 0, 0);
     }
-    void operator()(const scene::Marker& marker) const {
-        const auto p = v.to_px(marker.position_m);
-        if (stamps) {
-            int half = 0;
-            cairo_surface_t* stamp = stamps->get(marker, k, half);
-            cairo_set_source_surface(cr, stamp, std::round(p.x) - half, std::round(p.y) - half);
-            cairo_paint(cr);
-            return;
-        }
-        paint_marker(cr, p.x, p.y, marker.size_px * k / 2.0, marker, k);
-    }
+    void operator()(const scene::Marker& marker) const { markers.paint(marker, v.to_px(marker.position_m)); }
 };
 
 // Where an item reaches north and south, in metres, widened by its symbol: which bands it touches.
@@ -209,17 +150,18 @@ struct Progress {
 // Draws the items whose reach meets [min_y_m, max_y_m] (all when the range is empty) on `cr`.
 void draw_items(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double k, const std::vector<Reach>* reach,
                 double min_y_m, double max_y_m, Progress& progress) {
-    MarkerStamps stamps;
-    const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
-    const Painter painter{scene, cr, viewport, k, raster ? &stamps : nullptr};
-    if (raster) cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);  // at print resolutions the difference is invisible, the time is not
+    if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE)
+        cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);  // at print resolutions the difference is invisible, the time is not
     set_color(cr, scene.background);
     cairo_paint(cr);
+    MarkerPainter markers(cr, k);
+    const Painter painter{scene, cr, viewport, k, markers};
     for (std::size_t i = 0; i < scene.items.size(); ++i) {
         if (i % 4096 == 4095) progress.step(4096);
         if (reach && ((*reach)[i].max_y_m < min_y_m || (*reach)[i].min_y_m > max_y_m)) continue;
         std::visit(painter, scene.items[i]);
     }
+    markers.done_stamping();
     progress.step(scene.items.size() % 4096);
 }
 

@@ -106,3 +106,44 @@ TEST_CASE("a large raster map drawn in bands on two cores is the map one core dr
     cairo_surface_destroy(one);
     cairo_surface_destroy(two);
 }
+
+TEST_CASE("project sites stamped straight into a page's pixels look as Cairo composites them, and stay inside the map's frame") {
+    const auto project = loading::load_project({{test::sample_county(), model::Role::Unknown}}, {});
+    scene::Scene scene = scene::build(project);
+    // Markers alone: the comparison is of the markers.
+    std::erase_if(scene.items, [](const scene::Item& it) { return !std::holds_alternative<scene::Marker>(it); });
+    REQUIRE(scene.items.size() > 100);
+    // A plain translation lets the markers be stamped into the pixels; a skew of a billionth of a
+    // pixel per pixel (invisible) makes Cairo composite each one.
+    auto draw = [&](bool plain) {
+        cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 900, 700);
+        cairo_t* cr = cairo_create(surface);
+        cairo_rectangle(cr, 50, 50, 800, 600);
+        cairo_clip(cr);
+        cairo_translate(cr, 50, 50);
+        if (!plain) {
+            const cairo_matrix_t skew{1, 0, 1e-9, 1, 0, 0};
+            cairo_transform(cr, &skew);
+        }
+        print::draw_map(scene, scene::Viewport::fit(scene.extent_m, 800, 600), cr, 1.5, {nullptr, nullptr, 1});
+        cairo_destroy(cr);
+        cairo_surface_flush(surface);
+        return surface;
+    };
+    cairo_surface_t* stamped = draw(true);
+    cairo_surface_t* composited = draw(false);
+    const int stride = cairo_image_surface_get_stride(stamped);
+    int largest = 0, outside_drawn = 0;
+    for (int y = 0; y < 700; ++y)
+        for (int x = 0; x < 900; ++x) {
+            const auto a = *reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(stamped) + y * stride + x * 4) & 0xffffff;
+            const auto b = *reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(composited) + y * stride + x * 4) & 0xffffff;
+            for (int shift = 0; shift < 24; shift += 8)
+                largest = std::max(largest, std::abs(static_cast<int>((a >> shift) & 0xff) - static_cast<int>((b >> shift) & 0xff)));
+            outside_drawn += (x < 50 || x >= 850 || y < 50 || y >= 650) && a != 0;
+        }
+    CHECK(largest <= 2);  // rounding of the blend only
+    CHECK(outside_drawn == 0);
+    cairo_surface_destroy(stamped);
+    cairo_surface_destroy(composited);
+}
