@@ -8,7 +8,7 @@
 
 #include <sys/resource.h>
 
-#include "cli/stats_table.hpp"
+#include "core/print/stats_table.hpp"
 #include "core/analysis/village_index.hpp"
 #include "core/loading/load_project.hpp"
 
@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
         const auto project = ca::loading::load_project({{argv[1], ca::model::Role::Unknown}}, {});
         mark("load");
         const auto stats = ca::analysis::compute_statistics(project, {}, mark);
-        ca::cli::write_stats_file(project, stats, ca::cli::StatsLevel::Township, "gpkg", argv[2]);
+        ca::print::write_stats_file(project, stats, ca::print::StatsLevel::Township, "gpkg", argv[2]);
         mark("write");
 
         // Placement alone, one thread, index already built: the per-core rate of locating points.

@@ -30,7 +30,7 @@ void ExportJob::start(const ui::ViewerState& state) {
             print::export_figure(path, page, figure, options);
             return "→ " + path;
         } catch (const Error& e) {
-            return std::string(m_cancel ? "× " + path : e.what());
+            return std::string(e.kind() == ErrorKind::Cancelled ? "× " + path : e.what());
         }
     });
 }

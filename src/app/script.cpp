@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "app/viewer_model.hpp"
 #include "core/analysis/dissolve.hpp"
@@ -31,6 +32,11 @@ constexpr Grammar kGrammar[] = {
     {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2}, {"open-dialog", 2, 2}, {"save-statistics", 2, 2},
     {"problem-click", 2, 2}, {"save-problems", 2, 2}, {"map-fields", 2, 2}, {"problems-filter", 3, 3},
 };
+
+// "SCRIPT:LINE: message": the form every script failure takes.
+Error at_line(const std::string& script_path, int number, const std::string& message, ErrorKind kind = ErrorKind::BadInput) {
+    return Error(script_path + ":" + std::to_string(number) + ": " + message, kind);
+}
 
 bool on(const std::string& word) { return word == "on" || word == "true" || word == "1"; }
 
@@ -73,12 +79,10 @@ std::vector<ScriptLine> read_script(const std::string& path) {
             if (line.words[0] == g.command) {
                 known = true;
                 if (line.words.size() < g.min_words || line.words.size() > g.max_words)
-                    throw Error("\"" + line.words[0] + "\" takes " + std::to_string(g.min_words - 1) + " to " +
-                                std::to_string(g.max_words - 1) + " words")
-                        .file(path)
-                        .feature("line " + std::to_string(number));
+                    throw at_line(path, number, "\"" + line.words[0] + "\" takes " + std::to_string(g.min_words - 1) + " to " +
+                                                    std::to_string(g.max_words - 1) + " words");
             }
-        if (!known) throw Error("unknown command \"" + line.words[0] + "\"").file(path).feature("line " + std::to_string(number));
+        if (!known) throw at_line(path, number, "unknown command \"" + line.words[0] + "\"");
         lines.push_back(std::move(line));
     }
     return lines;
@@ -243,6 +247,24 @@ ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& l
     }
     effect.refresh = effect.refresh | apply(state, actions);
     return effect;
+}
+
+Error script_failure(const std::string& script_path, const ScriptLine& line) {
+    std::string text;
+    for (const auto& word : line.words) text += (text.empty() ? "" : " ") + word;
+    try {
+        throw;
+    } catch (const Error& e) {
+        // The line's own checks name the script already; anything else (a data file that cannot be
+        // read, an output that cannot be written) is said as it is, after the line that asked for it.
+        return at_line(script_path, line.number, e.file() == script_path ? e.message() : e.what(), e.kind());
+    } catch (const std::invalid_argument&) {  // std::stoi and its kin
+        return at_line(script_path, line.number, "\"" + text + "\" has a word that should be a number and is not");
+    } catch (const std::out_of_range&) {
+        return at_line(script_path, line.number, "\"" + text + "\" has a number out of range");
+    } catch (const std::exception& e) {
+        return at_line(script_path, line.number, "\"" + text + "\" failed: " + e.what());
+    }
 }
 
 }  // namespace ca::app

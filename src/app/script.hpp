@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "app/refresh_job.hpp"
+#include "core/model/error.hpp"
 #include "ui/viewer_state.hpp"
 
 namespace ca::app {
@@ -46,5 +47,10 @@ struct ScriptEffect {
     bool export_now = false;       // write the export dialog's file for the current view
 };
 ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& line, ui::ViewerState& state);
+
+// What a script line's failure says, as a compiler names a source line: one ca::Error
+// "SCRIPT:LINE: message". Call it in a catch block: it words the exception being handled (a
+// ca::Error keeps its kind; a word that should be a number and is not is bad input).
+Error script_failure(const std::string& script_path, const ScriptLine& line);
 
 }  // namespace ca::app

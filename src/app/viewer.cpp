@@ -306,9 +306,14 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
                 pending_shot.clear();
             } else {
                 if (script_next == script.size()) break;
-                const ScriptEffect effect = run_script_line(options.script_path, script[script_next++], state);
-                refresher.request(state, effect.refresh);
-                if (auto mesh = refresher.finish(state)) upload(std::move(*mesh));  // each step's result before the next
+                ScriptEffect effect;
+                try {
+                    effect = run_script_line(options.script_path, script[script_next++], state);
+                    refresher.request(state, effect.refresh);
+                    if (auto mesh = refresher.finish(state)) upload(std::move(*mesh));  // each step's result before the next
+                } catch (...) {
+                    throw script_failure(options.script_path, script[script_next - 1]);
+                }
                 pending_shot = effect.screenshot_path;
                 script_export = effect.export_now;
             }
@@ -402,7 +407,12 @@ void run_viewer(const Loader& load, const ViewerOptions& options) {
         glViewport(0, 0, fb_width, fb_height);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         if (!screenshot_now.empty()) {
-            render::save_framebuffer_png(fb_width, fb_height, screenshot_now);
+            try {
+                render::save_framebuffer_png(fb_width, fb_height, screenshot_now);
+            } catch (...) {
+                if (options.script_path.empty()) throw;
+                throw script_failure(options.script_path, script[script_next - 1]);  // the line that asked for it
+            }
             print_screenshot(screenshot_now, state);
         }
         glfwSwapBuffers(window.get());

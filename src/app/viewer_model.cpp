@@ -10,9 +10,9 @@
 #include "core/model/text.hpp"
 #include "core/scene/build.hpp"
 #include "core/model/safe_write.hpp"
+#include "core/print/stats_report.hpp"
+#include "core/print/stats_table.hpp"
 #include "core/workspace/project_file.hpp"
-#include "cli/stats_report.hpp"
-#include "cli/stats_table.hpp"
 #include "ui/problem_list.hpp"
 
 namespace ca::app {
@@ -92,13 +92,13 @@ std::set<std::size_t> villages_in(const ui::ViewerState& state, const model::Ext
 void save_statistics(const ui::ViewerState& state, const std::string& path) {
     const std::string format = std::filesystem::path(path).extension().string();
     if (format == ".csv") {
-        const std::string text = cli::stats_csv(state.stats, cli::StatsLevel::Township);
+        const std::string text = print::stats_csv(state.stats, print::StatsLevel::Township);
         model::write_file_bytes(path, text);
     } else if (format == ".xlsx") {
         // The table the office pastes into its report, in the viewer's language.
-        cli::write_stats_report(state.project, state.stats, cli::StatsLevel::Township, {{}, state.style.language}, path);
+        print::write_stats_report(state.project, state.stats, print::StatsLevel::Township, {{}, state.style.language}, path);
     } else if (format == ".gpkg") {
-        cli::write_stats_file(state.project, state.stats, cli::StatsLevel::Township, "gpkg", path);
+        print::write_stats_file(state.project, state.stats, print::StatsLevel::Township, "gpkg", path);
     } else {
         throw Error("a statistics table is saved as .xlsx, .csv or .gpkg").file(path);
     }

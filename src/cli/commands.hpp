@@ -3,11 +3,9 @@
 
 #include <CLI/CLI.hpp>
 
-namespace ca::cli {
+#include "cli/exit_status.hpp"
 
-// Exit statuses (listed in --help): 0 success, 1 unexpected failure, 2 bad input.
-inline constexpr int kExitBadInput = 2;
-inline constexpr int kExitFailure = 1;
+namespace ca::cli {
 
 // Thrown by a command that has said everything itself and only needs to end with this status.
 struct ExitStatus {

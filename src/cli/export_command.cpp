@@ -14,7 +14,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/count_options.hpp"
-#include "cli/layout_file.hpp"
 #include "cli/output_guard.hpp"
 #include "cli/progress.hpp"
 #include "cli/source_options.hpp"
@@ -24,6 +23,7 @@
 #include "core/print/atlas.hpp"
 #include "core/print/export_figure.hpp"
 #include "core/print/figure_scene.hpp"
+#include "core/print/layout_file.hpp"
 #include "core/workspace/project_file.hpp"
 #include "core/scene/build.hpp"
 #include "core/scene/townships.hpp"
@@ -203,7 +203,7 @@ struct ExportCommand {
 
     void write_atlas(const model::Project& project, const analysis::Statistics& stats, const scene::MapStyle& style, const print::PageSize& size,
                      const std::vector<scene::TownshipOutline>* townships) const {
-        print::AtlasOptions options{size, png_dpi, frame_texts(project), layout.empty() ? print::Layout{} : read_layout_file(layout), townships};
+        print::AtlasOptions options{size, png_dpi, frame_texts(project), layout.empty() ? print::Layout{} : print::read_layout_file(layout), townships};
         const std::string atlas_title = !title.empty() ? title : style.language == model::Language::Chinese ? "扶贫项目图集" : "Project atlas";
         const auto result = print::export_atlas(out, project, stats, style, atlas_title, options);
         std::printf("{\"pdf\": %s, \"pages\": %zu, \"pngs\": %zu}\n", json_string(result.pdf).c_str(), result.pages, result.pngs.size());
@@ -217,7 +217,7 @@ struct ExportCommand {
         figure.subtitle = subtitle;
         figure.margin_mm = std::max(margin_mm, ticks ? 14.0 : 0.0);  // room for the tick labels
         if (ticks) figure.ticks = project.working.get();
-        if (!layout.empty()) figure.layout = read_layout_file(layout);
+        if (!layout.empty()) figure.layout = print::read_layout_file(layout);
         figure.frame = frame_texts(project);
         if (!extent.empty()) figure.extent_m = extent_of(extent, project, stats);
         // Only what falls on the page is drawn and in the legend; the page is the villages' extent

@@ -7,10 +7,10 @@
 #include "cli/output_guard.hpp"
 #include "cli/progress.hpp"
 #include "cli/source_options.hpp"
-#include "cli/stats_report.hpp"
-#include "cli/stats_table.hpp"
 #include "cli/count_options.hpp"
 #include "core/model/error.hpp"
+#include "core/print/stats_report.hpp"
+#include "core/print/stats_table.hpp"
 
 namespace ca::cli {
 namespace {
@@ -35,22 +35,22 @@ struct StatsCommand {
             const Progress progress;
             return analysis::compute_statistics(project, options, [&progress](std::string_view stage) { progress.stage(std::string(stage) + " done"); });
         }();
-        const StatsLevel level = by == "village" ? StatsLevel::Village : StatsLevel::Township;
-        if (level == StatsLevel::Township) analysis::require_township_names(project, stats);
+        const print::StatsLevel level = by == "village" ? print::StatsLevel::Village : print::StatsLevel::Township;
+        if (level == print::StatsLevel::Township) analysis::require_township_names(project, stats);
         if (format == "xlsx" || format == "gpkg") {
             if (output.empty()) throw Error("--format " + format + " writes a file: give it with -o FILE");
             if (format == "xlsx") {
-                const ReportOptions report{title, language == "en" ? model::Language::English : model::Language::Chinese};
-                write_stats_report(project, stats, level, report, output);
+                const print::ReportOptions report{title, language == "en" ? model::Language::English : model::Language::Chinese};
+                print::write_stats_report(project, stats, level, report, output);
             } else {
-                write_stats_file(project, stats, level, format, output);
+                print::write_stats_file(project, stats, level, format, output);
             }
         } else if (format == "json") {
-            emit(stats_json(stats, level).dump(2) + "\n", output);
+            emit(print::stats_json(stats, level).dump(2) + "\n", output);
         } else if (format == "csv") {
-            emit(stats_csv(stats, level), output);
+            emit(print::stats_csv(stats, level), output);
         } else {
-            emit(stats_text_table(stats, level), output);
+            emit(print::stats_text_table(stats, level), output);
         }
         // Nothing leaves silently: what was counted nowhere, or not where its row says, on stderr.
         report_counting_problems(project, stats);

@@ -260,9 +260,30 @@ TEST_CASE("a search that finds nothing is a script error naming the line") {
     test::TempDir dir;
     test::write_text(dir.file("s.txt"), "search zzzzqqq\n");
     const auto r = test::run(test::on_a_display("'" CA_BINARY "' view '" + test::sample_county() + "' --script '" + dir.file("s.txt") + "'"));
-    CHECK(r.exit_code != 0);
-    CHECK(r.err.find("line 1") != std::string::npos);
-    CHECK(r.err.find("zzzzqqq") != std::string::npos);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "countyatlas: " + dir.file("s.txt") + ":1: nothing found for \"zzzzqqq\"\n");
+}
+
+TEST_CASE("a script line with a bad number, or data it cannot open, fails naming the script line") {
+    test::TempDir dir;
+    test::write_text(dir.file("s.txt"), "labels on\n# a comment\nlayer 0 opacity half\n");
+    const auto r = test::run(test::on_a_display("'" CA_BINARY "' view '" + test::sample_county() + "' --script '" + dir.file("s.txt") + "'"));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "countyatlas: " + dir.file("s.txt") + ":3: \"layer 0 opacity half\" has a word that should be a number and is not\n");
+
+    test::write_text(dir.file("open.txt"), "open " + dir.file("missing.gpkg") + "\n");
+    const auto o = test::run(test::on_a_display("'" CA_BINARY "' view '" + test::sample_county() + "' --script '" + dir.file("open.txt") + "'"));
+    CHECK(o.exit_code == 2);
+    CHECK(o.err.rfind("countyatlas: " + dir.file("open.txt") + ":1: " + dir.file("missing.gpkg") + ": ", 0) == 0);
+    CHECK(o.err.find('\n') == o.err.size() - 1);
+
+    // A screenshot the script asks for where nothing can be written: the line, and exit 3.
+    test::write_text(dir.file("FILE.txt"), "a file, not a folder");
+    test::write_text(dir.file("shot.txt"), "labels on\nscreenshot " + dir.file("FILE.txt/shot.png") + "\n");
+    const auto w = test::run(test::on_a_display("'" CA_BINARY "' view '" + test::sample_county() + "' --script '" + dir.file("shot.txt") + "'"));
+    CHECK(w.exit_code == 3);
+    CHECK(w.err == "countyatlas: " + dir.file("shot.txt") + ":2: " + dir.file("FILE.txt/shot.png") +
+                       ": cannot write the file: Not a directory (is the folder there and writable?)\n");
 }
 
 TEST_CASE("the year play starts at the first project year, steps a year at a time and ends showing all") {
@@ -387,7 +408,7 @@ TEST_CASE("a script with an unknown command fails before any window, naming the 
     test::write_text(dir.file("bad.txt"), "labels on\nzoom village 马家营\n");
     const auto r = test::run_countyatlas("view '" + test::sample_county() + "' --script '" + dir.file("bad.txt") + "'");
     CHECK(r.exit_code == 2);
-    CHECK(r.err == "countyatlas: " + dir.file("bad.txt") + ", line 2: unknown command \"zoom\"\n");
+    CHECK(r.err == "countyatlas: " + dir.file("bad.txt") + ":2: unknown command \"zoom\"\n");
 }
 
 TEST_CASE("the viewer saves a project that opens and saves again to the same file") {

@@ -156,7 +156,7 @@ TEST_CASE("exporting into a folder that cannot be written fails clearly and leav
     test::TempDir dir;
     const std::string target = dir.file("no/such/folder/map.pdf");
     const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + target + "'");
-    CHECK(r.exit_code == 2);
+    CHECK(r.exit_code == 3);
     CHECK(r.err == "countyatlas: " + target + ": cannot write the file: No such file or directory (is the folder there and writable?)\n");
     CHECK(std::filesystem::is_empty(dir.path()));
     const auto bad = test::run_countyatlas("export '" + test::sample_county() + "' --out '" + dir.file("map.tiff") + "'");
@@ -291,7 +291,7 @@ TEST_CASE("an atlas whose folder cannot be made fails with one line and writes n
     test::TempDir dir;
     test::write_text(dir.file("blocker"), "a file where the folder should go");
     const auto r = test::run_countyatlas("export '" + test::sample_county() + "' --atlas township --out '" + dir.file("blocker/plans") + "'");
-    CHECK(r.exit_code == 2);
+    CHECK(r.exit_code == 3);
     CHECK(r.err.rfind("countyatlas: " + dir.file("blocker/plans") + ": cannot create the atlas folder", 0) == 0);
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
 }

@@ -84,7 +84,7 @@ TEST_CASE("stats --format csv flattens nested objects into the contract's column
     CHECK(last.rfind(",133,", 0) == 0);  // the total: empty township, 133 villages
 }
 
-TEST_CASE("stats without villages, or writing where it cannot, fails with one line and exit 2") {
+TEST_CASE("stats without villages fails with one line and exit 2, writing where it cannot with exit 3") {
     test::TempDir dir;
     const auto no_villages = test::run_countyatlas("stats --sites '" + test::sample_county() + ":sites'");
     CHECK(no_villages.exit_code == 2);
@@ -92,7 +92,7 @@ TEST_CASE("stats without villages, or writing where it cannot, fails with one li
 
     const std::string target = dir.file("no/such/folder/stats.json");
     const auto unwritable = test::run_countyatlas("stats '" + test::sample_county() + "' --format json -o '" + target + "'");
-    CHECK(unwritable.exit_code == 2);
+    CHECK(unwritable.exit_code == 3);
     CHECK(unwritable.err == "countyatlas: " + target + ": cannot write the file: No such file or directory (is the folder there and writable?)\n");
     CHECK_FALSE(std::filesystem::exists(dir.file("no")));
 }

@@ -1,6 +1,11 @@
 // Test helpers, implemented with the C++ standard library, GDAL and stb_image.
 #include "support/fixtures.hpp"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -54,6 +59,30 @@ CommandResult run(const std::string& command_line) {
 }
 
 CommandResult run_countyatlas(const std::string& arguments) { return run(std::string("'") + CA_BINARY + "' " + arguments); }
+
+int spawn_countyatlas(const std::vector<std::string>& arguments, const std::string& stderr_path) {
+    std::vector<char*> argv{const_cast<char*>(CA_BINARY)};
+    for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGTERM);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&files, 2, stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid = 0;
+    const int error = posix_spawn(&pid, CA_BINARY, &files, &attr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&files);
+    posix_spawnattr_destroy(&attr);
+    if (error != 0) throw std::runtime_error("cannot start " CA_BINARY);
+    return pid;
+}
 
 std::string sample_county() { return (fs::path(CA_SOURCE_DIR) / "data" / "sample" / "county.gpkg").string(); }
 

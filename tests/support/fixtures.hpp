@@ -34,6 +34,10 @@ CommandResult run(const std::string& command_line);
 // Runs the built countyatlas binary with the given arguments (already shell-quoted as needed).
 CommandResult run_countyatlas(const std::string& arguments);
 std::string sample_county();  // absolute path of data/sample/county.gpkg
+// Starts the countyatlas binary with `arguments` as its own words, stdout to /dev/null and stderr
+// to `stderr_path`, with SIGINT and SIGTERM at their defaults: spawned directly, not by a shell,
+// whose background jobs ignore SIGINT. Returns its process id, for kill and waitpid.
+int spawn_countyatlas(const std::vector<std::string>& arguments, const std::string& stderr_path);
 
 void write_text(const std::string& path, const std::string& text);
 std::string read_file(const std::filesystem::path& path);  // the whole file, bytes as they are; empty when absent

@@ -3,7 +3,7 @@
 
 namespace ca {
 
-Error::Error(std::string message) : std::runtime_error(message), m_message(std::move(message)) {
+Error::Error(std::string message, ErrorKind kind) : std::runtime_error(message), m_message(std::move(message)), m_kind(kind) {
     compose();
 }
 

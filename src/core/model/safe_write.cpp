@@ -145,7 +145,7 @@ void TempFile::write(std::string_view bytes) {
 void write_via_temp(const fs::path& requested, const std::function<void(TempFile&)>& write) {
     const fs::path target = resolved(requested);
     std::error_code ec;
-    if (fs::is_directory(target, ec)) throw Error("is a folder; give the name of a file to write").file(requested.string());
+    if (fs::is_directory(target, ec)) throw Error("is a folder; give the name of a file to write", ErrorKind::CannotWrite).file(requested.string());
     const bool existed = fs::exists(target, ec), regular = fs::is_regular_file(target, ec);
     try {
         if (existed && !regular) return write_in_place(target, write);
@@ -155,7 +155,8 @@ void write_via_temp(const fs::path& requested, const std::function<void(TempFile
         write(file);
         temporary.commit(target, mode);
     } catch (const WriteFailure& failure) {
-        throw Error(std::string("cannot write the file: ") + failure.what() + (regular ? "; the old file is unchanged" : ""))
+        throw Error(std::string("cannot write the file: ") + failure.what() + (regular ? "; the old file is unchanged" : ""),
+                    ErrorKind::CannotWrite)
             .file(requested.string());
     }
 }

@@ -307,7 +307,7 @@ AtlasResult export_atlas(const std::string& folder, const model::Project& projec
                          const scene::MapStyle& style, const std::string& title, const AtlasOptions& options) {
     std::error_code ec;
     fs::create_directories(folder, ec);
-    if (ec || !fs::is_directory(folder)) throw Error("cannot create the atlas folder: " + ec.message()).file(folder);
+    if (ec || !fs::is_directory(folder)) throw Error("cannot create the atlas folder: " + ec.message(), ErrorKind::CannotWrite).file(folder);
     AtlasPages atlas(project, stats, style, title, options);
     return write_atlas(folder, atlas.build(), options);
 }

@@ -141,7 +141,7 @@ struct Progress {
 
     // Every few thousand items: stop when cancelled, else say how far the drawing is.
     void step(std::size_t items) {
-        if (cancel && *cancel) throw Error("cancelled");
+        if (cancel && *cancel) throw Error("cancelled", ErrorKind::Cancelled);
         const std::size_t now = done += items;
         if (share) *share = static_cast<float>(now) / static_cast<float>(std::max<std::size_t>(total, 1));
     }

@@ -10,7 +10,7 @@
 
 namespace ca::print {
 
-// How a drawing is run: stopped with ca::Error("cancelled") soon after `cancel` turns true,
+// How a drawing is run: stopped with a ca::Error of kind Cancelled soon after `cancel` turns true,
 // `progress` following the share of items drawn, on `threads` cores (0: every core, for raster
 // surfaces of a megapixel or more; vector surfaces are drawn on the calling thread).
 struct DrawControl {

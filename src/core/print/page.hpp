@@ -64,7 +64,7 @@ struct Figure {
     bool inset = true;                   // a locator map of the whole data, when the map shows part of it
     // When set: longitude and latitude ticks with labels on the frame (the map's CRS to lon/lat).
     const model::Projection* ticks = nullptr;
-    // Set by an interactive caller: drawing stops with ca::Error("cancelled") once it turns true.
+    // Set by an interactive caller: drawing stops with a ca::Error of kind Cancelled once it turns true.
     const std::atomic<bool>* cancel = nullptr;
     std::atomic<float>* progress = nullptr;  // when set: the share of the map drawn so far, 0..1
     std::size_t map_threads = 0;  // cores drawing a raster map (0: all); pages drawn side by side take one each

@@ -59,6 +59,11 @@ TEST_CASE("a safe write replaces the file whole, keeps its permissions and leave
     fs::remove(pipe);
     // A folder is never replaced by a file.
     CHECK_THROWS_WITH(model::write_file_bytes(dir.path(), "x"), (dir.path().string() + ": is a folder; give the name of a file to write").c_str());
+    try {
+        model::write_file_bytes(dir.path(), "x");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::CannotWrite);  // exit status 3, not "bad input"
+    }
 }
 
 TEST_CASE("a writer that fails after writing leaves the old file byte for byte and no temporary file") {
@@ -81,6 +86,11 @@ TEST_CASE("a writer that fails after writing leaves the old file byte for byte a
     // Without an old file there is nothing to keep, and nothing is left either.
     const fs::path fresh = dir.path() / "new.pdf";
     CHECK_THROWS_WITH(model::write_via_temp(fresh, failing), (fresh.string() + ": cannot write the file: No space left on device").c_str());
+    try {
+        model::write_via_temp(fresh, failing);
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::CannotWrite);
+    }
     CHECK_FALSE(fs::exists(fresh));
     // Any other failure of the writer (a cancelled export) passes through as it is.
     CHECK_THROWS_WITH(model::write_via_temp(target, [](model::TempFile& file) {

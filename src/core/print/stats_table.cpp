@@ -1,5 +1,5 @@
 // Formatting statistics rows: one flattening shared by CSV and the text table.
-#include "cli/stats_table.hpp"
+#include "core/print/stats_table.hpp"
 
 #include "core/analysis/dissolve.hpp"
 #include "core/io/report_workbook.hpp"
@@ -12,7 +12,7 @@
 #include <iterator>
 #include <sstream>
 
-namespace ca::cli {
+namespace ca::print {
 namespace {
 
 using analysis::RegionStats;
@@ -277,4 +277,4 @@ void write_stats_file(const model::Project& project, const analysis::Statistics&
     io::write_table(path, with_geometry ? "GPKG" : "XLSX", layer, columns, rows, with_geometry);
 }
 
-}  // namespace ca::cli
+}  // namespace ca::print

@@ -1,5 +1,5 @@
 // Reading page layout files.
-#include "cli/layout_file.hpp"
+#include "core/print/layout_file.hpp"
 
 #include <fstream>
 
@@ -7,9 +7,9 @@
 
 #include "core/model/error.hpp"
 
-namespace ca::cli {
+namespace ca::print {
 
-print::Layout read_layout_file(const std::string& path) {
+Layout read_layout_file(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw Error("cannot read the layout file").file(path);
     nlohmann::json j;
@@ -23,7 +23,7 @@ print::Layout read_layout_file(const std::string& path) {
         if (!o[key].is_number()) throw Error(element + "." + key + " must be a number of millimetres").file(path);
         return std::optional<double>{o[key].get<double>()};
     };
-    print::Layout layout;
+    Layout layout;
     auto placement = [&](const char* element, print::Placement& p) {
         if (!j.contains(element)) return;
         const auto& o = j[element];
@@ -54,4 +54,4 @@ print::Layout read_layout_file(const std::string& path) {
     return layout;
 }
 
-}  // namespace ca::cli
+}  // namespace ca::print

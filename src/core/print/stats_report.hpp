@@ -5,13 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "cli/stats_table.hpp"
+#include "core/print/stats_table.hpp"
 #include "core/analysis/statistics.hpp"
 #include "core/io/report_workbook.hpp"
 #include "core/model/language.hpp"
 #include "core/model/project.hpp"
 
-namespace ca::cli {
+namespace ca::print {
 
 struct ReportOptions {
     std::string title;  // empty: "扶贫项目乡镇统计表" / "扶贫项目村级统计表" (or the English)
@@ -28,4 +28,4 @@ std::vector<io::ReportSheet> stats_report(const model::Project& project, const a
 void write_stats_report(const model::Project& project, const analysis::Statistics& stats, StatsLevel level, const ReportOptions& options,
                         const std::string& path);
 
-}  // namespace ca::cli
+}  // namespace ca::print

@@ -8,9 +8,9 @@
 
 #include "core/print/page.hpp"
 
-namespace ca::cli {
+namespace ca::print {
 
 // Throws ca::Error naming the file and the key at fault.
-print::Layout read_layout_file(const std::string& path);
+Layout read_layout_file(const std::string& path);
 
-}  // namespace ca::cli
+}  // namespace ca::print

@@ -1,6 +1,6 @@
 // Statistics rows turned into the report workbook's sheets: which columns, in which unit, which
 // rows bold, what the notes say. The formatting itself is io::write_report_workbook's.
-#include "cli/stats_report.hpp"
+#include "core/print/stats_report.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -10,7 +10,7 @@
 #include <functional>
 #include <set>
 
-namespace ca::cli {
+namespace ca::print {
 namespace {
 
 using analysis::RegionStats;
@@ -197,4 +197,4 @@ void write_stats_report(const model::Project& project, const analysis::Statistic
     io::write_report_workbook(path, stats_report(project, stats, level, options));
 }
 
-}  // namespace ca::cli
+}  // namespace ca::print

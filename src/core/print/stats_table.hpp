@@ -8,7 +8,7 @@
 
 #include "core/analysis/statistics.hpp"
 
-namespace ca::cli {
+namespace ca::print {
 
 enum class StatsLevel { Township, Village };
 
@@ -31,4 +31,4 @@ std::string stats_text_table(const analysis::Statistics& stats, StatsLevel level
 void write_stats_file(const model::Project& project, const analysis::Statistics& stats, StatsLevel level, const std::string& format,
                       const std::string& path);
 
-}  // namespace ca::cli
+}  // namespace ca::print
