@@ -1,8 +1,9 @@
 // bench_figure REGION.gpkg OUT.png [WIDTHxHEIGHTpx]: `countyatlas export --choropleth poverty_rate`
 // of a generated region, timed stage by stage (load, statistics, township dissolve, scene, bare
-// map, PNG encoding by Cairo and by encode_png, the whole page), to show where a figure's time
-// goes. One line per stage.
+// map on one core and on every core, PNG encoding, the whole page), to show where a figure's
+// time goes. One line per stage.
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -10,6 +11,7 @@
 #include "core/loading/load_project.hpp"
 #include "core/print/draw_map.hpp"
 #include "core/print/export_figure.hpp"
+#include "core/print/figure_scene.hpp"
 #include "core/print/png_writer.hpp"
 #include "core/scene/build.hpp"
 #include "core/scene/townships.hpp"
@@ -29,36 +31,33 @@ int main(int argc, char** argv) {
     try {
         const auto project = ca::loading::load_project({{argv[1], ca::model::Role::Unknown}}, {});
         mark("load");
-        const auto stats = ca::analysis::compute_statistics(project, {});
-        mark("statistics");
+        ca::analysis::StatsOptions village_rows;
+        village_rows.villages_only = true;  // what `export --choropleth poverty_rate` counts
+        const auto stats = ca::analysis::compute_statistics(project, village_rows);
+        mark("statistics (village rows)");
         const auto townships = ca::scene::dissolved_townships(project);
         mark("dissolve townships (alone)");
         ca::scene::MapStyle style;
         style.choropleth.emplace();
-        ca::scene::BuildOptions options;
-        options.page_extent_m = ca::model::Extent{};
-        const auto scene = ca::scene::build(project, style, &stats, options);
-        mark("scene (with dissolve)");
         const auto size = ca::print::page_size_from_string(argc > 3 ? argv[3] : "3000x2000px");
         ca::print::Figure figure;
         figure.title = "bench";
-        std::string path = argv[2];
-        {
-            cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 3000, 2000);
+        const auto scene = ca::print::build_figure_scene(project, style, &stats, figure, {}, *size);
+        mark("scene (dissolve beside it)");
+        const int width = static_cast<int>(std::lround(size->width_mm * 96 / 25.4)), height = static_cast<int>(std::lround(size->height_mm * 96 / 25.4));
+        const std::string path = argv[2];
+        for (const std::size_t threads : {std::size_t{1}, std::size_t{0}}) {
+            cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
             cairo_t* cr = cairo_create(surface);
-            ca::print::draw_map(scene, ca::scene::Viewport::fit(scene.extent_m, 3000, 2000), cr, 1.0);
+            ca::print::draw_map(scene, ca::scene::Viewport::fit(scene.extent_m, width, height), cr, 1.0, {nullptr, nullptr, threads});
             cairo_destroy(cr);
-            mark("bare map, drawn");
-            cairo_surface_write_to_png(surface, (path + ".bare.png").c_str());
-            mark("PNG encoding, Cairo's");
-            ca::model::write_via_temp(path + ".bare.png", [&](ca::model::TempFile& file) { ca::print::encode_png(surface, 96, file); });
-            mark("PNG encoding, encode_png");
+            mark(threads == 1 ? "bare map, one core" : "bare map, every core");
+            if (threads == 0) {
+                ca::model::write_via_temp(path + ".bare.png", [&](ca::model::TempFile& file) { ca::print::encode_png(surface, 96, file); });
+                mark("PNG encoding");
+            }
             cairo_surface_destroy(surface);
         }
-        ca::print::write_png_page(path + ".bare.png", 3000, 2000, 96, [&](cairo_t* cr) {
-            ca::print::draw_map(scene, ca::scene::Viewport::fit(scene.extent_m, 3000, 2000), cr, 1.0);
-        });
-        mark("bare map + PNG");
         ca::print::export_figure(path, scene, figure, {*size, 96});
         mark("page (labels, legend) + PNG");
     } catch (const std::exception& e) {
