@@ -5,12 +5,11 @@
 
 #include <imgui.h>
 
+#include "core/scene/label_placement.hpp"
 #include "ui/panels.hpp"
 
 namespace ca::ui {
 namespace {
-
-constexpr double kLabelReachPx = 300;  // labels anchored further off the canvas are not considered
 
 void outline(const ViewerState& state, ImDrawList* draw, std::size_t village, ImU32 color, float width) {
     const model::Geometry& g = state.villages.shapes_m[village];
@@ -48,10 +47,25 @@ void feature_mark(const ViewerState& state, ImDrawList* draw, FeatureRef ref) {
     }
 }
 
-struct Box {
-    float x0, y0, x1, y1;
-    bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
-};
+// Place names by the rule printed maps follow (scene::place_labels): village names once villages
+// are 80 px across; a name partly off the canvas stays, the map being panned.
+void draw_labels(const ViewerState& state, ImDrawList* draw, ImVec2 origin) {
+    ImFont* font = ImGui::GetFont();
+    const scene::LabelSize box_size = [&](const scene::Label& label) {
+        const ImVec2 text = font->CalcTextSizeA(label.size_px, 1e9f, 0, label.text.c_str());
+        return model::Vec2{text.x + 4.0, text.y + 2.0};
+    };
+    for (const auto& placed : scene::place_labels(*state.scene, state.viewport, box_size, {80, false})) {
+        const scene::Label& label = *placed.label;
+        const float x = static_cast<float>(placed.box.min_x + 2) + origin.x, y = static_cast<float>(placed.box.min_y + 1) + origin.y;
+        // A white halo keeps names readable on any fill, the darkest choropleth class included.
+        for (const auto& [dx, dy] : {std::pair{-1.5f, 0.0f}, {1.5f, 0.0f}, {0.0f, -1.5f}, {0.0f, 1.5f}, {-1.0f, -1.0f}, {1.0f, -1.0f},
+                                     {-1.0f, 1.0f}, {1.0f, 1.0f}})
+            draw->AddText(font, label.size_px, {x + dx, y + dy}, IM_COL32(255, 255, 255, 230), label.text.c_str());
+        const auto& c = label.color;
+        draw->AddText(font, label.size_px, {x, y}, IM_COL32(c.r, c.g, c.b, c.a), label.text.c_str());
+    }
+}
 
 }  // namespace
 
@@ -68,40 +82,7 @@ void draw_map_overlay(const ViewerState& state, ImDrawList* draw) {
     if (state.selected) outline(state, draw, *state.selected, IM_COL32(0, 90, 255, 255), 3.0f);
     if (state.selected_feature) feature_mark(state, draw, *state.selected_feature);
 
-    if (state.style.labels) {
-        // Village names only once villages are big enough on screen to hold them.
-        const double village_px = state.villages.shapes_m.empty() ? 0 : std::sqrt(state.scene->extent_m.width() * state.scene->extent_m.height() /
-                                                                                    static_cast<double>(state.villages.shapes_m.size())) /
-                                                                          state.viewport.m_per_px;
-        // Labels anchored far off the canvas are left out before sorting and measuring: a province
-        // zoomed in has 130,000 names and shows a few dozen.
-        auto near_canvas = [&](const scene::Label& label) {
-            const model::Vec2 px = state.viewport.to_px(label.anchor_m);
-            return px.x >= -kLabelReachPx && px.y >= -kLabelReachPx && px.x <= state.canvas.width + kLabelReachPx &&
-                   px.y <= state.canvas.height + kLabelReachPx;
-        };
-        std::vector<const scene::Label*> order;
-        for (const auto& label : state.scene->labels)
-            if ((label.priority == 0 || village_px > 80) && near_canvas(label)) order.push_back(&label);
-        std::stable_sort(order.begin(), order.end(), [](const scene::Label* a, const scene::Label* b) { return a->priority < b->priority; });
-        std::vector<Box> placed;
-        ImFont* font = ImGui::GetFont();
-        for (const auto* label : order) {
-            const model::Vec2 px = state.viewport.to_px(label->anchor_m);
-            const ImVec2 size = font->CalcTextSizeA(label->size_px, 1e9f, 0, label->text.c_str());
-            const float x = static_cast<float>(px.x) + clip_min.x - size.x / 2, y = static_cast<float>(px.y) + clip_min.y - size.y / 2;
-            const Box box{x - 2, y - 1, x + size.x + 2, y + size.y + 1};
-            if (box.x1 < clip_min.x || box.x0 > clip_max.x || box.y1 < clip_min.y || box.y0 > clip_max.y) continue;
-            if (std::any_of(placed.begin(), placed.end(), [&](const Box& b) { return b.overlaps(box); })) continue;
-            placed.push_back(box);
-            // A white halo keeps names readable on any fill, the darkest choropleth class included.
-            for (const auto& [dx, dy] : {std::pair{-1.5f, 0.0f}, {1.5f, 0.0f}, {0.0f, -1.5f}, {0.0f, 1.5f}, {-1.0f, -1.0f}, {1.0f, -1.0f},
-                                         {-1.0f, 1.0f}, {1.0f, 1.0f}})
-                draw->AddText(font, label->size_px, {x + dx, y + dy}, IM_COL32(255, 255, 255, 230), label->text.c_str());
-            const auto& c = label->color;
-            draw->AddText(font, label->size_px, {x, y}, IM_COL32(c.r, c.g, c.b, c.a), label->text.c_str());
-        }
-    }
+    if (state.style.labels) draw_labels(state, draw, clip_min);
     draw->PopClipRect();
 }
 
