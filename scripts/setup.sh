@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
-  libglfw3-dev libgl-dev libgl1-mesa-dri libimgui-dev libstb-dev libcairo2-dev zlib1g-dev
+  libglfw3-dev libgl-dev libepoxy-dev libgl1-mesa-dri libimgui-dev libstb-dev libcairo2-dev zlib1g-dev
   doctest-dev nlohmann-json3-dev libcli11-dev unicode-data libbz2-dev
   fonts-noto-cjk xvfb xauth poppler-utils libxlsxwriter-dev
 )

@@ -28,7 +28,12 @@ public:
     double uniform() { return static_cast<double>(m_engine() >> 11) * 0x1.0p-53; }
     double range(double lo, double hi) { return lo + (hi - lo) * uniform(); }
     int integer(int lo, int hi) { return lo + static_cast<int>(uniform() * (hi - lo + 1)); }  // inclusive
-    double normal() { return std::sqrt(-2.0 * std::log(1.0 - uniform())) * std::cos(2 * kPi * uniform()); }
+    // The two draws are named so their order is the same on every compiler: the operands of one
+    // expression are unsequenced, and clang drew them the other way round from GCC.
+    double normal() {
+        const double u1 = uniform(), u2 = uniform();
+        return std::sqrt(-2.0 * std::log(1.0 - u1)) * std::cos(2 * kPi * u2);
+    }
     template <typename T>
     const T& pick(const std::vector<T>& items) { return items[static_cast<std::size_t>(integer(0, static_cast<int>(items.size()) - 1))]; }
 
@@ -99,7 +104,11 @@ std::string village_name(Random& rng, std::map<std::string, int>& used) {
     static const std::vector<std::string> kFirst = {"大", "小", "新", "上", "下", "中", "石", "干", "麻", "松", "羊", "龙", "白", "黑", "迤", "桃"};
     static const std::vector<std::string> kSecond = {"坪子", "河口", "箐口", "村", "甸", "塝", "垴", "栗树", "竹箐", "海子", "苴", "地", "凹", "哨"};
     for (int attempt = 0;; ++attempt) {
-        std::string name = rng.uniform() < 0.45 ? rng.pick(kSurnames) + rng.pick(kPlaces) : rng.pick(kFirst) + rng.pick(kSecond);
+        // Each part drawn in a statement of its own, for the reason given at Random::normal.
+        const bool surname = rng.uniform() < 0.45;
+        const std::string& second = surname ? rng.pick(kPlaces) : rng.pick(kSecond);
+        const std::string& first = surname ? rng.pick(kSurnames) : rng.pick(kFirst);
+        std::string name = first + second;
         if (used[name]++ == 0) return name;
         if (attempt > 50) return name + std::to_string(used[name]);
     }

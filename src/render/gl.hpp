@@ -1,6 +1,6 @@
-// OpenGL 3.3 core declarations. On Linux libGL exports every core entry point, so prototypes
-// suffice and no loader library is needed.
+// OpenGL 3.3 core declarations and entry points, through libepoxy: one maintained loader for
+// the renderer and the ImGui back-end alike (third_party/imgui_backends), resolving each entry
+// point from the current context on first use.
 #pragma once
 
-#define GL_GLEXT_PROTOTYPES 1
-#include <GL/glcorearb.h>
+#include <epoxy/gl.h>

@@ -62,7 +62,8 @@ TEST_CASE("on a full disk export and stats fail with one line and exit 3, keepin
         const std::string filler = disk.fill();
         if (!filler.empty()) names.insert(filler);
         for (const auto& [name, args] : runs) {
-            CAPTURE(args);
+            const std::string& command = args;  // CAPTURE's lambda cannot name a structured binding in clang 14
+            CAPTURE(command);
             const auto r = test::run(disk.shell_prefix() + countyatlas() + args);
             CHECK(r.exit_code == 3);
             CHECK(r.err == "countyatlas: " + (disk_dir / name).string() + ": cannot write the file: " + disk.reason() + "; the old file is unchanged\n");
@@ -110,14 +111,16 @@ TEST_CASE("an output that is one of the inputs is refused before anything is rea
          "villages.cpg: the output is one of the inputs (a part of villages.shp); write to another file\n"},
     };
     for (const auto& [args, message] : runs) {
-        CAPTURE(args);
+        const std::string& command = args;  // CAPTURE's lambda cannot name a structured binding in clang 14
+        CAPTURE(command);
         const auto r = run_in(dir.path(), args);
         CHECK(r.exit_code == 2);
         CHECK(r.err == "countyatlas: " + message);
         CHECK(r.out.empty());
     }
     for (const auto& [name, bytes] : before) {
-        CAPTURE(name);
+        const std::string& file = name;  // as above
+        CAPTURE(file);
         CHECK(test::read_file(dir.path() / name) == bytes);
     }
     CHECK(test::file_names_in(dir.path()).size() == before.size() + 1);  // and the folder "sub": nothing new

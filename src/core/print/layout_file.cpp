@@ -1,6 +1,7 @@
 // Reading page layout files.
 #include "core/print/layout_file.hpp"
 
+#include <cmath>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -8,6 +9,10 @@
 #include "core/model/error.hpp"
 
 namespace ca::print {
+
+namespace {
+constexpr double kMaxMm = 100000;  // 100 m: far beyond any page
+}  // namespace
 
 Layout read_layout_file(const std::string& path) {
     std::ifstream in(path);
@@ -21,12 +26,18 @@ Layout read_layout_file(const std::string& path) {
     auto number = [&](const nlohmann::json& o, const std::string& element, const char* key) {
         if (!o.contains(key)) return std::optional<double>{};
         if (!o[key].is_number()) throw Error(element + "." + key + " must be a number of millimetres").file(path);
+        // Bounded so that sums and the page's pixel arithmetic stay finite (1e308 + 1e308 did not).
+        if (!(std::abs(o[key].get<double>()) <= kMaxMm)) throw Error(element + "." + key + " must be within 100000 millimetres").file(path);
         return std::optional<double>{o[key].get<double>()};
     };
     Layout layout;
     auto placement = [&](const char* element, print::Placement& p) {
         if (!j.contains(element)) return;
         const auto& o = j[element];
+        // value() on a non-object or a "show" that is no boolean threw the JSON library's own
+        // exception, which left the command as an unexpected failure (found by fuzz_layout_file).
+        if (!o.is_object()) throw Error(std::string(element) + " must be an object such as {\"x_mm\": 10, \"y_mm\": 20}").file(path);
+        if (o.contains("show") && !o["show"].is_boolean()) throw Error(std::string(element) + ".show must be true or false").file(path);
         p.shown = o.value("show", true);
         const auto x = number(o, element, "x_mm"), y = number(o, element, "y_mm");
         if (x.has_value() != y.has_value()) throw Error(std::string(element) + " needs both x_mm and y_mm").file(path);

@@ -62,7 +62,7 @@ std::vector<Column> value_columns(const analysis::Statistics& stats) {
                  [](const RegionStats& r) { return optional_number(r.funds_per_poor_person); }});
     for (const auto& [kind, km] : stats.total.line_km_by_kind)
         c.push_back({model::display_name(kind, Language::Chinese) + "（公里）", model::display_name(kind, Language::English) + " (km)",
-                     CellFormat::Decimal1, [kind](const RegionStats& r) { return Value(r.line_km_by_kind.count(kind) ? r.line_km_by_kind.at(kind) : 0.0); }});
+                     CellFormat::Decimal1, [kind = kind](const RegionStats& r) { return Value(r.line_km_by_kind.count(kind) ? r.line_km_by_kind.at(kind) : 0.0); }});
     c.push_back({"塘窖井（个）", "Ponds, cellars, wells", CellFormat::Integer, [](const RegionStats& r) { return count(r.ponds); }});
     c.push_back({"蓄水量（立方米）", "Storage (m³)", CellFormat::Integer, [](const RegionStats& r) { return Value(r.pond_capacity_m3); }});
     return c;

@@ -150,7 +150,7 @@ FlatTable stats_flat(const analysis::Statistics& stats, StatsLevel level) {
         for (const auto& [name, value] : rows.back())
             if (std::find(table.columns.begin(), table.columns.end(), name) == table.columns.end()) {
                 // A new column goes right after the one it follows in its row.
-                const auto at = std::find_if(rows.back().begin(), rows.back().end(), [&](const auto& cell) { return cell.first == name; });
+                const auto at = std::find_if(rows.back().begin(), rows.back().end(), [&name = name](const auto& cell) { return cell.first == name; });
                 auto before = table.columns.end();
                 if (at != rows.back().begin()) before = std::find(table.columns.begin(), table.columns.end(), std::prev(at)->first) + 1;
                 table.columns.insert(before, name);
@@ -204,7 +204,7 @@ std::string stats_text_table(const analysis::Statistics& stats, StatsLevel level
     columns.push_back({"受益人数", integer("beneficiary_people")});
     for (const auto& [kind, name] : std::vector<std::pair<std::string, std::string>>{{"ditch", "沟渠km"}, {"pipeline", "管道km"}, {"road", "道路km"}})
         if (stats.total.line_km_by_kind.count(kind))
-            columns.push_back({name, [kind](const ordered_json& r) { return fixed(r["line_km_by_kind"][kind], 1); }});
+            columns.push_back({name, [kind = kind](const ordered_json& r) { return fixed(r["line_km_by_kind"][kind], 1); }});
     columns.push_back({"塘窖井", integer("ponds")});
     columns.push_back({"蓄水m³", integer("pond_capacity_m3")});
 

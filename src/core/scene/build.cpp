@@ -207,7 +207,12 @@ struct Pass {
 
 // Villages: fills, then their borders, and their names.
 void add_villages(Pass& pass, const analysis::Statistics* stats) {
-    const auto& [project, style, options, scene] = std::tie(pass.project, pass.style, pass.options, pass.scene);
+    // Plain references, not a structured binding: clang 14 (the sanitizer and fuzz build) cannot
+    // capture structured bindings in lambdas.
+    const model::Project& project = pass.project;
+    const MapStyle& style = pass.style;
+    const BuildOptions& options = pass.options;
+    Scene& scene = pass.scene;
     std::vector<Color> choropleth;
     if (style.choropleth && stats) choropleth = choropleth_colors(project, *style.choropleth, *stats, options.lisa, scene);
     const VillagePalette palette(project);
@@ -260,7 +265,9 @@ bool shows_dissolved_townships(const Pass& pass) {
 // Township borders above the village borders, and township names, placed before village names:
 // from the township layer, else the caller's dissolved outlines, else those `dissolving`.
 void add_townships(Pass& pass, std::future<std::vector<TownshipOutline>>& dissolving) {
-    const auto& [project, style, scene] = std::tie(pass.project, pass.style, pass.scene);
+    const model::Project& project = pass.project;
+    const MapStyle& style = pass.style;
+    Scene& scene = pass.scene;
     auto add = [&](std::string name, model::Geometry shape, const LayerStyle& ls) {
         if (shape.empty()) return;
         if (style.labels) scene.labels.push_back({pass.label_text(name), analysis::label_point(shape), style::kTownshipLabelPx, 0, style::kTownshipLabel});
@@ -331,7 +338,9 @@ void add_works(Pass& pass) {
 
 // Project sites, coloured by type, year, status or batch through the filter.
 void add_sites(Pass& pass) {
-    const auto& [project, style, scene] = std::tie(pass.project, pass.style, pass.scene);
+    const model::Project& project = pass.project;
+    const MapStyle& style = pass.style;
+    Scene& scene = pass.scene;
     SiteColours site_colours{style.site_colour, {}};
     if (style.site_colour != SiteColour::Type) {
         std::set<std::string> values;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -55,6 +56,57 @@ std::string relative_to(const fs::path& folder, const std::string& path) {
     return (ec || rel.empty() ? fs::absolute(path) : rel).generic_string();
 }
 
+// A number of the file, or `fallback` when `key` is absent. One outside [lo, hi] is refused:
+// converting it to the member's type (an int, a byte) is undefined behaviour in the JSON library
+// (found by tests/fuzz/fuzz_project_file), and no CountyAtlas writes one.
+template <class T>
+T number_in(const ordered_json& object, const char* key, T fallback, double lo, double hi, const std::string& name,
+            const std::string& path) {
+    if (!object.contains(key)) return fallback;
+    const ordered_json& value = object[key];
+    const bool whole = !std::is_floating_point_v<T>;
+    if (!value.is_number() || (whole && !value.is_number_integer()) || !(value.get<double>() >= lo && value.get<double>() <= hi)) {
+        std::ostringstream range;
+        range << lo << " to " << hi;
+        throw Error(name + " must be a " + (whole ? "whole number" : "number") + " from " + range.str()).file(path);
+    }
+    return value.get<T>();
+}
+
+// An RGB colour: three whole numbers from 0 to 255.
+std::optional<std::array<std::uint8_t, 3>> rgb_in(const ordered_json& layer, const char* key, const std::string& path) {
+    if (!layer.contains(key)) return std::nullopt;
+    const ordered_json& value = layer[key];
+    const auto refuse = [&] { return Error(std::string("layers: ") + key + " must be three whole numbers from 0 to 255").file(path); };
+    if (!value.is_array() || value.size() != 3) throw refuse();
+    std::array<std::uint8_t, 3> rgb{};
+    for (std::size_t i = 0; i < 3; ++i) {
+        if (!value[i].is_number_integer() || value[i].get<std::int64_t>() < 0 || value[i].get<std::int64_t>() > 255) throw refuse();
+        rgb[i] = static_cast<std::uint8_t>(value[i].get<std::int64_t>());
+    }
+    return rgb;
+}
+
+// One entry of "layers": its source, style and field mapping.
+void read_layer(const ordered_json& layer, const fs::path& folder, const std::string& path, ProjectFile& p) {
+    std::string spec = (folder / fs::path(layer.at("path").get<std::string>())).lexically_normal().string();
+    if (layer.contains("layer")) spec += ":" + layer["layer"].get<std::string>();
+    p.sources.push_back({spec, model::role_from_string(layer.value("role", ""))});
+    scene::LayerStyle style;
+    style.visible = layer.value("visible", true);
+    style.opacity = number_in(layer, "opacity", 1.0f, 0, 1, "layers: opacity", path);
+    style.fill_rgb = rgb_in(layer, "fill_rgb", path);
+    style.stroke_rgb = rgb_in(layer, "stroke_rgb", path);
+    if (layer.contains("width_px")) style.width_px = number_in(layer, "width_px", 1.0f, 0, 1000, "layers: width_px", path);
+    if (layer.contains("symbol_px")) style.symbol_px = number_in(layer, "symbol_px", 1.0f, 0, 1000, "layers: symbol_px", path);
+    if (layer.contains("symbol")) {
+        const std::string shape = layer["symbol"].get<std::string>();
+        style.symbol = shape == "square" ? scene::MarkerShape::Square : shape == "triangle" ? scene::MarkerShape::Triangle : scene::MarkerShape::Circle;
+    }
+    p.style.layers.push_back(style);
+    p.fields.push_back(layer.value("fields", std::map<std::string, std::string>{}));
+}
+
 }  // namespace
 
 bool is_project_file(const std::string& path) { return model::ends_with(model::fold_key(path), ".cap.json"); }
@@ -71,24 +123,7 @@ ProjectFile read_project_file(const std::string& path) {
     const fs::path folder = fs::absolute(path).parent_path();
     ProjectFile p;
     try {
-        for (const auto& layer : j.at("layers")) {
-            std::string spec = (folder / fs::path(layer.at("path").get<std::string>())).lexically_normal().string();
-            if (layer.contains("layer")) spec += ":" + layer["layer"].get<std::string>();
-            p.sources.push_back({spec, model::role_from_string(layer.value("role", ""))});
-            scene::LayerStyle style;
-            style.visible = layer.value("visible", true);
-            style.opacity = layer.value("opacity", 1.0f);
-            if (layer.contains("fill_rgb")) style.fill_rgb = layer["fill_rgb"].get<std::array<std::uint8_t, 3>>();
-            if (layer.contains("stroke_rgb")) style.stroke_rgb = layer["stroke_rgb"].get<std::array<std::uint8_t, 3>>();
-            if (layer.contains("width_px")) style.width_px = layer["width_px"].get<float>();
-            if (layer.contains("symbol_px")) style.symbol_px = layer["symbol_px"].get<float>();
-            if (layer.contains("symbol")) {
-                const std::string shape = layer["symbol"].get<std::string>();
-                style.symbol = shape == "square" ? scene::MarkerShape::Square : shape == "triangle" ? scene::MarkerShape::Triangle : scene::MarkerShape::Circle;
-            }
-            p.style.layers.push_back(style);
-            p.fields.push_back(layer.value("fields", std::map<std::string, std::string>{}));
-        }
+        for (const auto& layer : j.at("layers")) read_layer(layer, folder, path, p);
         const auto& options = j.value("options", ordered_json::object());
         p.options.read.encoding = per_source_from_json(options.value("encoding", ordered_json("")));
         p.options.read.assume_crs = options.value("assume_crs", "");
@@ -99,14 +134,14 @@ ProjectFile read_project_file(const std::string& path) {
             scene::Choropleth choropleth;
             choropleth.metric = c.value("metric", "poverty_rate");
             choropleth.method = analysis::class_method_from_string(c.value("method", "natural_breaks")).value_or(choropleth.method);
-            choropleth.classes = c.value("classes", 5);
+            choropleth.classes = number_in(c, "classes", 5, 1, 1000, "style.choropleth.classes", path);
             choropleth.manual_breaks = c.value("manual_breaks", std::vector<double>{});
             choropleth.by_township = c.value("by_township", false);
             p.style.choropleth = choropleth;
         }
         const auto& sites = style.value("sites", ordered_json::object());
         for (const auto& type : sites.value("hidden_types", std::vector<std::string>{})) p.style.sites.hidden_types.insert(type);
-        p.style.sites.up_to_year = sites.value("up_to_year", 0);
+        p.style.sites.up_to_year = number_in(sites, "up_to_year", 0, 0, 9999, "style.sites.up_to_year", path);
         p.style.sites.status = sites.value("status", "");
         p.style.sites.batch = sites.value("batch", "");
         const std::string colour = sites.value("colour_by", "type");
@@ -125,7 +160,8 @@ ProjectFile read_project_file(const std::string& path) {
         if (j.contains("view") && !j["view"].is_null()) {
             scene::Viewport v;
             v.centre_m = {j["view"].at("centre_m").at(0).get<double>(), j["view"].at("centre_m").at(1).get<double>()};
-            v.m_per_px = j["view"].at("m_per_px").get<double>();
+            (void)j["view"].at("m_per_px");  // required: throws when absent
+            v.m_per_px = number_in(j["view"], "m_per_px", 0.0, 1e-6, 1e9, "view.m_per_px", path);
             p.view = v;
         }
     } catch (const nlohmann::json::exception& e) {

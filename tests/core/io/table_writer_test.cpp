@@ -36,7 +36,8 @@ TEST_CASE("a table is written whole in XLSX and GeoPackage, and nothing stays in
     const std::vector<io::TableRow> rows = {{{std::string("湾碧乡"), std::int64_t{12}, 0.41}, {}}, {{std::string("三岔河镇"), std::int64_t{9}, 0.375}, {}}};
     const int before = memory_files();
     for (const auto& [name, driver] : {std::pair{"t.xlsx", "XLSX"}, std::pair{"t.gpkg", "GPKG"}}) {
-        CAPTURE(name);
+        const std::string file = name;  // CAPTURE's lambda cannot name a structured binding in clang 14
+        CAPTURE(file);
         io::write_table(dir.file(name), driver, "township_stats", columns, rows, false);
         CHECK(memory_files() == before);
         GDALDatasetH ds = GDALOpenEx(dir.file(name).c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
@@ -61,7 +62,8 @@ TEST_CASE("a table that cannot be written whole leaves the old file and nothing 
     const std::vector<io::TableRow> rows(2000, io::TableRow{{std::string(200, 'x')}, {}});
     const int before = memory_files();
     for (const auto& [name, driver] : {std::pair{"t.xlsx", "XLSX"}, std::pair{"t.gpkg", "GPKG"}}) {
-        CAPTURE(name);
+        const std::string file = name;  // CAPTURE's lambda cannot name a structured binding in clang 14
+        CAPTURE(file);
         test::write_text(dir.file(name), "the good old table");
         {
             const test::FileSizeLimit limit(4096);  // the XLSX writer says nothing of a full disk itself

@@ -33,7 +33,8 @@ cairo_surface_t* gradient(int width, int height) {
 
 TEST_CASE("a PNG written on several cores reads back with every pixel and its resolution") {
     test::TempDir dir;
-    for (const auto [width, height] : {std::pair{1, 1}, std::pair{37, 5}, std::pair{640, 1001}}) {
+    for (const auto& size : {std::pair{1, 1}, std::pair{37, 5}, std::pair{640, 1001}}) {
+        const int width = size.first, height = size.second;  // not a structured binding: CAPTURE's lambda in clang 14
         CAPTURE(width);
         CAPTURE(height);
         cairo_surface_t* drawn = gradient(width, height);
