@@ -25,7 +25,7 @@ std::string figure(const std::optional<double>& value, const char* format, doubl
 }
 
 void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
-    if (state.stats.townships.empty() && state.data_locked) {  // the first count is still running
+    if (state.stats().townships.empty() && state.refreshing) {  // the first count is still running
         ImGui::TextDisabled("%s", t(Text::ComputingStatistics, lang).c_str());
         return;
     }
@@ -37,7 +37,7 @@ void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
     ImGui::SameLine();
     if (ImGui::Button(t(Text::SaveTable, lang).c_str())) actions.save_statistics = state.statistics_path;
     if (!state.style.sites.lets_all_through()) ImGui::TextColored({0.7f, 0.35f, 0.0f, 1.0f}, "%s", t(Text::FilteredCounts, lang).c_str());
-    const auto& rows = state.stats.townships;
+    const auto& rows = state.stats().townships;
     double max_poor = 1;
     for (const auto& r : rows) max_poor = std::max(max_poor, r.poor_population);
     const ImGuiTableFlags flags =
@@ -50,7 +50,7 @@ void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
     auto row = [&](const analysis::RegionStats& r, const std::string& name, bool clickable) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        if (clickable && ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) actions.zoom_to_m = analysis::township_extent(state.project, state.stats, r.township);
+        if (clickable && ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) actions.zoom_to_m = analysis::township_extent(state.project(), state.stats(), r.township);
         if (!clickable) ImGui::TextUnformatted(name.c_str());
         ImGui::TableNextColumn();
         // A bar of the township's poor people, so the heaviest load stands out at a glance.
@@ -70,7 +70,7 @@ void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
         ImGui::Text("%8.1f", r.funds_yuan / 10000);
     };
     for (const auto& r : rows) row(r, r.township, true);
-    row(state.stats.total, t(Text::Total, lang), false);
+    row(state.stats().total, t(Text::Total, lang), false);
     ImGui::EndTable();
 }
 
@@ -88,14 +88,14 @@ void poorest_tab(const ViewerState& state, Actions& actions, Language lang) {
     while (clipper.Step())
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
             const std::size_t i = order[static_cast<std::size_t>(k)];
-            const auto& v = state.stats.villages[i];
+            const auto& v = state.stats().villages[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%d", k + 1);
             ImGui::TableNextColumn();
             if (ImGui::Selectable((v.village_name + "##p" + std::to_string(i)).c_str(), state.selected == i, ImGuiSelectableFlags_SpanAllColumns)) {
                 actions.select_village = i;
-                actions.zoom_to_m = state.villages.shapes_m[i].extent();
+                actions.zoom_to_m = state.villages().shapes_m[i].extent();
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(v.township.c_str());
@@ -116,7 +116,7 @@ void identify_tab(const ViewerState& state, Language lang) {
     }
     // Every attribute of the village as the source has it, then what the statistics made of it.
     std::size_t index = *state.selected;
-    for (const auto* layer : state.project.layers_with(model::Role::Villages)) {
+    for (const auto* layer : state.project().layers_with(model::Role::Villages)) {
         if (index >= layer->features.size()) {
             index -= layer->features.size();
             continue;
@@ -134,7 +134,7 @@ void identify_tab(const ViewerState& state, Language lang) {
         }
         break;
     }
-    const auto& v = state.stats.villages[*state.selected];
+    const auto& v = state.stats().villages[*state.selected];
     ImGui::Separator();
     // The name as a reader of pinyin says it: for the English UI and for reports abroad.
     ImGui::Text("%s  %s, %s", t(Text::LabelPinyin, lang).c_str(), model::place_name_pinyin(v.village_name).c_str(),
@@ -149,13 +149,13 @@ void identify_tab(const ViewerState& state, Language lang) {
 }
 
 void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
-    if (state.project.layers.empty()) return;
-    const std::size_t current = std::min(state.table_layer, state.project.layers.size() - 1);
-    const auto& layer = state.project.layers[current];
+    if (state.project().layers.empty()) return;
+    const std::size_t current = std::min(state.table_layer, state.project().layers.size() - 1);
+    const auto& layer = state.project().layers[current];
     ImGui::SetNextItemWidth(160);
     if (ImGui::BeginCombo("##layer", layer.name.c_str())) {
-        for (std::size_t i = 0; i < state.project.layers.size(); ++i)
-            if (ImGui::Selectable(state.project.layers[i].name.c_str(), i == current)) actions.table_layer = i;
+        for (std::size_t i = 0; i < state.project().layers.size(); ++i)
+            if (ImGui::Selectable(state.project().layers[i].name.c_str(), i == current)) actions.table_layer = i;
         ImGui::EndCombo();
     }
     ImGui::SameLine();
@@ -208,7 +208,7 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
     const std::vector<std::size_t>& rows = cache.rows;
     const bool villages = layer.role == model::Role::Villages;
     std::size_t village_offset = 0;  // the layer's first village in Statistics order
-    for (const auto* l : state.project.layers_with(model::Role::Villages)) {
+    for (const auto* l : state.project().layers_with(model::Role::Villages)) {
         if (l == &layer) break;
         village_offset += l->features.size();
     }
@@ -244,7 +244,7 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
                             actions.toggle_village = village;
                         } else {
                             actions.select_village = village;
-                            actions.zoom_to_m = state.villages.shapes_m[village].extent();
+                            actions.zoom_to_m = state.villages().shapes_m[village].extent();
                         }
                     }
                 } else {

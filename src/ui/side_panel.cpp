@@ -83,8 +83,8 @@ void search_box(const ViewerState& state, Actions& actions, Language lang) {
     const auto& matches = state.search_matches->found;
     if (enter && !matches.empty()) choose_place(state, matches.front(), actions);  // Enter flies to the first
     for (const auto& m : matches) {
-        const auto& v = state.stats.villages;
-        const std::string text = m.township ? state.stats.townships[m.index].township : v[m.index].village_name + "  ·  " + v[m.index].township;
+        const auto& v = state.stats().villages;
+        const std::string text = m.township ? state.stats().townships[m.index].township : v[m.index].village_name + "  ·  " + v[m.index].township;
         const bool selected = !m.township && state.selected == m.index;
         if (ImGui::Selectable((text + (m.township ? "##t" : "##v") + std::to_string(m.index)).c_str(), selected)) choose_place(state, m, actions);
     }
@@ -123,9 +123,9 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
         const auto folder = std::filesystem::absolute(state.project_path, error).parent_path();
         actions.open_dialog = OpenDialog{true, state.open_dialog.folder.empty() ? folder.string() : state.open_dialog.folder, ""};
     }
-    if (state.project.layers.empty()) ImGui::TextWrapped("%s", t(Text::NoLayers, lang).c_str());
-    for (std::size_t i = 0; i < state.project.layers.size(); ++i) {
-        const auto& layer = state.project.layers[i];
+    if (state.project().layers.empty()) ImGui::TextWrapped("%s", t(Text::NoLayers, lang).c_str());
+    for (std::size_t i = 0; i < state.project().layers.size(); ++i) {
+        const auto& layer = state.project().layers[i];
         const scene::LayerStyle& ls = state.style.layer(i);
         ImGui::PushID(static_cast<int>(i));
         bool visible = ls.visible;
@@ -141,10 +141,8 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
             static const std::vector<std::pair<model::Role, Text>> kRoles = {
                 {model::Role::Villages, Text::RoleVillages}, {model::Role::Townships, Text::RoleTownships}, {model::Role::Sites, Text::RoleSites},
                 {model::Role::Lines, Text::RoleLines},       {model::Role::Ponds, Text::RolePonds},         {model::Role::Unknown, Text::RoleUnknown}};
-            ImGui::BeginDisabled(state.data_locked);
             if (auto role = choice_combo(Text::Role, layer.role, kRoles, lang)) actions.layer_role = {i, *role};
             fields_tree(layer, i, map_fields, actions, lang);
-            ImGui::EndDisabled();
             float opacity = ls.opacity;
             ImGui::SetNextItemWidth(140);
             if (ImGui::SliderFloat(t(Text::Opacity, lang).c_str(), &opacity, 0.0f, 1.0f, "%.2f")) actions.layer_opacity = {i, opacity};
@@ -183,18 +181,16 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
             if (ImGui::SmallButton(t(Text::ZoomTo, lang).c_str())) {
                 model::Geometry corners;
                 corners.coords = {{layer.extent().min_x, layer.extent().min_y}, {layer.extent().max_x, layer.extent().max_y}};
-                state.project.working->forward(corners.coords);
+                state.project().working->forward(corners.coords);
                 actions.zoom_to_m = corners.extent();
             }
-            // Layers stay as they are while a worker computes statistics from them.
-            ImGui::BeginDisabled(state.data_locked);
+            // Also while a count runs: it goes on with its own version of the layers (app::edit_project).
             ImGui::SameLine();
             if (ImGui::SmallButton(t(Text::Up, lang).c_str())) actions.move_layer = {i, -1};
             ImGui::SameLine();
             if (ImGui::SmallButton(t(Text::Down, lang).c_str())) actions.move_layer = {i, +1};
             ImGui::SameLine();
             if (ImGui::SmallButton(t(Text::Remove, lang).c_str())) actions.remove_layer = i;
-            ImGui::EndDisabled();
             ImGui::TextDisabled("%s", layer.file_name().c_str());
             if (layer.counts.repaired || layer.counts.empty_skipped)
                 ImGui::TextDisabled("%s %zu, %s %zu", t(Text::Repaired, lang).c_str(), layer.counts.repaired, t(Text::Skipped, lang).c_str(),
