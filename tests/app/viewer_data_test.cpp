@@ -1,0 +1,124 @@
+// Changing the layers while the viewer counts: layers removed, moved and added while a refresh
+// runs on its own version of the data. Under AddressSanitizer this is where a worker reading
+// freed layers, or a village index outliving its villages, would show.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "bench/synthetic_region.hpp"
+#include "core/analysis/statistics.hpp"
+#include "core/analysis/triangulate.hpp"
+#include "core/io/working_crs.hpp"
+#include "core/loading/load_project.hpp"
+#include "core/model/text.hpp"
+#include "support/fixtures.hpp"
+#include "support/viewer_run.hpp"
+
+using namespace ca;
+
+namespace {
+
+// save-status's lines, split at tabs.
+std::vector<std::vector<std::string>> status_lines(const std::string& path) {
+    std::ifstream in(path);
+    REQUIRE_MESSAGE(in, "no status file " << path);
+    std::vector<std::vector<std::string>> lines;
+    for (std::string line; std::getline(in, line);) {
+        std::vector<std::string> cells;
+        std::stringstream cut(line);
+        for (std::string cell; std::getline(cut, cell, '\t');) cells.push_back(cell);
+        lines.push_back(cells);
+    }
+    return lines;
+}
+
+std::string status_value(const std::string& path, const std::string& key, std::size_t column = 1) {
+    for (const auto& line : status_lines(path))
+        if (line.size() > column && line[0] == key) return line[column];
+    return "(none)";
+}
+
+// The "layer" lines: name, role, features.
+std::vector<std::string> status_layers(const std::string& path) {
+    std::vector<std::string> layers;
+    for (const auto& line : status_lines(path))
+        if (line.size() == 4 && line[0] == "layer") layers.push_back(line[1] + " " + line[2] + " " + line[3]);
+    return layers;
+}
+
+std::vector<std::string> layer_lines(const model::Project& project) {
+    std::vector<std::string> layers;
+    for (const auto& layer : project.layers)
+        layers.push_back(layer.name + " " + std::string(model::to_string(layer.role)) + " " + std::to_string(layer.features.size()));
+    return layers;
+}
+
+// The last row (the county total) of a statistics CSV, by column name.
+std::map<std::string, std::string> csv_total_row(const std::string& path) {
+    std::ifstream in(path);
+    std::string header, line, last;
+    std::getline(in, header);
+    while (std::getline(in, line)) last = line;
+    std::map<std::string, std::string> row;
+    std::stringstream names(header), cells(last);
+    for (std::string name, cell; std::getline(names, name, ',') && std::getline(cells, cell, ',');) row[name] = cell;
+    return row;
+}
+
+}  // namespace
+
+TEST_CASE("layers removed or moved and files opened while the viewer counts are all kept and counted") {
+    test::TempDir dir;
+    // A region big enough that counting it takes many frames: the changes arrive while it runs.
+    const std::string region = dir.file("region.gpkg");
+    bench::write_region({"test", 40, 20000, 4000, 2000}, region);
+    model::Project expected = loading::load_project({{region, model::Role::Unknown}}, {});
+    REQUIRE(expected.layers.size() == 4);
+    const model::Layer& villages = expected.layers[0];
+    REQUIRE(villages.role == model::Role::Villages);
+    const model::Vec2 inside = analysis::label_point(villages.features[0].geometry);  // lon/lat
+    const std::string first_village = model::to_text(villages.value(villages.features[0], model::Meaning::VillageName));
+
+    const std::vector<std::string> script = {
+        "background on",
+        "layer 3 role unknown",  // a count of the whole region starts
+        "save-status " + dir.file("s1.txt"),
+        "layer 0 remove",  // the region's villages, while the count reads them
+        "hover " + std::to_string(inside.x) + " " + std::to_string(inside.y),  // the map's index over the villages just removed
+        "save-status " + dir.file("s2.txt"),
+        "open " + test::sample_county(),
+        "layer 1 down",
+        "save-status " + dir.file("s3.txt"),
+        "wait",
+        "save-status " + dir.file("s4.txt"),
+        "save-statistics " + dir.file("stats.csv"),
+    };
+    test::run_viewer_script(dir.path().string(), region, script);
+
+    // By hand: the same changes on the layers as read, then counted once.
+    expected.layers[3].role = model::Role::Unknown;
+    expected.layers.erase(expected.layers.begin());
+    std::swap(expected.layers[1], expected.layers[2]);
+    for (auto& layer : loading::load_project({{test::sample_county(), model::Role::Unknown}}, {}).layers) expected.layers.push_back(std::move(layer));
+    expected.working = io::choose_working_crs(expected.extent());
+    const analysis::Statistics stats = analysis::compute_statistics(expected, {});
+
+    // Each change came while a count ran: the status says so at the moment after it.
+    CHECK(status_value(dir.file("s1.txt"), "refreshing") == "yes");
+    CHECK(status_value(dir.file("s2.txt"), "refreshing") == "yes");
+    CHECK(status_value(dir.file("s3.txt"), "refreshing") == "yes");
+    // The map still finds the removed villages until the new count is in: its lookup owns them.
+    CHECK(status_value(dir.file("s2.txt"), "hovered") == first_village);
+    // No layer lost, none twice, in the order asked for; the count is of these layers.
+    CHECK(status_value(dir.file("s4.txt"), "refreshing") == "no");
+    CHECK(status_layers(dir.file("s4.txt")) == layer_lines(expected));
+    CHECK(status_value(dir.file("s4.txt"), "villages", 1) == std::to_string(stats.villages.size()));
+    CHECK(status_value(dir.file("s4.txt"), "villages", 2) == std::to_string(stats.villages.size()));
+    CHECK(status_value(dir.file("s4.txt"), "hovered") == "(none)");  // picked again on the new villages
+    const auto total = csv_total_row(dir.file("stats.csv"));
+    CHECK(std::stoi(total.at("villages")) == stats.total.villages);
+    CHECK(std::stoi(total.at("sites")) == stats.total.sites);
+    CHECK(stats.total.sites > 0);
+}
