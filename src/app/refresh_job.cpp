@@ -174,7 +174,14 @@ void Refresher::start(const ui::ViewerState& state) {
     m_progress = 0;
     m_source = state.data.project;
     m_running = std::async(std::launch::async, [data = state.data, style = state.style, what = m_running_what, rebuild, this]() mutable {
-        Refreshed done = compute_refresh(*data.project, style, *data.stats, what, rebuild, data.lisa, &m_progress, data.townships);
+        Refreshed done;
+        try {
+            done = compute_refresh(*data.project, style, *data.stats, what, rebuild, data.lisa, &m_progress, data.townships);
+        } catch (const std::exception& e) {
+            // Out of memory, a library's own exception...: the old map and numbers stay, the session goes on.
+            done = {};
+            done.problem = std::string("cannot update the map: ") + e.what();
+        }
         { const ui::ProjectData drop = std::move(data); }  // before the result is ready: the UI may then change its version in place
         return done;
     });
@@ -191,6 +198,11 @@ std::optional<render::MapMesh> Refresher::poll(ui::ViewerState& state) {
         m_queued = m_queued | Refresh::Data;
         m_queued_rebuild = true;
         start(state);
+        return std::nullopt;
+    }
+    if (done.what == Refresh::None) {
+        state.messages.push_back(std::move(done.problem));  // the worker failed (see start)
+        if (m_queued != Refresh::None) start(state);
         return std::nullopt;
     }
     auto mesh = take_refresh(state, std::move(done));
