@@ -114,6 +114,41 @@ void fields_tree(const model::Layer& layer, std::size_t index, bool open_now, Ac
     ImGui::TreePop();
 }
 
+// Colours, widths and symbol sizes of layer `i` over its role's defaults.
+void layer_style_editor(const model::Layer& layer, std::size_t i, const scene::LayerStyle& ls, Actions& actions, Language lang) {
+    scene::LayerStyle edited = ls;
+    bool changed = false;
+    const bool areas = layer.role == model::Role::Villages || layer.role == model::Role::Townships;
+    const bool points = layer.role == model::Role::Sites || layer.role == model::Role::Ponds;
+    auto colour = [&](const char* label, std::optional<std::array<std::uint8_t, 3>>& value, std::array<std::uint8_t, 3> fallback) {
+        const auto c = value.value_or(fallback);
+        float rgb[3] = {c[0] / 255.0f, c[1] / 255.0f, c[2] / 255.0f};
+        if (ImGui::ColorEdit3(label, rgb, ImGuiColorEditFlags_NoInputs)) {
+            value = std::array<std::uint8_t, 3>{static_cast<std::uint8_t>(rgb[0] * 255), static_cast<std::uint8_t>(rgb[1] * 255),
+                                                static_cast<std::uint8_t>(rgb[2] * 255)};
+            changed = true;
+        }
+    };
+    if (layer.role == model::Role::Villages || points) colour(t(Text::FillColour, lang).c_str(), edited.fill_rgb, {200, 200, 200});
+    if (areas || layer.role == model::Role::Lines) {
+        if (layer.role == model::Role::Villages) ImGui::SameLine();
+        colour(t(Text::StrokeColour, lang).c_str(), edited.stroke_rgb, {70, 70, 70});
+        float width = edited.width_px.value_or(layer.role == model::Role::Townships ? 1.8f : 1.0f);
+        ImGui::SetNextItemWidth(120);
+        if (ImGui::SliderFloat(t(Text::LineWidth, lang).c_str(), &width, 0.2f, 8.0f, "%.1f px")) edited.width_px = width, changed = true;
+    }
+    if (points) {
+        float size = edited.symbol_px.value_or(7.0f);
+        ImGui::SetNextItemWidth(120);
+        if (ImGui::SliderFloat(t(Text::SymbolSize, lang).c_str(), &size, 2.0f, 24.0f, "%.0f px")) edited.symbol_px = size, changed = true;
+        static const std::vector<std::pair<scene::MarkerShape, Text>> kShapes = {
+            {scene::MarkerShape::Circle, Text::Circle}, {scene::MarkerShape::Square, Text::Square}, {scene::MarkerShape::Triangle, Text::Triangle}};
+        const auto fallback = layer.role == model::Role::Ponds ? scene::MarkerShape::Square : scene::MarkerShape::Circle;
+        if (auto shape = choice_combo(Text::Symbol, edited.symbol.value_or(fallback), kShapes, lang)) edited.symbol = *shape, changed = true;
+    }
+    if (changed) actions.layer_style = {i, edited};
+}
+
 void layers_section(const ViewerState& state, Actions& actions, Language lang) {
     ImGui::TextUnformatted(t(Text::Layers, lang).c_str());
     ImGui::SameLine();
@@ -146,38 +181,7 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
             float opacity = ls.opacity;
             ImGui::SetNextItemWidth(140);
             if (ImGui::SliderFloat(t(Text::Opacity, lang).c_str(), &opacity, 0.0f, 1.0f, "%.2f")) actions.layer_opacity = {i, opacity};
-            // Colours, widths and symbol sizes over the role's defaults.
-            scene::LayerStyle edited = ls;
-            bool changed = false;
-            const bool areas = layer.role == model::Role::Villages || layer.role == model::Role::Townships;
-            const bool points = layer.role == model::Role::Sites || layer.role == model::Role::Ponds;
-            auto colour = [&](const char* label, std::optional<std::array<std::uint8_t, 3>>& value, std::array<std::uint8_t, 3> fallback) {
-                const auto c = value.value_or(fallback);
-                float rgb[3] = {c[0] / 255.0f, c[1] / 255.0f, c[2] / 255.0f};
-                if (ImGui::ColorEdit3(label, rgb, ImGuiColorEditFlags_NoInputs)) {
-                    value = std::array<std::uint8_t, 3>{static_cast<std::uint8_t>(rgb[0] * 255), static_cast<std::uint8_t>(rgb[1] * 255),
-                                                        static_cast<std::uint8_t>(rgb[2] * 255)};
-                    changed = true;
-                }
-            };
-            if (layer.role == model::Role::Villages || points) colour(t(Text::FillColour, lang).c_str(), edited.fill_rgb, {200, 200, 200});
-            if (areas || layer.role == model::Role::Lines) {
-                if (layer.role == model::Role::Villages) ImGui::SameLine();
-                colour(t(Text::StrokeColour, lang).c_str(), edited.stroke_rgb, {70, 70, 70});
-                float width = edited.width_px.value_or(layer.role == model::Role::Townships ? 1.8f : 1.0f);
-                ImGui::SetNextItemWidth(120);
-                if (ImGui::SliderFloat(t(Text::LineWidth, lang).c_str(), &width, 0.2f, 8.0f, "%.1f px")) edited.width_px = width, changed = true;
-            }
-            if (points) {
-                float size = edited.symbol_px.value_or(7.0f);
-                ImGui::SetNextItemWidth(120);
-                if (ImGui::SliderFloat(t(Text::SymbolSize, lang).c_str(), &size, 2.0f, 24.0f, "%.0f px")) edited.symbol_px = size, changed = true;
-                static const std::vector<std::pair<scene::MarkerShape, Text>> kShapes = {
-                    {scene::MarkerShape::Circle, Text::Circle}, {scene::MarkerShape::Square, Text::Square}, {scene::MarkerShape::Triangle, Text::Triangle}};
-                const auto fallback = layer.role == model::Role::Ponds ? scene::MarkerShape::Square : scene::MarkerShape::Circle;
-                if (auto shape = choice_combo(Text::Symbol, edited.symbol.value_or(fallback), kShapes, lang)) edited.symbol = *shape, changed = true;
-            }
-            if (changed) actions.layer_style = {i, edited};
+            layer_style_editor(layer, i, ls, actions, lang);
             if (ImGui::SmallButton(t(Text::ZoomTo, lang).c_str())) {
                 model::Geometry corners;
                 corners.coords = {{layer.extent().min_x, layer.extent().min_y}, {layer.extent().max_x, layer.extent().max_y}};
