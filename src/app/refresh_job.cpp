@@ -54,13 +54,12 @@ ui::VillageLookup lookup_villages(const model::Project& project) {
     ui::VillageLookup lookup;
     for (const auto* layer : project.layers_with(model::Role::Villages))
         for (const auto& f : layer->features) {
-            lookup.shapes_lonlat.push_back(f.geometry);  // owned: the layer may go before this lookup does
-            model::Geometry g = f.geometry;
+            model::Geometry g = f.geometry;  // owned: the layer may go before this lookup does
             project.working->forward(g.coords);
             lookup.shapes_m.push_back(std::move(g));
         }
     std::vector<const model::Geometry*> polygons;
-    for (const auto& g : lookup.shapes_lonlat) polygons.push_back(&g);  // moving the lookup keeps these buffers
+    for (const auto& g : lookup.shapes_m) polygons.push_back(&g);  // moving the lookup keeps these buffers
     lookup.index = std::make_unique<analysis::VillageIndex>(polygons);
     return lookup;
 }

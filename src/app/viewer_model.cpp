@@ -83,9 +83,7 @@ std::optional<std::size_t> find_village(const ui::ViewerState& state, const std:
 
 std::optional<std::size_t> village_at(const ui::ViewerState& state, model::Vec2 point_m) {
     if (!state.villages().index) return std::nullopt;
-    model::Vec2 lonlat = point_m;
-    state.project().working->inverse(std::span<model::Vec2>(&lonlat, 1));
-    return state.villages().index->locate(lonlat);
+    return state.villages().index->locate(point_m);  // over the projected shapes: no way back to lon/lat per frame
 }
 
 std::set<std::size_t> villages_in(const ui::ViewerState& state, const model::Extent& box) {

@@ -30,13 +30,12 @@ struct CanvasRect {
 };
 
 // Villages as the map needs them for hit tests and highlights: projected shapes, in the order of
-// Statistics::villages, with an index over their lon/lat shapes. The lookup owns the shapes its
-// index points at, so it stays valid after the layers it was made from are removed or replaced
-// (the index keeps raw pointers). Built once, never changed: shared as a whole.
+// Statistics::villages, with an index over them (working CRS). The lookup owns the shapes its
+// index points at, so it stays valid after the layers it was made from are removed or replaced,
+// until the next count brings a new one. Built once, never changed: shared as a whole.
 struct VillageLookup {
     std::vector<model::Geometry> shapes_m;
-    std::vector<model::Geometry> shapes_lonlat;
-    std::unique_ptr<analysis::VillageIndex> index;  // over shapes_lonlat
+    std::unique_ptr<analysis::VillageIndex> index;  // over shapes_m
 };
 
 // One version of the project's data: the layers, the numbers counted from them, the village lookup
@@ -45,7 +44,7 @@ struct VillageLookup {
 // (as MapLibre Native's Immutable<T>). Changes go through app::edit_project, which copies the
 // layers when a worker holds them. The statistics and lookup may lag the layers by one refresh.
 struct ProjectData {
-    std::shared_ptr<const model::Project> project = std::make_shared<const model::Project>();
+    std::shared_ptr<const model::Project> project = std::make_shared<model::Project>();  // non-const: see app::edit_project
     std::shared_ptr<const analysis::Statistics> stats = std::make_shared<const analysis::Statistics>();
     std::shared_ptr<const VillageLookup> villages = std::make_shared<const VillageLookup>();
     std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // the LISA choropleth's classes, once computed for these statistics
