@@ -120,5 +120,7 @@ TEST_CASE("layers removed or moved and files opened while the viewer counts are 
     const auto total = csv_total_row(dir.file("stats.csv"));
     CHECK(std::stoi(total.at("villages")) == stats.total.villages);
     CHECK(std::stoi(total.at("sites")) == stats.total.sites);
+    CHECK(std::stod(total.at("population")) == doctest::Approx(stats.total.population));
+    CHECK(std::stod(total.at("funds_yuan")) == doctest::Approx(stats.total.funds_yuan));
     CHECK(stats.total.sites > 0);
 }
