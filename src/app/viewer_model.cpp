@@ -225,7 +225,8 @@ void apply_selection(ui::ViewerState& state, const ui::Actions& a) {
     }
     if (a.zoom_to_selection && !state.selection.empty()) {
         model::Extent e;
-        for (std::size_t v : state.selection) e.merge(state.villages().shapes_m[v].extent());
+        for (std::size_t v : state.selection)
+            if (v < state.villages().shapes_m.size()) e.merge(state.villages().shapes_m[v].extent());  // not those added since the count
         zoom_to(state, e);
     }
 }

@@ -148,6 +148,34 @@ void identify_tab(const ViewerState& state, Language lang) {
                             v.sites_by_name);
 }
 
+// The attribute table's rows: those whose any value contains the filter text, sorted by the
+// clicked column; recomputed only when the layer, the filter or the sort changed.
+const std::vector<std::size_t>& table_rows(const ViewerState& state, const model::Layer& layer, int sort_column, bool ascending) {
+    TableRows& cache = state.table_rows;
+    if (cache.layer != &layer || cache.feature_count != layer.features.size() || cache.filter != state.table_filter ||
+        cache.sort_column != sort_column || cache.ascending != ascending) {
+        cache = TableRows{&layer, layer.features.size(), state.table_filter, sort_column, ascending, {}};
+        const std::string needle = model::normalize_text(state.table_filter);
+        for (std::size_t r = 0; r < layer.features.size(); ++r) {
+            bool keep = needle.empty();
+            for (const auto& v : layer.features[r].values) keep = keep || model::to_text(v).find(needle) != std::string::npos;
+            if (keep) cache.rows.push_back(r);
+        }
+        if (sort_column >= 0) {
+            const auto column = static_cast<std::size_t>(sort_column);
+            std::stable_sort(cache.rows.begin(), cache.rows.end(), [&](std::size_t a, std::size_t b) {
+                const auto& va = layer.features[a].values[column];
+                const auto& vb = layer.features[b].values[column];
+                const auto na = model::to_number(va), nb = model::to_number(vb);
+                const bool less = na && nb ? *na < *nb : model::to_text(va) < model::to_text(vb);
+                const bool greater = na && nb ? *na > *nb : model::to_text(va) > model::to_text(vb);
+                return ascending ? less : greater;
+            });
+        }
+    }
+    return cache.rows;
+}
+
 void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
     if (state.project().layers.empty()) return;
     const std::size_t current = std::min(state.table_layer, state.project().layers.size() - 1);
@@ -175,37 +203,13 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
     ImGui::TableSetupScrollFreeze(1, 1);
     for (int c = 0; c < columns; ++c) ImGui::TableSetupColumn(layer.field_names[static_cast<std::size_t>(c)].c_str());
     ImGui::TableHeadersRow();
-    // Rows whose any value contains the filter text, sorted by the clicked column; recomputed only
-    // when the layer, the filter or the sort changed.
     int sort_column = -1;
     bool ascending = true;
     if (const ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsCount > 0) {
         sort_column = sort->Specs[0].ColumnIndex;
         ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     }
-    TableRows& cache = state.table_rows;
-    if (cache.layer != &layer || cache.feature_count != layer.features.size() || cache.filter != state.table_filter ||
-        cache.sort_column != sort_column || cache.ascending != ascending) {
-        cache = TableRows{&layer, layer.features.size(), state.table_filter, sort_column, ascending, {}};
-        const std::string needle = model::normalize_text(state.table_filter);
-        for (std::size_t r = 0; r < layer.features.size(); ++r) {
-            bool keep = needle.empty();
-            for (const auto& v : layer.features[r].values) keep = keep || model::to_text(v).find(needle) != std::string::npos;
-            if (keep) cache.rows.push_back(r);
-        }
-        if (sort_column >= 0) {
-            const auto column = static_cast<std::size_t>(sort_column);
-            std::stable_sort(cache.rows.begin(), cache.rows.end(), [&](std::size_t a, std::size_t b) {
-                const auto& va = layer.features[a].values[column];
-                const auto& vb = layer.features[b].values[column];
-                const auto na = model::to_number(va), nb = model::to_number(vb);
-                const bool less = na && nb ? *na < *nb : model::to_text(va) < model::to_text(vb);
-                const bool greater = na && nb ? *na > *nb : model::to_text(va) > model::to_text(vb);
-                return ascending ? less : greater;
-            });
-        }
-    }
-    const std::vector<std::size_t>& rows = cache.rows;
+    const std::vector<std::size_t>& rows = table_rows(state, layer, sort_column, ascending);
     const bool villages = layer.role == model::Role::Villages;
     std::size_t village_offset = 0;  // the layer's first village in Statistics order
     for (const auto* l : state.project().layers_with(model::Role::Villages)) {
@@ -244,7 +248,8 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
                             actions.toggle_village = village;
                         } else {
                             actions.select_village = village;
-                            actions.zoom_to_m = state.villages().shapes_m[village].extent();
+                            // Villages added since the last count have no shape to zoom to yet.
+                            if (village < state.villages().shapes_m.size()) actions.zoom_to_m = state.villages().shapes_m[village].extent();
                         }
                     }
                 } else {

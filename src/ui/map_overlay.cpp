@@ -13,6 +13,7 @@ namespace {
 constexpr double kLabelReachPx = 300;  // labels anchored further off the canvas are not considered
 
 void outline(const ViewerState& state, ImDrawList* draw, std::size_t village, ImU32 color, float width) {
+    if (village >= state.villages().shapes_m.size()) return;  // added since the last count: no shape yet
     const model::Geometry& g = state.villages().shapes_m[village];
     std::vector<ImVec2> points;
     for (std::size_t r = 0; r < g.ring_count(); ++r) {
