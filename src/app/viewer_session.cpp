@@ -311,6 +311,7 @@ void ViewerSession::after_frame(const ui::Actions& actions, bool script_export) 
 void ViewerSession::run_export(bool wanted_now, bool script_export) {
     // The page is built from the statistics the map shows, so an export waits for a count under way.
     m_export_wanted = m_export_wanted || wanted_now;
+    if (script_export) settle();  // a script's export, even after "background on", is of the count it asked for
     if (m_export_wanted && !m_refresher.busy()) m_exporting.start(m_state), m_export_wanted = false;
     if (script_export) m_state.messages.push_back(m_exporting.finish());  // a script's next step wants the file
     if (auto said = m_exporting.poll()) m_state.messages.push_back(*said);

@@ -3,6 +3,7 @@
 // freed layers, or a village index outliving its villages, would show.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -91,8 +92,10 @@ TEST_CASE("layers removed or moved and files opened while the viewer counts are 
         "open " + test::sample_county(),
         "layer 1 down",
         "save-status " + dir.file("s3.txt"),
-        "wait",
+        "export " + dir.file("map.png") + " A4-landscape 40",  // waits for the count, "background" or not
         "save-status " + dir.file("s4.txt"),
+        "wait",
+        "save-status " + dir.file("s5.txt"),
         "save-statistics " + dir.file("stats.csv"),
     };
     test::run_viewer_script(dir.path().string(), region, script);
@@ -112,11 +115,14 @@ TEST_CASE("layers removed or moved and files opened while the viewer counts are 
     // The map still finds the removed villages until the new count is in: its lookup owns them.
     CHECK(status_value(dir.file("s2.txt"), "hovered") == first_village);
     // No layer lost, none twice, in the order asked for; the count is of these layers.
+    // The export waited for the count the changes asked for.
     CHECK(status_value(dir.file("s4.txt"), "refreshing") == "no");
-    CHECK(status_layers(dir.file("s4.txt")) == layer_lines(expected));
-    CHECK(status_value(dir.file("s4.txt"), "villages", 1) == std::to_string(stats.villages.size()));
-    CHECK(status_value(dir.file("s4.txt"), "villages", 2) == std::to_string(stats.villages.size()));
-    CHECK(status_value(dir.file("s4.txt"), "hovered") == "(none)");  // picked again on the new villages
+    CHECK(std::filesystem::file_size(dir.file("map.png")) > 0);
+    CHECK(status_value(dir.file("s5.txt"), "refreshing") == "no");
+    CHECK(status_layers(dir.file("s5.txt")) == layer_lines(expected));
+    CHECK(status_value(dir.file("s5.txt"), "villages", 1) == std::to_string(stats.villages.size()));
+    CHECK(status_value(dir.file("s5.txt"), "villages", 2) == std::to_string(stats.villages.size()));
+    CHECK(status_value(dir.file("s5.txt"), "hovered") == "(none)");  // picked again on the new villages
     const auto total = csv_total_row(dir.file("stats.csv"));
     CHECK(std::stoi(total.at("villages")) == stats.total.villages);
     CHECK(std::stoi(total.at("sites")) == stats.total.sites);
