@@ -25,6 +25,7 @@ model::Project& edit_project(ui::ViewerState& state) {
     }
     state.table_rows = {};
     state.selected_feature.reset();  // named by layer position, which may change
+    ++state.problems_version;        // the Problems tab's rows name layers by position too
     return *next;
 }
 

@@ -15,7 +15,7 @@ namespace ca::app {
 // The layers to change, for the main thread only. When a worker (refresh, export, preview) still
 // holds the current version, the layers are copied first and the copy becomes current, so the
 // worker reads on unchanged; when nobody else holds them they are changed in place. Caches that
-// name layers by position (table rows, the outlined feature) start afresh. The caller requests a
+// name layers by position (table rows, the outlined feature, the Problems tab's rows) start afresh. The caller requests a
 // Refresh::Data after the change: statistics and village lookup are of the old layers until then.
 model::Project& edit_project(ui::ViewerState& state);
 

@@ -130,3 +130,28 @@ TEST_CASE("layers removed or moved and files opened while the viewer counts are 
     CHECK(std::stod(total.at("funds_yuan")) == doctest::Approx(stats.total.funds_yuan));
     CHECK(stats.total.sites > 0);
 }
+
+TEST_CASE("a layer removed while the viewer counts leaves the Problems tab naming the layers there are") {
+    test::TempDir dir;
+    const std::string region = dir.file("region.gpkg");
+    bench::write_region({"test", 40, 20000, 4000, 2000}, region);
+    // A project list whose village and funds columns are not recognised: the tab offers to map them,
+    // naming the layer by its place in the list of layers (a cache the tab keeps between frames).
+    test::write_text(dir.file("projects.csv"), "项目名称,乡镇,地点,金额,经度,纬度\n水窖,湾碧乡,麻栗树,1000,101.3,25.7\n");
+    test::run_viewer_script(dir.path().string(), region,
+                            {"open " + dir.file("projects.csv"), "tab problems", "save-problems " + dir.file("before.txt"), "background on",
+                             "layer 3 role unknown", "layer 0 remove",  // the list (layer 4) moves to 3 while the count runs
+                             "save-status " + dir.file("status.txt"), "screenshot " + dir.file("tab.png"),  // the tab drawn meanwhile
+                             "save-problems " + dir.file("during.txt"), "wait", "save-problems " + dir.file("after.txt")});
+    CHECK(status_value(dir.file("status.txt"), "refreshing") == "yes");
+    // The region's sites lack village and township columns too; both layers are named, by their
+    // names as they are now, before, during and after the count.
+    for (const std::string name : {"before.txt", "during.txt", "after.txt"}) {
+        CAPTURE(name);
+        std::ifstream in(dir.file(name));
+        std::vector<std::string> fields;
+        for (std::string line; std::getline(in, line);)
+            if (line.rfind("fields\t", 0) == 0) fields.push_back(line);
+        CHECK(fields == std::vector<std::string>{"fields\tsites\tvillage_name township ", "fields\tprojects\tvillage_name funds_yuan "});
+    }
+}
