@@ -11,6 +11,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "app/script.hpp"
 #include "app/viewer_session.hpp"
 #include "core/model/error.hpp"
 
@@ -62,10 +63,11 @@ Window open_window(const ViewerOptions& options) {
 }  // namespace
 
 void run_viewer(const Loader& load, const ViewerOptions& options) {
+    std::vector<ScriptLine> script = options.script_path.empty() ? std::vector<ScriptLine>{} : read_script(options.script_path);  // a typo fails before any window
     GlfwSession glfw;
     const Window window = open_window(options);
     ImGuiSession imgui(window.get());
-    ViewerSession session(load, options, window.get());  // before the contexts go: it owns GL objects
+    ViewerSession session(load, options, std::move(script), window.get());  // before the contexts go: it owns GL objects
     while (!glfwWindowShouldClose(window.get()) && session.frame()) {
     }
     session.print_bench();

@@ -48,9 +48,8 @@ double percentile(std::vector<double> v, double q) {
 
 }  // namespace
 
-ViewerSession::ViewerSession(const Loader& load, const ViewerOptions& options, GLFWwindow* window)
-    : m_options(options), m_window(window),
-      m_script(options.script_path.empty() ? std::vector<ScriptLine>{} : read_script(options.script_path)),
+ViewerSession::ViewerSession(const Loader& load, const ViewerOptions& options, std::vector<ScriptLine> script, GLFWwindow* window)
+    : m_options(options), m_window(window), m_script(std::move(script)),
       m_unattended(!options.screenshot_path.empty() || !options.script_path.empty() || options.bench_frames > 0) {
     // Files dropped on the window are read between frames, once the first load is in.
     glfwSetWindowUserPointer(window, &m_dropped);

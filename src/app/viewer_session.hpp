@@ -29,8 +29,9 @@ namespace ca::app {
 class ViewerSession {
 public:
     // Starts `load` on a worker at once; the window shows its progress. The window and its GL and
-    // ImGui contexts must outlive the session.
-    ViewerSession(const Loader& load, const ViewerOptions& options, GLFWwindow* window);
+    // ImGui contexts must outlive the session. `script`: read_script of options.script_path (read
+    // before the window opens, so that a typo fails first).
+    ViewerSession(const Loader& load, const ViewerOptions& options, std::vector<ScriptLine> script, GLFWwindow* window);
     ViewerSession(const ViewerSession&) = delete;
     ViewerSession& operator=(const ViewerSession&) = delete;
 
