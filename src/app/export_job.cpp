@@ -24,13 +24,16 @@ void ExportJob::start(const ui::ViewerState& state) {
     const auto page = print::page_size_from_string(state.export_settings.page).value_or(print::PageSize{});
     const print::ExportOptions options{page, static_cast<double>(state.export_settings.dpi)};
     // The page's scene is built on the worker (a second for a prefecture), then belongs to it alone.
-    m_running = std::async(std::launch::async, [source = page_source(state, m_reading_data), figure, options, path = m_path, this]() mutable {
+    m_running = std::async(std::launch::async, [source = page_source(state), figure, options, path = m_path, this]() mutable {
         try {
             const scene::Scene page = source.build(figure);
             print::export_figure(path, page, figure, options);
             return "→ " + path;
         } catch (const Error& e) {
             return std::string(e.kind() == ErrorKind::Cancelled ? "× " + path : e.what());
+        } catch (const std::exception& e) {
+            // Out of memory, a library's own exception...: said, and the session goes on.
+            return path + ": cannot write the map (" + e.what() + ")";
         }
     });
 }

@@ -16,11 +16,10 @@ class ExportJob {
 public:
     ~ExportJob();
     // Starts writing the current view as the dialog's settings say; nothing if one is running.
-    // The worker reads state.project and state.stats in place until reading_data() turns false:
-    // meanwhile the caller must neither change the layers nor take new statistics in (PageSource).
+    // The worker reads a snapshot of the data (see PageSource): the UI may change it meanwhile.
     void start(const ui::ViewerState& state);
-    bool reading_data() const { return m_reading_data; }
     // Once finished: what to tell the user ("→ FILE", or why it failed or that it was cancelled).
+    // Any failure of the worker ends here as a message: the session goes on.
     std::optional<std::string> poll();
     std::string finish();  // waits for it
     void cancel() { m_cancel = true; }
@@ -31,7 +30,6 @@ public:
 private:
     std::atomic<bool> m_cancel{false};
     std::atomic<float> m_progress{0};
-    std::atomic<bool> m_reading_data{false};  // the page's scene is being built from the project
     std::future<std::string> m_running;
     std::string m_path;
 };

@@ -11,12 +11,11 @@
 namespace ca::app {
 namespace {
 
-// Clears the flag when the page's scene is built, or when building it threw.
-struct DoneReading {
-    std::atomic<bool>* flag;
-    ~DoneReading() {
-        if (flag) *flag = false;
-    }
+// Lets go of a snapshot when the page's scene is built, or when building it threw: the drawing
+// that follows needs only the scene, and the UI may then change its version in place.
+struct DropData {
+    ui::ProjectData& data;
+    ~DropData() { const ui::ProjectData drop = std::move(data); }
 };
 
 }  // namespace
@@ -27,9 +26,9 @@ print::Figure figure_for_view(const ui::ViewerState& state) {
     figure.language = state.style.language;
     figure.frame.review_number = state.export_settings.review_number;
     figure.frame.compiled_by = state.export_settings.compiled_by;
-    figure.frame.sources = state.figure.sources.empty() ? print::dated_sources(state.project) : state.figure.sources;
+    figure.frame.sources = state.figure.sources.empty() ? print::dated_sources(state.project()) : state.figure.sources;
     figure.frame.date = state.figure.date.empty() ? print::today_text() : state.figure.date;
-    if (state.project.working) figure.frame.crs = state.project.working->name();
+    if (state.project().working) figure.frame.crs = state.project().working->name();
     // The ground the canvas shows now.
     model::Extent visible;
     visible.add(state.viewport.to_m({0, 0}));
@@ -38,14 +37,11 @@ print::Figure figure_for_view(const ui::ViewerState& state) {
     return figure;
 }
 
-PageSource page_source(const ui::ViewerState& state, std::atomic<bool>& reading) {
-    reading = true;
-    return {&state.project, &state.stats, state.style, state.lisa, state.townships, &reading};
-}
+PageSource page_source(const ui::ViewerState& state) { return {state.data, state.style}; }
 
-scene::Scene PageSource::build(print::Figure& figure) const {
-    const DoneReading done{reading};
-    return print::build_figure_scene(*project, style, stats, figure, {0, lisa.get(), std::nullopt, townships.get()});
+scene::Scene PageSource::build(print::Figure& figure) {
+    const DropData drop{data};
+    return print::build_figure_scene(*data.project, style, data.stats.get(), figure, {0, data.lisa.get(), std::nullopt, data.townships.get()});
 }
 
 PreviewTexture::PreviewTexture() { glGenTextures(1, &m_texture); }
@@ -58,7 +54,7 @@ PreviewTexture::~PreviewTexture() {
 void PreviewTexture::start(const ui::ViewerState& state, double dpi) {
     if (busy()) return;
     const auto page = print::page_size_from_string(state.export_settings.page).value_or(print::PageSize{});
-    m_drawing = std::async(std::launch::async, [source = page_source(state, m_reading_data), figure = figure_for_view(state), page, dpi]() mutable {
+    m_drawing = std::async(std::launch::async, [source = page_source(state), figure = figure_for_view(state), page, dpi]() mutable {
         const scene::Scene scene = source.build(figure);
         const double px_per_mm = dpi / 25.4;
         const int width = static_cast<int>(std::lround(page.width_mm * px_per_mm));
@@ -78,7 +74,7 @@ bool PreviewTexture::poll() {
     Surface surface{nullptr, &cairo_surface_destroy};
     try {
         surface = m_drawing.get();
-    } catch (const Error&) {
+    } catch (const std::exception&) {
         return false;  // the old picture stays; the export itself reports what went wrong
     }
     m_width = cairo_image_surface_get_width(surface.get());

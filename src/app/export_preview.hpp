@@ -20,25 +20,20 @@ namespace ca::app {
 // heading comes with the page's scene (PageSource::build).
 print::Figure figure_for_view(const ui::ViewerState& state);
 
-// What a worker needs to build the page's scene: the style copied, LISA classes and township
-// outlines shared (never changed once made), the project and statistics borrowed in place, as the
-// refresh job borrows them. From page_source() until build() returns, `*reading` is true and the
-// caller must neither change the layers nor take new statistics in.
+// What a worker needs to build the page's scene: the style copied, the data a snapshot (the
+// version current when the page was asked for; the UI may move on meanwhile).
 struct PageSource {
-    const model::Project* project = nullptr;
-    const analysis::Statistics* stats = nullptr;
+    ui::ProjectData data;
     scene::MapStyle style;
-    std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;
-    std::shared_ptr<const std::vector<scene::TownshipOutline>> townships;
-    std::atomic<bool>* reading = nullptr;
     // On the worker: print::build_figure_scene for `figure` (which gets its legend heading); then
-    // clears *reading, also when building throws.
-    scene::Scene build(print::Figure& figure) const;
+    // lets go of the data, also when building throws.
+    scene::Scene build(print::Figure& figure);
 };
-PageSource page_source(const ui::ViewerState& state, std::atomic<bool>& reading);
+PageSource page_source(const ui::ViewerState& state);
 
 // The page drawn at the preview's resolution into an RGBA texture (for ImGui::Image). Drawing,
-// scene included, runs on a worker; the texture is filled on the GL thread once it is done.
+// scene included, runs on a worker; the texture is filled on the GL thread once it is done. A
+// drawing that fails, for whatever reason, leaves the old picture (the export says why).
 class PreviewTexture {
 public:
     PreviewTexture();
@@ -52,7 +47,6 @@ public:
     bool poll();
     bool finish();  // waits for it, then as poll
     bool busy() const { return m_drawing.valid(); }
-    bool reading_data() const { return m_reading_data; }  // see PageSource
     GLuint id() const { return m_texture; }
     int width() const { return m_width; }
     int height() const { return m_height; }
@@ -61,7 +55,6 @@ private:
     using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
     GLuint m_texture = 0;
     int m_width = 0, m_height = 0;
-    std::atomic<bool> m_reading_data{false};  // before m_drawing: the worker clears it
     std::future<Surface> m_drawing;
 };
 

@@ -54,12 +54,13 @@ ui::VillageLookup lookup_villages(const model::Project& project) {
     ui::VillageLookup lookup;
     for (const auto* layer : project.layers_with(model::Role::Villages))
         for (const auto& f : layer->features) {
-            lookup.shapes_lonlat.push_back(&f.geometry);
-            model::Geometry g = f.geometry;
+            model::Geometry g = f.geometry;  // owned: the layer may go before this lookup does
             project.working->forward(g.coords);
             lookup.shapes_m.push_back(std::move(g));
         }
-    lookup.index = std::make_unique<analysis::VillageIndex>(lookup.shapes_lonlat);
+    std::vector<const model::Geometry*> polygons;
+    for (const auto& g : lookup.shapes_m) polygons.push_back(&g);  // moving the lookup keeps these buffers
+    lookup.index = std::make_unique<analysis::VillageIndex>(polygons);
     return lookup;
 }
 
@@ -128,7 +129,7 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
 
 std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& done) {
     if (done.what == Refresh::Statistics || done.what == Refresh::Data) {
-        state.stats = std::move(done.stats);
+        state.data.stats = std::make_shared<const analysis::Statistics>(std::move(done.stats));
         if (done.summary) state.summary = std::move(*done.summary);
         state.search_matches.reset();  // found among the old rows
         state.counting_problems = std::move(done.counting_problems);
@@ -136,21 +137,21 @@ std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& 
         state.clicked_problem.reset();
     }
     if (done.what == Refresh::Data) {
-        state.villages = std::move(done.villages);
+        state.data.villages = std::make_shared<const ui::VillageLookup>(std::move(done.villages));
         state.table_rows = {};  // layers moved or changed: the table's rows are recomputed
         state.selected.reset();
         state.selection.clear();
         state.selected_feature.reset();  // its layer may have moved
         state.hovered.reset();
-        state.style.layers.resize(state.project.layers.size());
+        state.style.layers.resize(state.project().layers.size());
     }
     if (!done.problem.empty()) {
-        state.villages = {};  // no rows to pick
+        state.data.villages = std::make_shared<const ui::VillageLookup>();  // no rows to pick
         state.selected.reset();
         state.selection.clear();
     }
-    state.lisa = std::move(done.lisa);
-    state.townships = std::move(done.townships);
+    state.data.lisa = std::move(done.lisa);
+    state.data.townships = std::move(done.townships);
     if (done.scene) state.scene = std::move(done.scene);
     return std::move(done.mesh);
 }
@@ -167,16 +168,43 @@ void Refresher::start(const ui::ViewerState& state) {
     const bool rebuild = m_queued_rebuild;
     m_queued = Refresh::None;
     m_queued_rebuild = false;
-    // The style is copied (small); project and statistics are read in place, unchanged meanwhile.
+    // The style is copied (small); the worker holds this version of the data (a snapshot) while
+    // the UI may make newer ones (see edit_project).
     m_progress = 0;
-    m_running = std::async(std::launch::async, [&project = state.project, &stats = state.stats, style = state.style, what = m_running_what, rebuild,
-                                                 lisa = state.lisa, townships = state.townships,
-                                                 this] { return compute_refresh(project, style, stats, what, rebuild, lisa, &m_progress, townships); });
+    m_source = state.data.project;
+    m_running = std::async(std::launch::async, [data = state.data, style = state.style, what = m_running_what, rebuild, this]() mutable {
+        Refreshed done;
+        try {
+            done = compute_refresh(*data.project, style, *data.stats, what, rebuild, data.lisa, &m_progress, data.townships);
+        } catch (const std::exception& e) {
+            // Out of memory, a library's own exception...: the old map and numbers stay, the session goes on.
+            done = {};
+            done.problem = std::string("cannot update the map: ") + e.what();
+        }
+        { const ui::ProjectData drop = std::move(data); }  // before the result is ready: the UI may then change its version in place
+        return done;
+    });
 }
 
 std::optional<render::MapMesh> Refresher::poll(ui::ViewerState& state) {
     if (!busy() || m_running.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
-    auto mesh = take_refresh(state, m_running.get());  // rethrows what the worker threw
+    Refreshed done = m_running.get();  // rethrows what the worker threw
+    const bool stale = state.data.project != m_source;
+    m_source.reset();
+    if (stale) {
+        // The layers changed while this was counted: its numbers, lookup and map are of layers no
+        // longer shown. The change asked for a new count; it runs now, and brings all of them.
+        m_queued = m_queued | Refresh::Data;
+        m_queued_rebuild = true;
+        start(state);
+        return std::nullopt;
+    }
+    if (done.what == Refresh::None) {
+        state.messages.push_back(std::move(done.problem));  // the worker failed (see start)
+        if (m_queued != Refresh::None) start(state);
+        return std::nullopt;
+    }
+    auto mesh = take_refresh(state, std::move(done));
     if (m_queued != Refresh::None) start(state);
     return mesh;
 }

@@ -40,7 +40,8 @@ struct Refreshed {
 Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
                           bool rebuild_scene_after_data = true, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa = {},
                           std::atomic<float>* progress = nullptr, std::shared_ptr<const std::vector<scene::TownshipOutline>> townships = {});
-// Moves the results into the state; after new data the selection and table cache start afresh.
+// Moves the results into the state's data (a new version of its statistics and lookup); after new
+// data the selection and table cache start afresh.
 // Returns the mesh to upload, when the scene changed.
 std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& done);
 
@@ -54,7 +55,7 @@ public:
     std::optional<render::MapMesh> poll(ui::ViewerState& state);
     // Waits for everything requested (scripts and tests want each step's result before the next).
     std::optional<render::MapMesh> finish(ui::ViewerState& state);
-    // While true the project and statistics must not change: the worker reads them.
+    // A refresh runs, on its own snapshot of the data.
     bool busy() const { return m_running.valid(); }
     bool analysing() const { return busy() && m_running_what >= Refresh::Statistics; }
     float progress() const { return m_progress; }  // of the running refresh, 0..1
@@ -63,6 +64,7 @@ private:
     void start(const ui::ViewerState& state);
     std::atomic<float> m_progress{0};  // before m_running: the worker writes it until the future is gone
     std::future<Refreshed> m_running;
+    std::shared_ptr<const model::Project> m_source;  // the layers the running refresh counts: are its results still theirs?
     Refresh m_running_what = Refresh::None;
     Refresh m_queued = Refresh::None;
     bool m_queued_rebuild = false;

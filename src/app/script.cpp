@@ -1,6 +1,7 @@
 // Parsing and running viewer scripts.
 #include "app/script.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -8,11 +9,12 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
+#include <utility>
 
 #include "app/viewer_model.hpp"
 #include "core/analysis/dissolve.hpp"
 #include "core/analysis/metrics.hpp"
-#include "core/loading/load_project.hpp"
 #include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
 #include "ui/panels.hpp"
@@ -28,9 +30,10 @@ struct Grammar {
     std::size_t min_words, max_words;
 };
 constexpr Grammar kGrammar[] = {
-    {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 4, 4},
+    {"choropleth", 2, 4}, {"zoom-to", 2, 4}, {"select", 3, 4}, {"filter", 3, 4}, {"layer", 3, 4},
     {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2}, {"open-dialog", 2, 2}, {"save-statistics", 2, 2},
     {"problem-click", 2, 2}, {"save-problems", 2, 2}, {"map-fields", 2, 2}, {"problems-filter", 3, 3},
+    {"save-status", 2, 2}, {"background", 2, 2}, {"wait", 1, 1}, {"hover", 3, 3},
 };
 
 // "SCRIPT:LINE: message": the form every script failure takes.
@@ -47,8 +50,8 @@ void save_problem_list(const ui::ViewerState& state, const std::string& path) {
     std::string label = ui::problems_tab_label(state);
     std::string text = label.substr(0, label.find("###")) + "\n";
     for (const std::size_t i : ui::layers_to_map(state)) {
-        text += "fields\t" + state.project.layers[i].name + "\t";
-        for (const auto m : ui::unmapped_meanings(state.project.layers[i])) text += std::string(model::canonical_name(m)) + " ";
+        text += "fields\t" + state.project().layers[i].name + "\t";
+        for (const auto m : ui::unmapped_meanings(state.project().layers[i])) text += std::string(model::canonical_name(m)) + " ";
         text += "\n";
     }
     const auto rows = ui::problem_rows(state, state.problem_filter);
@@ -88,165 +91,256 @@ std::vector<ScriptLine> read_script(const std::string& path) {
     return lines;
 }
 
-ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& line, ui::ViewerState& state) {
-    const auto& w = line.words;
-    auto fail = [&](const std::string& why) { return Error(why).file(script_path).feature("line " + std::to_string(line.number)); };
-    auto word = [&](std::size_t i) { return i < w.size() ? w[i] : std::string(); };
+namespace {
+
+// One line being run: what it says, the state it reads, and what it asks of the viewer.
+struct Step {
+    const std::string& script_path;
+    const ScriptLine& line;
+    ui::ViewerState& state;
     ui::Actions actions;
     ScriptEffect effect;
-    const std::string& command = w[0];
-    if (command == "choropleth") {
-        const bool field = w[1].rfind("field:", 0) == 0;
-        if (w[1] != "off" && w[1] != "lisa" && !field && !analysis::is_metric(w[1])) throw fail("no metric \"" + w[1] + "\"");
-        actions.choropleth_metric = w[1] == "off" ? "" : w[1];
-        if (w.size() > 2) {
-            const auto method = analysis::class_method_from_string(w[2]);
-            if (!method) throw fail("no classification method \"" + w[2] + "\"");
-            actions.choropleth_method = *method;
-        }
-        if (w.size() > 3) actions.choropleth_classes = std::stoi(w[3]);
-    } else if (command == "open-dialog") {
-        actions.open_dialog = ui::OpenDialog{w[1] != "off", w[1] == "off" ? std::string() : w[1], ""};
-    } else if (command == "choropleth-level") {
-        if (w[1] != "villages" && w[1] != "townships") throw fail("choropleth-level takes villages or townships");
-        actions.choropleth_by_township = w[1] == "townships";
-    } else if (command == "search") {
-        std::string query;
-        for (std::size_t i = 1; i < w.size(); ++i) query += (i > 1 ? " " : "") + w[i];
-        const auto found = ui::find_places(state, query, 1);
-        if (found.empty()) throw fail("nothing found for \"" + query + "\"");
-        ui::choose_place(state, found.front(), actions);
-    } else if (command == "zoom-to") {
-        if (w[1] == "home") {
-            actions.fit_to_data = true;
-        } else if (w[1] == "village") {
-            const auto v = find_village(state, word(2), word(3));
-            if (!v) throw fail("no village \"" + word(2) + "\"");
-            actions.zoom_to_m = state.villages.shapes_m[*v].extent();
-        } else if (w[1] == "township") {
-            const model::Extent e = analysis::township_extent(state.project, state.stats, word(2));
-            if (e.empty()) throw fail("no township \"" + word(2) + "\"");
-            actions.zoom_to_m = e;
-        } else {
-            throw fail("zoom-to takes village, township or home");
-        }
-    } else if (command == "select") {
-        const auto v = find_village(state, word(2), word(3));
-        if (w[1] != "village" || !v) throw fail("no village \"" + word(2) + "\"");
-        actions.select_village = *v;
-    } else if (command == "filter") {
-        if (w[1] == "type") actions.site_type_shown = {model::canonical_project_type(word(2)), on(word(3))};
-        else if (w[1] == "status") actions.site_status = w[2] == "all" ? "" : w[2];
-        else if (w[1] == "batch") actions.site_batch = w[2] == "all" ? "" : w[2];
-        else if (w[1] == "year" && w[2] == "play") actions.play_years = true;
-        else if (w[1] == "year" && w[2] == "step") effect.refresh = advance_year_play(state);
-        else if (w[1] == "year") actions.up_to_year = w[2] == "all" ? 0 : std::stoi(w[2]);
-        else throw fail("filter takes type or year");
-    } else if (command == "layer") {
-        const std::size_t index = std::stoul(w[1]);
-        if (index >= state.project.layers.size()) throw fail("no layer " + w[1]);
-        scene::LayerStyle ls = state.style.layer(index);
-        auto rgb = [&](const std::string& text) {
-            int r = 0, g = 0, b = 0;
-            if (std::sscanf(text.c_str(), "%d,%d,%d", &r, &g, &b) != 3) throw fail("a colour is R,G,B, not " + text);
-            return std::array<std::uint8_t, 3>{static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(g), static_cast<std::uint8_t>(b)};
-        };
-        if (w[2] == "visible") actions.layer_visible = {index, on(w[3])};
-        else if (w[2] == "opacity") actions.layer_opacity = {index, std::stof(w[3])};
-        else if (w[2] == "fill") ls.fill_rgb = rgb(w[3]), actions.layer_style = {index, ls};
-        else if (w[2] == "stroke") ls.stroke_rgb = rgb(w[3]), actions.layer_style = {index, ls};
-        else if (w[2] == "width") ls.width_px = std::stof(w[3]), actions.layer_style = {index, ls};
-        else if (w[2] == "size") ls.symbol_px = std::stof(w[3]), actions.layer_style = {index, ls};
-        else if (w[2] == "field") {
-            // layer N field MEANING NAME|none: which field plays a meaning of the data contract.
-            const std::string spec = w[3];
-            const auto eq = spec.find('=');
-            const auto meaning = model::meaning_from_name(spec.substr(0, eq));
-            if (eq == std::string::npos || !meaning) throw fail("field takes MEANING=FIELD (or MEANING=none), e.g. poor_population=贫困人口");
-            const std::string field = spec.substr(eq + 1) == "none" ? std::string() : spec.substr(eq + 1);
-            const auto& names = state.project.layers[index].field_names;
-            if (!field.empty() && std::find(names.begin(), names.end(), field) == names.end()) throw fail("layer " + w[1] + " has no field \"" + field + "\"");
-            actions.layer_field = ui::Actions::LayerField{index, *meaning, field};
-        } else if (w[2] == "symbol") {
-            if (w[3] != "circle" && w[3] != "square" && w[3] != "triangle") throw fail("a symbol is circle, square or triangle");
-            ls.symbol = w[3] == "square" ? scene::MarkerShape::Square : w[3] == "triangle" ? scene::MarkerShape::Triangle : scene::MarkerShape::Circle;
-            actions.layer_style = {index, ls};
-        }
-        else if (w[2] == "role") {
-            const model::Role role = model::role_from_string(w[3]);
-            if (role == model::Role::Unknown && w[3] != "unknown") throw fail("no role \"" + w[3] + "\"");
-            actions.layer_role = {index, role};
-        } else throw fail("layer takes visible, opacity, fill, stroke, width, size or role");
-    } else if (command == "language") {
-        actions.set_language = w[1] == "zh" ? model::Language::Chinese : model::Language::English;
-    } else if (command == "labels") {
-        if (w[1] == "pinyin" || w[1] == "chinese") actions.label_script = w[1] == "pinyin" ? scene::LabelScript::Pinyin : scene::LabelScript::Chinese;
-        else actions.labels = on(w[1]);
-    } else if (command == "uncovered") {
-        actions.highlight_uncovered = on(w[1]);
-    } else if (command == "open") {
-        auto more = loading::load_project({{w[1], model::Role::Unknown}}, {});
-        for (auto& layer : more.layers) state.project.layers.push_back(std::move(layer));
-        state.project.problems.append(more.problems);  // listed in the Problems tab
-        ++state.problems_version;
-        state.glyphs_stale = true;  // new data may hold characters the font atlas lacks
-        effect.refresh = Refresh::Data;
-    } else if (command == "export") {
-        ui::ExportSettings settings = state.export_settings;
-        settings.path = w[1];
-        if (w.size() > 2) settings.page = w[2];
-        if (w.size() > 3) settings.dpi = std::stoi(w[3]);
-        state.export_settings = settings;
-        effect.export_now = true;
-    } else if (command == "select-box") {
+
+    const std::string& word(std::size_t i) const {
+        static const std::string kNone;
+        return i < line.words.size() ? line.words[i] : kNone;
+    }
+    // The one place a line's failure becomes an error: it names the script and the line.
+    Error fail(const std::string& why) const { return Error(why).file(script_path).feature("line " + std::to_string(line.number)); }
+};
+
+void choropleth_command(Step& s) {
+    const std::string& metric = s.word(1);
+    const bool field = metric.rfind("field:", 0) == 0;
+    if (metric != "off" && metric != "lisa" && !field && !analysis::is_metric(metric)) throw s.fail("no metric \"" + metric + "\"");
+    s.actions.choropleth_metric = metric == "off" ? "" : metric;
+    if (!s.word(2).empty()) {
+        const auto method = analysis::class_method_from_string(s.word(2));
+        if (!method) throw s.fail("no classification method \"" + s.word(2) + "\"");
+        s.actions.choropleth_method = *method;
+    }
+    if (!s.word(3).empty()) s.actions.choropleth_classes = std::stoi(s.word(3));
+}
+
+void search_command(Step& s) {
+    std::string query;
+    for (std::size_t i = 1; i < s.line.words.size(); ++i) query += (i > 1 ? " " : "") + s.word(i);
+    const auto found = ui::find_places(s.state, query, 1);
+    if (found.empty()) throw s.fail("nothing found for \"" + query + "\"");
+    ui::choose_place(s.state, found.front(), s.actions);
+}
+
+void zoom_command(Step& s) {
+    if (s.word(1) == "home") {
+        s.actions.fit_to_data = true;
+    } else if (s.word(1) == "village") {
+        const auto v = find_village(s.state, s.word(2), s.word(3));
+        if (!v) throw s.fail("no village \"" + s.word(2) + "\"");
+        s.actions.zoom_to_m = s.state.villages().shapes_m[*v].extent();
+    } else if (s.word(1) == "township") {
+        const model::Extent e = analysis::township_extent(s.state.project(), s.state.stats(), s.word(2));
+        if (e.empty()) throw s.fail("no township \"" + s.word(2) + "\"");
+        s.actions.zoom_to_m = e;
+    } else {
+        throw s.fail("zoom-to takes village, township or home");
+    }
+}
+
+void select_command(Step& s) {
+    if (s.word(0) == "select-box") {
         // Longitude and latitude of two corners, as a person would drag with ctrl held.
-        std::vector<model::Vec2> corners = {{std::stod(w[1]), std::stod(w[2])}, {std::stod(w[3]), std::stod(w[4])}};
-        state.project.working->forward(corners);
+        std::vector<model::Vec2> corners = {{std::stod(s.word(1)), std::stod(s.word(2))}, {std::stod(s.word(3)), std::stod(s.word(4))}};
+        s.state.project().working->forward(corners);
         model::Extent box;
         for (const auto& c : corners) box.add(c);
-        actions.select_set = villages_in(state, box);
+        s.actions.select_set = villages_in(s.state, box);
+        return;
+    }
+    const auto v = find_village(s.state, s.word(2), s.word(3));
+    if (s.word(1) != "village" || !v) throw s.fail("no village \"" + s.word(2) + "\"");
+    s.actions.select_village = *v;
+}
+
+// hover LON LAT: the mouse over this point, as the navigator finds the village under it.
+void hover_command(Step& s) {
+    std::vector<model::Vec2> point = {{std::stod(s.word(1)), std::stod(s.word(2))}};
+    s.state.project().working->forward(point);
+    s.state.hovered = village_at(s.state, point[0]);
+}
+
+void filter_command(Step& s) {
+    const std::string &what = s.word(1), &value = s.word(2);
+    if (what == "type") s.actions.site_type_shown = {model::canonical_project_type(value), on(s.word(3))};
+    else if (what == "status") s.actions.site_status = value == "all" ? "" : value;
+    else if (what == "batch") s.actions.site_batch = value == "all" ? "" : value;
+    else if (what == "year" && value == "play") s.actions.play_years = true;
+    else if (what == "year" && value == "step") s.effect.refresh = advance_year_play(s.state);
+    else if (what == "year") s.actions.up_to_year = value == "all" ? 0 : std::stoi(value);
+    else throw s.fail("filter takes type or year");
+}
+
+// layer N field MEANING=NAME|none: which field plays a meaning of the data contract.
+void layer_field_command(Step& s, std::size_t index) {
+    const std::string& spec = s.word(3);
+    const auto eq = spec.find('=');
+    const auto meaning = model::meaning_from_name(spec.substr(0, eq));
+    if (eq == std::string::npos || !meaning) throw s.fail("field takes MEANING=FIELD (or MEANING=none), e.g. poor_population=贫困人口");
+    const std::string field = spec.substr(eq + 1) == "none" ? std::string() : spec.substr(eq + 1);
+    const auto& names = s.state.project().layers[index].field_names;
+    if (!field.empty() && std::find(names.begin(), names.end(), field) == names.end())
+        throw s.fail("layer " + s.word(1) + " has no field \"" + field + "\"");
+    s.actions.layer_field = ui::Actions::LayerField{index, *meaning, field};
+}
+
+// layer N remove|up|down, as the layers panel's buttons.
+bool layer_order_command(Step& s, std::size_t index) {
+    const std::string& what = s.word(2);
+    if (what == "remove") s.actions.remove_layer = index;
+    else if (what == "up" || what == "down") s.actions.move_layer = {index, what == "up" ? -1 : +1};
+    else return false;
+    if (!s.word(3).empty()) throw s.fail("layer N " + what + " takes no more words");
+    return true;
+}
+
+void layer_command(Step& s) {
+    const std::size_t index = std::stoul(s.word(1));
+    if (index >= s.state.project().layers.size()) throw s.fail("no layer " + s.word(1));
+    if (layer_order_command(s, index)) return;
+    const std::string &what = s.word(2), &value = s.word(3);
+    if (value.empty()) throw s.fail("layer N " + what + " takes a value");
+    scene::LayerStyle ls = s.state.style.layer(index);
+    auto rgb = [&](const std::string& text) {
+        int r = 0, g = 0, b = 0;
+        if (std::sscanf(text.c_str(), "%d,%d,%d", &r, &g, &b) != 3) throw s.fail("a colour is R,G,B, not " + text);
+        return std::array<std::uint8_t, 3>{static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(g), static_cast<std::uint8_t>(b)};
+    };
+    if (what == "visible") s.actions.layer_visible = {index, on(value)};
+    else if (what == "opacity") s.actions.layer_opacity = {index, std::stof(value)};
+    else if (what == "fill") ls.fill_rgb = rgb(value), s.actions.layer_style = {index, ls};
+    else if (what == "stroke") ls.stroke_rgb = rgb(value), s.actions.layer_style = {index, ls};
+    else if (what == "width") ls.width_px = std::stof(value), s.actions.layer_style = {index, ls};
+    else if (what == "size") ls.symbol_px = std::stof(value), s.actions.layer_style = {index, ls};
+    else if (what == "field") layer_field_command(s, index);
+    else if (what == "symbol") {
+        if (value != "circle" && value != "square" && value != "triangle") throw s.fail("a symbol is circle, square or triangle");
+        ls.symbol = value == "square" ? scene::MarkerShape::Square : value == "triangle" ? scene::MarkerShape::Triangle : scene::MarkerShape::Circle;
+        s.actions.layer_style = {index, ls};
+    } else if (what == "role") {
+        const model::Role role = model::role_from_string(value);
+        if (role == model::Role::Unknown && value != "unknown") throw s.fail("no role \"" + value + "\"");
+        s.actions.layer_role = {index, role};
+    } else throw s.fail("layer takes visible, opacity, fill, stroke, width, size, symbol, field, role, remove, up or down");
+}
+
+void look_command(Step& s) {
+    const std::string &command = s.word(0), &value = s.word(1);
+    if (command == "language") s.actions.set_language = value == "zh" ? model::Language::Chinese : model::Language::English;
+    else if (command == "labels" && (value == "pinyin" || value == "chinese"))
+        s.actions.label_script = value == "pinyin" ? scene::LabelScript::Pinyin : scene::LabelScript::Chinese;
+    else if (command == "labels") s.actions.labels = on(value);
+    else if (command == "uncovered") s.actions.highlight_uncovered = on(value);
+    else if (command == "choropleth-level") {
+        if (value != "villages" && value != "townships") throw s.fail("choropleth-level takes villages or townships");
+        s.actions.choropleth_by_township = value == "townships";
     } else if (command == "colour-sites") {
-        if (w[1] == "type") actions.site_colour = scene::SiteColour::Type;
-        else if (w[1] == "year") actions.site_colour = scene::SiteColour::Year;
-        else if (w[1] == "status") actions.site_colour = scene::SiteColour::Status;
-        else if (w[1] == "batch") actions.site_colour = scene::SiteColour::Batch;
-        else throw fail("colour-sites takes type, year, status or batch");
+        if (value == "type") s.actions.site_colour = scene::SiteColour::Type;
+        else if (value == "year") s.actions.site_colour = scene::SiteColour::Year;
+        else if (value == "status") s.actions.site_colour = scene::SiteColour::Status;
+        else if (value == "batch") s.actions.site_colour = scene::SiteColour::Batch;
+        else throw s.fail("colour-sites takes type, year, status or batch");
+    }
+}
+
+// What the viewer does now, for a test to read: whether a refresh runs, the layers, the numbers.
+void save_status(const ui::ViewerState& state, const std::string& path) {
+    std::string text = std::string("refreshing\t") + (state.refreshing ? "yes" : "no") + "\n";
+    for (const auto& layer : state.project().layers)
+        text += "layer\t" + layer.name + "\t" + std::string(model::to_string(layer.role)) + "\t" + std::to_string(layer.features.size()) + "\n";
+    text += "villages\t" + std::to_string(state.stats().villages.size()) + "\t" + std::to_string(state.villages().shapes_m.size()) + "\n";
+    if (state.hovered && *state.hovered < state.stats().villages.size()) text += "hovered\t" + state.stats().villages[*state.hovered].village_name + "\n";
+    model::write_file_bytes(path, text);
+}
+
+void file_command(Step& s) {
+    const std::string &command = s.word(0), &path = s.word(1);
+    if (command == "open") {
+        s.effect.open_path = path;  // read and added as a dropped file is (see ViewerSession)
+    } else if (command == "export") {
+        ui::ExportSettings settings = s.state.export_settings;
+        settings.path = path;
+        if (!s.word(2).empty()) settings.page = s.word(2);
+        if (!s.word(3).empty()) settings.dpi = std::stoi(s.word(3));
+        s.state.export_settings = settings;
+        s.effect.export_now = true;
+    } else if (command == "save-problems") {
+        save_problem_list(s.state, path);
+    } else if (command == "save-status") {
+        save_status(s.state, path);
+    } else if (command == "save-statistics") {
+        s.actions.save_statistics = path;
+    } else if (command == "save-project") {
+        s.actions.save_project = path;
+    } else if (command == "screenshot") {
+        s.effect.screenshot_path = path;
+    }
+}
+
+void panel_command(Step& s) {
+    const std::string &command = s.word(0), &value = s.word(1);
+    if (command == "open-dialog") {
+        s.actions.open_dialog = ui::OpenDialog{value != "off", value == "off" ? std::string() : value, ""};
     } else if (command == "export-dialog") {
-        ui::ExportSettings settings = state.export_settings;
-        settings.open = on(w[1]);
-        actions.export_settings = settings;
+        ui::ExportSettings settings = s.state.export_settings;
+        settings.open = on(value);
+        s.actions.export_settings = settings;
     } else if (command == "tab") {
-        actions.open_tab = w[1];
+        s.actions.open_tab = value;
     } else if (command == "problem-click") {
         // The N-th problem the Problems tab lists (from 1; kind headers are not counted).
-        const auto rows = ui::problem_rows(state, state.problem_filter);
-        std::size_t n = std::stoul(w[1]);
-        for (const auto& row : rows)
-            if (!row.header && --n == 0) actions.problem_click = row.problem;
-        if (!actions.problem_click) throw fail("the Problems tab lists no problem " + w[1]);
+        std::size_t n = std::stoul(value);
+        for (const auto& row : ui::problem_rows(s.state, s.state.problem_filter))
+            if (!row.header && --n == 0) s.actions.problem_click = row.problem;
+        if (!s.actions.problem_click) throw s.fail("the Problems tab lists no problem " + value);
     } else if (command == "problems-filter") {
         // As the Problems tab's checkboxes: problems-filter errors|warnings|notes on|off.
-        ui::SeverityFilter filter = state.problem_filter;
-        bool* box = w[1] == "errors" ? &filter.errors : w[1] == "warnings" ? &filter.warnings : w[1] == "notes" ? &filter.notes : nullptr;
-        if (!box) throw fail("problems-filter takes errors, warnings or notes, then on or off");
-        *box = on(w[2]);
-        actions.problem_filter = filter;
+        ui::SeverityFilter filter = s.state.problem_filter;
+        bool* box = value == "errors" ? &filter.errors : value == "warnings" ? &filter.warnings : value == "notes" ? &filter.notes : nullptr;
+        if (!box) throw s.fail("problems-filter takes errors, warnings or notes, then on or off");
+        *box = on(s.word(2));
+        s.actions.problem_filter = filter;
     } else if (command == "map-fields") {
         // As the Problems tab's "Map fields…": the layers panel opens this layer's field mapping.
-        const std::size_t index = std::stoul(w[1]);
-        if (index >= state.project.layers.size()) throw fail("no layer " + w[1]);
-        actions.open_field_mapping = index;
-    } else if (command == "save-problems") {
-        save_problem_list(state, w[1]);
-    } else if (command == "save-statistics") {
-        actions.save_statistics = w[1];
-    } else if (command == "save-project") {
-        actions.save_project = w[1];
-    } else if (command == "screenshot") {
-        effect.screenshot_path = w[1];
+        const std::size_t index = std::stoul(value);
+        if (index >= s.state.project().layers.size()) throw s.fail("no layer " + value);
+        s.actions.open_field_mapping = index;
     }
-    effect.refresh = effect.refresh | apply(state, actions);
-    return effect;
+}
+
+// How the script paces itself against the viewer's workers (see script.hpp).
+void pace_command(Step& s) {
+    if (s.word(0) == "background") s.effect.background = on(s.word(1));
+    else s.effect.wait = true;
+}
+
+using Command = void (*)(Step&);
+constexpr std::pair<std::string_view, Command> kCommands[] = {
+    {"choropleth", choropleth_command}, {"search", search_command},       {"zoom-to", zoom_command},          {"select", select_command},
+    {"select-box", select_command},     {"hover", hover_command},     {"filter", filter_command},       {"layer", layer_command},           {"language", look_command},
+    {"labels", look_command},           {"uncovered", look_command},      {"choropleth-level", look_command}, {"colour-sites", look_command},
+    {"open", file_command},             {"export", file_command},         {"save-problems", file_command},    {"save-status", file_command},
+    {"save-statistics", file_command},  {"save-project", file_command},   {"screenshot", file_command},       {"open-dialog", panel_command},
+    {"export-dialog", panel_command},   {"tab", panel_command},           {"problem-click", panel_command},   {"problems-filter", panel_command},
+    {"map-fields", panel_command},      {"background", pace_command},     {"wait", pace_command},
+};
+
+}  // namespace
+
+ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& line, ui::ViewerState& state) {
+    Step step{script_path, line, state, {}, {}};
+    for (const auto& [name, run] : kCommands)
+        if (name == line.words[0]) run(step);
+    step.effect.refresh = step.effect.refresh | apply(state, step.actions);
+    return step.effect;
 }
 
 Error script_failure(const std::string& script_path, const ScriptLine& line) {

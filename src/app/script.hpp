@@ -19,9 +19,18 @@
 //                         or the tab's line saying there are none)
 //   problems-filter errors|warnings|notes on|off   (the Problems tab's severity checkboxes)
 //   map-fields LAYER   (as the Problems tab's "Map fields…": the layers panel opens the layer's field mapping)
+//   layer INDEX remove|up|down   (as the layers panel's buttons)
+//   background on|off   (on: the next steps do not wait for the counts and maps they start, as a person
+//                        clicking on while the viewer counts; off, the default: each step's result first)
+//   wait   (until every count and map asked for is done)
+//   save-status FILE   ("refreshing<tab>yes|no", "layer<tab>NAME<tab>ROLE<tab>FEATURES" per layer,
+//                       "villages<tab>ROWS<tab>SHAPES": statistics rows and village shapes the map can pick,
+//                       "hovered<tab>VILLAGE" when the mouse is over one)
+//   hover LON LAT   (the mouse over this point: the village under it is found as the map finds it)
 // Blank lines and lines starting with # are skipped.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +54,9 @@ struct ScriptEffect {
     Refresh refresh = Refresh::None;  // what the step changed (the caller recomputes it before the next)
     std::string screenshot_path;   // non-empty: save the next frame here
     bool export_now = false;       // write the export dialog's file for the current view
+    std::string open_path;         // non-empty: add this file's layers, as a file dropped on the window
+    std::optional<bool> background;  // from now on, do (not) wait for each step's refresh
+    bool wait = false;             // wait for every refresh asked for
 };
 ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& line, ui::ViewerState& state);
 

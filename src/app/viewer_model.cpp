@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "app/project_edit.hpp"
 #include "core/analysis/name_matching.hpp"
 #include "core/analysis/triangulate.hpp"
 #include "core/model/error.hpp"
@@ -32,17 +33,17 @@ void zoom_to(ui::ViewerState& state, const model::Extent& extent_m) {
 }
 
 void go_to_feature(ui::ViewerState& state, ui::FeatureRef ref) {
-    if (ref.layer >= state.project.layers.size() || ref.feature >= state.project.layers[ref.layer].features.size()) return;
-    const model::Layer& layer = state.project.layers[ref.layer];
+    if (ref.layer >= state.project().layers.size() || ref.feature >= state.project().layers[ref.layer].features.size()) return;
+    const model::Layer& layer = state.project().layers[ref.layer];
     state.selected_feature = ref;
-    if (layer.role == model::Role::Villages && !state.villages.shapes_m.empty()) {
+    if (layer.role == model::Role::Villages && !state.villages().shapes_m.empty()) {
         // A village is also the village selection the other tabs and the map share.
         std::size_t index = ref.feature;
-        for (const auto* l : state.project.layers_with(model::Role::Villages)) {
+        for (const auto* l : state.project().layers_with(model::Role::Villages)) {
             if (l == &layer) break;
             index += l->features.size();
         }
-        if (index < state.villages.shapes_m.size()) state.selected = index, state.selection = {index};
+        if (index < state.villages().shapes_m.size()) state.selected = index, state.selection = {index};
     }
     model::Geometry g = layer.features[ref.feature].geometry;
     if (g.empty()) {
@@ -53,7 +54,7 @@ void go_to_feature(ui::ViewerState& state, ui::FeatureRef ref) {
         state.open_tab = "attributes";
         return;
     }
-    state.project.working->forward(g.coords);
+    state.project().working->forward(g.coords);
     model::Extent e = g.extent();
     // A point is shown with a kilometre or so around it: enough to see which village it is in.
     constexpr double kAroundPointM = 600;
@@ -68,22 +69,27 @@ void go_to_feature(ui::ViewerState& state, ui::FeatureRef ref) {
 void go_to_problem(ui::ViewerState& state, std::size_t problem) {
     if (problem >= ui::problem_count(state)) return;
     state.clicked_problem = problem;
-    if (const auto feature = ui::problem_feature(state.project, ui::problem_at(state, problem))) go_to_feature(state, *feature);
+    if (const auto feature = ui::problem_feature(state.project(), ui::problem_at(state, problem))) go_to_feature(state, *feature);
 }
 
 std::optional<std::size_t> find_village(const ui::ViewerState& state, const std::string& name, const std::string& township) {
     const std::string key = analysis::village_key(name), township_key = analysis::township_key(township);
-    for (std::size_t i = 0; i < state.stats.villages.size(); ++i) {
-        const auto& v = state.stats.villages[i];
+    for (std::size_t i = 0; i < state.stats().villages.size(); ++i) {
+        const auto& v = state.stats().villages[i];
         if (analysis::village_key(v.village_name) == key && (township.empty() || analysis::township_key(v.township) == township_key)) return i;
     }
     return std::nullopt;
 }
 
+std::optional<std::size_t> village_at(const ui::ViewerState& state, model::Vec2 point_m) {
+    if (!state.villages().index) return std::nullopt;
+    return state.villages().index->locate(point_m);  // over the projected shapes: no way back to lon/lat per frame
+}
+
 std::set<std::size_t> villages_in(const ui::ViewerState& state, const model::Extent& box) {
     std::set<std::size_t> inside;
-    for (std::size_t i = 0; i < state.villages.shapes_m.size(); ++i) {
-        const model::Vec2 p = analysis::label_point(state.villages.shapes_m[i]);
+    for (std::size_t i = 0; i < state.villages().shapes_m.size(); ++i) {
+        const model::Vec2 p = analysis::label_point(state.villages().shapes_m[i]);
         if (p.x >= box.min_x && p.x <= box.max_x && p.y >= box.min_y && p.y <= box.max_y) inside.insert(i);
     }
     return inside;
@@ -92,13 +98,13 @@ std::set<std::size_t> villages_in(const ui::ViewerState& state, const model::Ext
 void save_statistics(const ui::ViewerState& state, const std::string& path) {
     const std::string format = std::filesystem::path(path).extension().string();
     if (format == ".csv") {
-        const std::string text = print::stats_csv(state.stats, print::StatsLevel::Township);
+        const std::string text = print::stats_csv(state.stats(), print::StatsLevel::Township);
         model::write_file_bytes(path, text);
     } else if (format == ".xlsx") {
         // The table the office pastes into its report, in the viewer's language.
-        print::write_stats_report(state.project, state.stats, print::StatsLevel::Township, {{}, state.style.language}, path);
+        print::write_stats_report(state.project(), state.stats(), print::StatsLevel::Township, {{}, state.style.language}, path);
     } else if (format == ".gpkg") {
-        print::write_stats_file(state.project, state.stats, print::StatsLevel::Township, "gpkg", path);
+        print::write_stats_file(state.project(), state.stats(), print::StatsLevel::Township, "gpkg", path);
     } else {
         throw Error("a statistics table is saved as .xlsx, .csv or .gpkg").file(path);
     }
@@ -116,7 +122,10 @@ Refresh advance_year_play(ui::ViewerState& state) {
     return Refresh::Statistics;
 }
 
-Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
+namespace {
+
+// The look of the map: true when the scene must be built again.
+bool apply_style(ui::ViewerState& state, const ui::Actions& a) {
     bool restyle = false;
     auto& style = state.style;
     if (a.set_language) {
@@ -126,24 +135,15 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
         style.language = *a.set_language;
         restyle = true;  // legend labels
     }
-    if (a.search) state.search = *a.search;
     if (a.labels) style.labels = *a.labels, restyle = true;
     if (a.label_script) style.label_script = *a.label_script, restyle = true;
-    if (a.layer_visible) {
-        style.layers.resize(state.project.layers.size());
-        style.layers[a.layer_visible->first].visible = a.layer_visible->second;
-        restyle = true;
-    }
-    if (a.layer_opacity) {
-        style.layers.resize(state.project.layers.size());
-        style.layers[a.layer_opacity->first].opacity = a.layer_opacity->second;
-        restyle = true;
-    }
-    if (a.layer_style) {
-        style.layers.resize(state.project.layers.size());
-        style.layers[a.layer_style->first] = a.layer_style->second;
-        restyle = true;
-    }
+    auto layer_style = [&](std::size_t layer) -> scene::LayerStyle& {
+        style.layers.resize(state.project().layers.size());
+        return style.layers[layer];
+    };
+    if (a.layer_visible) layer_style(a.layer_visible->first).visible = a.layer_visible->second, restyle = true;
+    if (a.layer_opacity) layer_style(a.layer_opacity->first).opacity = a.layer_opacity->second, restyle = true;
+    if (a.layer_style) layer_style(a.layer_style->first) = a.layer_style->second, restyle = true;
     if (a.choropleth_metric) {
         if (a.choropleth_metric->empty()) style.choropleth.reset();
         else {
@@ -155,26 +155,33 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     if (a.choropleth_method && style.choropleth) style.choropleth->method = *a.choropleth_method, restyle = true;
     if (a.choropleth_classes && style.choropleth) style.choropleth->classes = *a.choropleth_classes, restyle = true;
     if (a.choropleth_by_township && style.choropleth) style.choropleth->by_township = *a.choropleth_by_township, restyle = true;
-    // The project filter changes the map and the numbers both: statistics count what is shown.
+    if (a.site_colour) style.site_colour = *a.site_colour, restyle = true;
+    return restyle;
+}
+
+// The project filter changes the map and the numbers both (statistics count what is shown): true
+// when it changed.
+bool apply_filter(ui::ViewerState& state, const ui::Actions& a) {
     bool refilter = false;
+    auto& sites = state.style.sites;
     if (a.site_type_shown) {
-        if (a.site_type_shown->second) style.sites.hidden_types.erase(a.site_type_shown->first);
-        else style.sites.hidden_types.insert(a.site_type_shown->first);
+        if (a.site_type_shown->second) sites.hidden_types.erase(a.site_type_shown->first);
+        else sites.hidden_types.insert(a.site_type_shown->first);
         refilter = true;
     }
-    if (a.up_to_year) style.sites.up_to_year = *a.up_to_year, refilter = true;
+    if (a.up_to_year) sites.up_to_year = *a.up_to_year, refilter = true;
     if (a.play_years) {
         state.playing_years = *a.play_years && state.summary.first_year <= state.summary.last_year;
-        if (state.playing_years) style.sites.up_to_year = state.summary.first_year, refilter = true;  // from the start
+        if (state.playing_years) sites.up_to_year = state.summary.first_year, refilter = true;  // from the start
     }
-    if (a.site_colour) style.site_colour = *a.site_colour, restyle = true;
-    if (a.site_status) style.sites.status = *a.site_status, refilter = true;
-    if (a.site_batch) style.sites.batch = *a.site_batch, refilter = true;
-    if (a.highlight_uncovered) state.highlight_uncovered = *a.highlight_uncovered;
-    if (a.table_layer) state.table_layer = *a.table_layer;
-    if (a.table_filter) state.table_filter = *a.table_filter;
-    if (a.project_path) state.project_path = *a.project_path;
-    if (a.statistics_path) state.statistics_path = *a.statistics_path;
+    if (a.site_status) sites.status = *a.site_status, refilter = true;
+    if (a.site_batch) sites.batch = *a.site_batch, refilter = true;
+    return refilter;
+}
+
+// Files written on request: the statistics table and the project file. A failure is a message;
+// the session goes on.
+void apply_saves(ui::ViewerState& state, const ui::Actions& a) {
     if (a.save_statistics) {
         try {
             save_statistics(state, *a.save_statistics);
@@ -183,23 +190,22 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
             state.messages.push_back(e.what());
         }
     }
-    if (a.export_settings) state.export_settings = *a.export_settings;
-    if (a.open_dialog) state.open_dialog = *a.open_dialog;
     if (a.save_project) {
         try {
-            auto file = workspace::describe(state.project, state.load_options, state.style, state.viewport);
+            auto file = workspace::describe(state.project(), state.load_options, state.style, state.viewport);
             file.figure = state.figure;  // the figure block, with what the export dialog set
             file.figure.review_number = state.export_settings.review_number;
             file.figure.compiled_by = state.export_settings.compiled_by;
             workspace::write_project_file(*a.save_project, file);
         } catch (const Error& e) {
-            state.messages.push_back(e.what());  // the session goes on; the message says why
+            state.messages.push_back(e.what());
         }
     }
+}
+
+// Selection and where the map looks (the zoom requests come last, after the layer edits).
+void apply_selection(ui::ViewerState& state, const ui::Actions& a) {
     state.selected_changed = false;
-    state.open_tab = a.open_tab.value_or("");
-    state.open_field_mapping = a.open_field_mapping;
-    if (a.problem_filter) state.problem_filter = *a.problem_filter;
     if (a.problem_click) go_to_problem(state, *a.problem_click);
     if (a.select_feature) go_to_feature(state, *a.select_feature);
     if (a.select_village) {
@@ -219,34 +225,69 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     }
     if (a.zoom_to_selection && !state.selection.empty()) {
         model::Extent e;
-        for (std::size_t v : state.selection) e.merge(state.villages.shapes_m[v].extent());
+        for (std::size_t v : state.selection)
+            if (v < state.villages().shapes_m.size()) e.merge(state.villages().shapes_m[v].extent());  // not those added since the count
         zoom_to(state, e);
     }
-    if (a.layer_role && !state.data_locked && a.layer_role->first < state.project.layers.size()) {
-        auto& layer = state.project.layers[a.layer_role->first];
+}
+
+// Role, field mapping, order and removal of layers: a new version of the data (see edit_project),
+// at any time, a refresh running or not. True when the layers changed.
+bool apply_layer_edit(ui::ViewerState& state, const ui::Actions& a) {
+    const std::size_t count = state.project().layers.size();
+    if (a.layer_role && a.layer_role->first < count) {
+        auto& layer = edit_project(state).layers[a.layer_role->first];
         layer.role = a.layer_role->second;
         layer.role_given = true;  // saved in the project file from now on
-        return Refresh::Data;
+        return true;
     }
-    if (a.layer_field && !state.data_locked && a.layer_field->layer < state.project.layers.size()) {
-        auto& layer = state.project.layers[a.layer_field->layer];
-        if (model::assign_field(layer.mapping, layer.field_names, a.layer_field->meaning, a.layer_field->field)) return Refresh::Data;
+    if (a.layer_field && a.layer_field->layer < count) {
+        const auto& now = state.project().layers[a.layer_field->layer];
+        auto mapping = now.mapping;
+        if (!model::assign_field(mapping, now.field_names, a.layer_field->meaning, a.layer_field->field)) return false;
+        edit_project(state).layers[a.layer_field->layer].mapping = std::move(mapping);
+        return true;
     }
-    if (a.move_layer && !state.data_locked) {
+    auto& styles = state.style.layers;
+    styles.resize(count);
+    if (a.move_layer && a.move_layer->first < count) {
         const auto [i, step] = *a.move_layer;
         const auto j = static_cast<std::ptrdiff_t>(i) + step;
-        if (j >= 0 && static_cast<std::size_t>(j) < state.project.layers.size()) {
-            std::swap(state.project.layers[i], state.project.layers[static_cast<std::size_t>(j)]);
-            style.layers.resize(state.project.layers.size());
-            std::swap(style.layers[i], style.layers[static_cast<std::size_t>(j)]);
-            return Refresh::Data;
-        }
+        if (j < 0 || static_cast<std::size_t>(j) >= count) return false;
+        auto& layers = edit_project(state).layers;
+        std::swap(layers[i], layers[static_cast<std::size_t>(j)]);
+        std::swap(styles[i], styles[static_cast<std::size_t>(j)]);
+        return true;
     }
-    if (a.remove_layer && !state.data_locked && *a.remove_layer < state.project.layers.size()) {
-        state.project.layers.erase(state.project.layers.begin() + static_cast<std::ptrdiff_t>(*a.remove_layer));
-        if (*a.remove_layer < style.layers.size()) style.layers.erase(style.layers.begin() + static_cast<std::ptrdiff_t>(*a.remove_layer));
-        return Refresh::Data;
+    if (a.remove_layer && *a.remove_layer < count) {
+        const auto at = static_cast<std::ptrdiff_t>(*a.remove_layer);
+        auto& layers = edit_project(state).layers;
+        layers.erase(layers.begin() + at);
+        styles.erase(styles.begin() + at);
+        return true;
     }
+    return false;
+}
+
+}  // namespace
+
+Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
+    const bool restyle = apply_style(state, a);
+    const bool refilter = apply_filter(state, a);
+    if (a.search) state.search = *a.search;
+    if (a.highlight_uncovered) state.highlight_uncovered = *a.highlight_uncovered;
+    if (a.table_layer) state.table_layer = *a.table_layer;
+    if (a.table_filter) state.table_filter = *a.table_filter;
+    if (a.project_path) state.project_path = *a.project_path;
+    if (a.statistics_path) state.statistics_path = *a.statistics_path;
+    if (a.export_settings) state.export_settings = *a.export_settings;
+    if (a.open_dialog) state.open_dialog = *a.open_dialog;
+    apply_saves(state, a);
+    state.open_tab = a.open_tab.value_or("");
+    state.open_field_mapping = a.open_field_mapping;
+    if (a.problem_filter) state.problem_filter = *a.problem_filter;
+    apply_selection(state, a);
+    if (apply_layer_edit(state, a)) return Refresh::Data;
     if (a.zoom_to_m) zoom_to(state, *a.zoom_to_m);
     if (a.fit_to_data) fit(state);
     return refilter ? Refresh::Statistics : restyle ? Refresh::Scene : Refresh::None;

@@ -11,7 +11,7 @@ namespace ca::app {
 
 // Applies what panels asked for. Returns what must be recomputed (see Refresher): the scene after
 // a style change, statistics too after the project filter changed, everything after layers moved,
-// were removed or changed role (not while data_locked).
+// were removed or changed role (through edit_project: also while a refresh runs).
 Refresh apply(ui::ViewerState& state, const ui::Actions& actions);
 // Writes the township table as the viewer shows it (project filter applied): .xlsx, .csv or
 // .gpkg. Throws ca::Error naming the file when it cannot.
@@ -21,6 +21,9 @@ Refresh advance_year_play(ui::ViewerState& state);
 // The whole extent in the canvas, with a margin.
 void fit(ui::ViewerState& state);
 void zoom_to(ui::ViewerState& state, const model::Extent& extent_m);
+// The village under a ground point (working CRS), found through the village lookup's index: the one
+// the mouse hovers. Nothing when outside every village, or before the villages are counted.
+std::optional<std::size_t> village_at(const ui::ViewerState& state, model::Vec2 point_m);
 // Villages whose label point lies in the box (working CRS): the ones a person sees inside it.
 std::set<std::size_t> villages_in(const ui::ViewerState& state, const model::Extent& box_m);
 // Picks a feature: outlined on the map and zoomed to when it has a place; a village is selected

@@ -24,7 +24,7 @@ std::string figure(const std::optional<double>& value, const char* format, doubl
 }
 
 void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
-    if (state.stats.townships.empty() && state.data_locked) {  // the first count is still running
+    if (state.stats().townships.empty() && state.refreshing) {  // the first count is still running
         ImGui::TextDisabled("%s", t(Text::ComputingStatistics, lang).c_str());
         return;
     }
@@ -36,7 +36,7 @@ void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
     ImGui::SameLine();
     if (ImGui::Button(t(Text::SaveTable, lang).c_str())) actions.save_statistics = state.statistics_path;
     if (!state.style.sites.lets_all_through()) ImGui::TextColored({0.7f, 0.35f, 0.0f, 1.0f}, "%s", t(Text::FilteredCounts, lang).c_str());
-    const auto& rows = state.stats.townships;
+    const auto& rows = state.stats().townships;
     double max_poor = 1;
     for (const auto& r : rows) max_poor = std::max(max_poor, r.poor_population);
     const ImGuiTableFlags flags =
@@ -49,7 +49,7 @@ void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
     auto row = [&](const analysis::RegionStats& r, const std::string& name, bool clickable) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        if (clickable && ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) actions.zoom_to_m = analysis::township_extent(state.project, state.stats, r.township);
+        if (clickable && ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) actions.zoom_to_m = analysis::township_extent(state.project(), state.stats(), r.township);
         if (!clickable) ImGui::TextUnformatted(name.c_str());
         ImGui::TableNextColumn();
         // A bar of the township's poor people, so the heaviest load stands out at a glance.
@@ -69,7 +69,7 @@ void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
         ImGui::Text("%8.1f", r.funds_yuan / 10000);
     };
     for (const auto& r : rows) row(r, r.township, true);
-    row(state.stats.total, t(Text::Total, lang), false);
+    row(state.stats().total, t(Text::Total, lang), false);
     ImGui::EndTable();
 }
 
@@ -87,14 +87,14 @@ void poorest_tab(const ViewerState& state, Actions& actions, Language lang) {
     while (clipper.Step())
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
             const std::size_t i = order[static_cast<std::size_t>(k)];
-            const auto& v = state.stats.villages[i];
+            const auto& v = state.stats().villages[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%d", k + 1);
             ImGui::TableNextColumn();
             if (ImGui::Selectable((v.village_name + "##p" + std::to_string(i)).c_str(), state.selected == i, ImGuiSelectableFlags_SpanAllColumns)) {
                 actions.select_village = i;
-                actions.zoom_to_m = state.villages.shapes_m[i].extent();
+                actions.zoom_to_m = state.villages().shapes_m[i].extent();
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(v.township.c_str());
@@ -115,7 +115,7 @@ void identify_tab(const ViewerState& state, Language lang) {
     }
     // Every attribute of the village as the source has it, then what the statistics made of it.
     std::size_t index = *state.selected;
-    for (const auto* layer : state.project.layers_with(model::Role::Villages)) {
+    for (const auto* layer : state.project().layers_with(model::Role::Villages)) {
         if (index >= layer->features.size()) {
             index -= layer->features.size();
             continue;
@@ -133,7 +133,7 @@ void identify_tab(const ViewerState& state, Language lang) {
         }
         break;
     }
-    const auto& v = state.stats.villages[*state.selected];
+    const auto& v = state.stats().villages[*state.selected];
     ImGui::Separator();
     // The name as a reader of pinyin says it: for the English UI and for reports abroad.
     ImGui::Text("%s  %s, %s", t(Text::LabelPinyin, lang).c_str(), model::place_name_pinyin(v.village_name).c_str(),
@@ -147,41 +147,9 @@ void identify_tab(const ViewerState& state, Language lang) {
                             v.sites_by_name);
 }
 
-void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
-    if (state.project.layers.empty()) return;
-    const std::size_t current = std::min(state.table_layer, state.project.layers.size() - 1);
-    const auto& layer = state.project.layers[current];
-    ImGui::SetNextItemWidth(160);
-    if (ImGui::BeginCombo("##layer", layer.name.c_str())) {
-        for (std::size_t i = 0; i < state.project.layers.size(); ++i)
-            if (ImGui::Selectable(state.project.layers[i].name.c_str(), i == current)) actions.table_layer = i;
-        ImGui::EndCombo();
-    }
-    ImGui::SameLine();
-    if (!state.selection.empty()) {
-        if (ImGui::SmallButton((t(Text::ZoomTo, lang) + " (" + std::to_string(state.selection.size()) + ")").c_str())) actions.zoom_to_selection = true;
-        ImGui::SameLine();
-    }
-    char filter[128] = {};
-    std::snprintf(filter, sizeof filter, "%s", state.table_filter.c_str());
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##filter", t(Text::Filter, lang).c_str(), filter, sizeof filter)) actions.table_filter = filter;
-
-    const int columns = static_cast<int>(std::min<std::size_t>(layer.field_names.size(), 60));
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
-                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
-    if (columns == 0 || !ImGui::BeginTable("attributes", columns, flags, {0, ImGui::GetContentRegionAvail().y})) return;
-    ImGui::TableSetupScrollFreeze(1, 1);
-    for (int c = 0; c < columns; ++c) ImGui::TableSetupColumn(layer.field_names[static_cast<std::size_t>(c)].c_str());
-    ImGui::TableHeadersRow();
-    // Rows whose any value contains the filter text, sorted by the clicked column; recomputed only
-    // when the layer, the filter or the sort changed.
-    int sort_column = -1;
-    bool ascending = true;
-    if (const ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsCount > 0) {
-        sort_column = sort->Specs[0].ColumnIndex;
-        ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-    }
+// The attribute table's rows: those whose any value contains the filter text, sorted by the
+// clicked column; recomputed only when the layer, the filter or the sort changed.
+const std::vector<std::size_t>& table_rows(const ViewerState& state, const model::Layer& layer, int sort_column, bool ascending) {
     TableRows& cache = state.table_rows;
     if (cache.layer != &layer || cache.feature_count != layer.features.size() || cache.filter != state.table_filter ||
         cache.sort_column != sort_column || cache.ascending != ascending) {
@@ -204,10 +172,46 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
             });
         }
     }
-    const std::vector<std::size_t>& rows = cache.rows;
+    return cache.rows;
+}
+
+void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
+    if (state.project().layers.empty()) return;
+    const std::size_t current = std::min(state.table_layer, state.project().layers.size() - 1);
+    const auto& layer = state.project().layers[current];
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::BeginCombo("##layer", layer.name.c_str())) {
+        for (std::size_t i = 0; i < state.project().layers.size(); ++i)
+            if (ImGui::Selectable(state.project().layers[i].name.c_str(), i == current)) actions.table_layer = i;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (!state.selection.empty()) {
+        if (ImGui::SmallButton((t(Text::ZoomTo, lang) + " (" + std::to_string(state.selection.size()) + ")").c_str())) actions.zoom_to_selection = true;
+        ImGui::SameLine();
+    }
+    char filter[128] = {};
+    std::snprintf(filter, sizeof filter, "%s", state.table_filter.c_str());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##filter", t(Text::Filter, lang).c_str(), filter, sizeof filter)) actions.table_filter = filter;
+
+    const int columns = static_cast<int>(std::min<std::size_t>(layer.field_names.size(), 60));
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
+    if (columns == 0 || !ImGui::BeginTable("attributes", columns, flags, {0, ImGui::GetContentRegionAvail().y})) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    for (int c = 0; c < columns; ++c) ImGui::TableSetupColumn(layer.field_names[static_cast<std::size_t>(c)].c_str());
+    ImGui::TableHeadersRow();
+    int sort_column = -1;
+    bool ascending = true;
+    if (const ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsCount > 0) {
+        sort_column = sort->Specs[0].ColumnIndex;
+        ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+    }
+    const std::vector<std::size_t>& rows = table_rows(state, layer, sort_column, ascending);
     const bool villages = layer.role == model::Role::Villages;
     std::size_t village_offset = 0;  // the layer's first village in Statistics order
-    for (const auto* l : state.project.layers_with(model::Role::Villages)) {
+    for (const auto* l : state.project().layers_with(model::Role::Villages)) {
         if (l == &layer) break;
         village_offset += l->features.size();
     }
@@ -243,7 +247,8 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
                             actions.toggle_village = village;
                         } else {
                             actions.select_village = village;
-                            actions.zoom_to_m = state.villages.shapes_m[village].extent();
+                            // Villages added since the last count have no shape to zoom to yet.
+                            if (village < state.villages().shapes_m.size()) actions.zoom_to_m = state.villages().shapes_m[village].extent();
                         }
                     }
                 } else {

@@ -12,7 +12,8 @@ namespace ca::ui {
 namespace {
 
 void outline(const ViewerState& state, ImDrawList* draw, std::size_t village, ImU32 color, float width) {
-    const model::Geometry& g = state.villages.shapes_m[village];
+    if (village >= state.villages().shapes_m.size()) return;  // added since the last count: no shape yet
+    const model::Geometry& g = state.villages().shapes_m[village];
     std::vector<ImVec2> points;
     for (std::size_t r = 0; r < g.ring_count(); ++r) {
         points.clear();
@@ -26,10 +27,10 @@ void outline(const ViewerState& state, ImDrawList* draw, std::size_t village, Im
 
 // A feature picked in a table or the Problems tab: a ring around a point, its outline otherwise.
 void feature_mark(const ViewerState& state, ImDrawList* draw, FeatureRef ref) {
-    if (ref.layer >= state.project.layers.size() || ref.feature >= state.project.layers[ref.layer].features.size()) return;
-    model::Geometry g = state.project.layers[ref.layer].features[ref.feature].geometry;
+    if (ref.layer >= state.project().layers.size() || ref.feature >= state.project().layers[ref.layer].features.size()) return;
+    model::Geometry g = state.project().layers[ref.layer].features[ref.feature].geometry;
     if (g.empty()) return;
-    state.project.working->forward(g.coords);
+    state.project().working->forward(g.coords);
     const ImU32 colour = IM_COL32(0, 90, 255, 255);
     auto screen = [&](model::Vec2 p) {
         const model::Vec2 px = state.viewport.to_px(p);
@@ -74,8 +75,8 @@ void draw_map_overlay(const ViewerState& state, ImDrawList* draw) {
     const ImVec2 clip_max{clip_min.x + state.canvas.width, clip_min.y + state.canvas.height};
     draw->PushClipRect(clip_min, clip_max, true);
     if (state.highlight_uncovered)
-        for (std::size_t i = 0; i < state.stats.villages.size(); ++i)
-            if (state.stats.villages[i].poor_villages && !state.stats.villages[i].covered_poor_villages) outline(state, draw, i, IM_COL32(200, 0, 160, 255), 3.0f);
+        for (std::size_t i = 0; i < state.stats().villages.size(); ++i)
+            if (state.stats().villages[i].poor_villages && !state.stats().villages[i].covered_poor_villages) outline(state, draw, i, IM_COL32(200, 0, 160, 255), 3.0f);
     if (state.hovered) outline(state, draw, *state.hovered, IM_COL32(255, 255, 255, 230), 2.5f);
     for (std::size_t v : state.selection)
         if (v != state.selected) outline(state, draw, v, IM_COL32(230, 120, 0, 255), 2.5f);

@@ -54,12 +54,12 @@ void draw_open_dialog(const ViewerState& state, Actions& actions) {
         ImGui::EndChild();
         ImGui::TextUnformatted(dialog.picked.c_str());
         ImGui::SameLine(ImGui::GetWindowWidth() - 170);
-        ImGui::BeginDisabled(dialog.picked.empty() || state.data_locked);
+        ImGui::BeginDisabled(dialog.picked.empty());
         open_now |= ImGui::Button(t(Text::Open, lang).c_str(), {75, 0});
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (ImGui::Button(t(Text::Cancel, lang).c_str(), {75, 0})) open = false;
-        if (open_now && !dialog.picked.empty() && !state.data_locked) {
+        if (open_now && !dialog.picked.empty()) {
             actions.open_file = (fs::path(dialog.folder) / dialog.picked).string();
             open = false;
         }

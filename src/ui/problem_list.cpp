@@ -6,10 +6,10 @@
 
 namespace ca::ui {
 
-std::size_t problem_count(const ViewerState& state) { return state.project.problems.all().size() + state.counting_problems.all().size(); }
+std::size_t problem_count(const ViewerState& state) { return state.project().problems.all().size() + state.counting_problems.all().size(); }
 
 const model::Problem& problem_at(const ViewerState& state, std::size_t index) {
-    const auto& loading = state.project.problems.all();
+    const auto& loading = state.project().problems.all();
     return index < loading.size() ? loading[index] : state.counting_problems.all()[index - loading.size()];
 }
 
@@ -124,12 +124,12 @@ std::vector<model::Meaning> unmapped_meanings(const model::Layer& layer) {
 }
 
 std::vector<std::size_t> layers_to_map(const ViewerState& state) {
-    std::vector<bool> listed(state.project.layers.size(), false);
-    for (std::size_t i = 0; i < listed.size(); ++i) listed[i] = !unmapped_meanings(state.project.layers[i]).empty();
+    std::vector<bool> listed(state.project().layers.size(), false);
+    for (std::size_t i = 0; i < listed.size(); ++i) listed[i] = !unmapped_meanings(state.project().layers[i]).empty();
     for (std::size_t i = 0; i < problem_count(state); ++i) {
         const model::Problem& p = problem_at(state, i);
         if (p.kind.find("field") == std::string::npos) continue;
-        if (const auto layer = problem_layer(state.project, p)) listed[*layer] = true;
+        if (const auto layer = problem_layer(state.project(), p)) listed[*layer] = true;
     }
     std::vector<std::size_t> layers;
     for (std::size_t i = 0; i < listed.size(); ++i)

@@ -39,7 +39,7 @@ void severity_filter(const ViewerState& state, Actions& actions, Language lang) 
 // button opens the layer's field mapping in the layers panel.
 void layers_to_map_section(const ViewerState& state, Actions& actions, Language lang) {
     for (const std::size_t i : listed_problems(state).layers_to_map) {
-        const auto& layer = state.project.layers[i];
+        const auto& layer = state.project().layers[i];
         std::string missing;
         for (const auto m : unmapped_meanings(layer)) missing += std::string(missing.empty() ? " " : ", ") + std::string(model::canonical_name(m));
         ImGui::PushID(static_cast<int>(i));

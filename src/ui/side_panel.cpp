@@ -82,8 +82,8 @@ void search_box(const ViewerState& state, Actions& actions, Language lang) {
     const auto& matches = state.search_matches->found;
     if (enter && !matches.empty()) choose_place(state, matches.front(), actions);  // Enter flies to the first
     for (const auto& m : matches) {
-        const auto& v = state.stats.villages;
-        const std::string text = m.township ? state.stats.townships[m.index].township : v[m.index].village_name + "  ·  " + v[m.index].township;
+        const auto& v = state.stats().villages;
+        const std::string text = m.township ? state.stats().townships[m.index].township : v[m.index].village_name + "  ·  " + v[m.index].township;
         const bool selected = !m.township && state.selected == m.index;
         if (ImGui::Selectable((text + (m.township ? "##t" : "##v") + std::to_string(m.index)).c_str(), selected)) choose_place(state, m, actions);
     }
@@ -113,6 +113,41 @@ void fields_tree(const model::Layer& layer, std::size_t index, bool open_now, Ac
     ImGui::TreePop();
 }
 
+// Colours, widths and symbol sizes of layer `i` over its role's defaults.
+void layer_style_editor(const model::Layer& layer, std::size_t i, const scene::LayerStyle& ls, Actions& actions, Language lang) {
+    scene::LayerStyle edited = ls;
+    bool changed = false;
+    const bool areas = layer.role == model::Role::Villages || layer.role == model::Role::Townships;
+    const bool points = layer.role == model::Role::Sites || layer.role == model::Role::Ponds;
+    auto colour = [&](const char* label, std::optional<std::array<std::uint8_t, 3>>& value, std::array<std::uint8_t, 3> fallback) {
+        const auto c = value.value_or(fallback);
+        float rgb[3] = {c[0] / 255.0f, c[1] / 255.0f, c[2] / 255.0f};
+        if (ImGui::ColorEdit3(label, rgb, ImGuiColorEditFlags_NoInputs)) {
+            value = std::array<std::uint8_t, 3>{static_cast<std::uint8_t>(rgb[0] * 255), static_cast<std::uint8_t>(rgb[1] * 255),
+                                                static_cast<std::uint8_t>(rgb[2] * 255)};
+            changed = true;
+        }
+    };
+    if (layer.role == model::Role::Villages || points) colour(t(Text::FillColour, lang).c_str(), edited.fill_rgb, {200, 200, 200});
+    if (areas || layer.role == model::Role::Lines) {
+        if (layer.role == model::Role::Villages) ImGui::SameLine();
+        colour(t(Text::StrokeColour, lang).c_str(), edited.stroke_rgb, {70, 70, 70});
+        float width = edited.width_px.value_or(layer.role == model::Role::Townships ? 1.8f : 1.0f);
+        ImGui::SetNextItemWidth(120);
+        if (ImGui::SliderFloat(t(Text::LineWidth, lang).c_str(), &width, 0.2f, 8.0f, "%.1f px")) edited.width_px = width, changed = true;
+    }
+    if (points) {
+        float size = edited.symbol_px.value_or(7.0f);
+        ImGui::SetNextItemWidth(120);
+        if (ImGui::SliderFloat(t(Text::SymbolSize, lang).c_str(), &size, 2.0f, 24.0f, "%.0f px")) edited.symbol_px = size, changed = true;
+        static const std::vector<std::pair<scene::MarkerShape, Text>> kShapes = {
+            {scene::MarkerShape::Circle, Text::Circle}, {scene::MarkerShape::Square, Text::Square}, {scene::MarkerShape::Triangle, Text::Triangle}};
+        const auto fallback = layer.role == model::Role::Ponds ? scene::MarkerShape::Square : scene::MarkerShape::Circle;
+        if (auto shape = choice_combo(Text::Symbol, edited.symbol.value_or(fallback), kShapes, lang)) edited.symbol = *shape, changed = true;
+    }
+    if (changed) actions.layer_style = {i, edited};
+}
+
 void layers_section(const ViewerState& state, Actions& actions, Language lang) {
     ImGui::TextUnformatted(t(Text::Layers, lang).c_str());
     ImGui::SameLine();
@@ -122,9 +157,9 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
         const auto folder = std::filesystem::absolute(state.project_path, error).parent_path();
         actions.open_dialog = OpenDialog{true, state.open_dialog.folder.empty() ? folder.string() : state.open_dialog.folder, ""};
     }
-    if (state.project.layers.empty()) ImGui::TextWrapped("%s", t(Text::NoLayers, lang).c_str());
-    for (std::size_t i = 0; i < state.project.layers.size(); ++i) {
-        const auto& layer = state.project.layers[i];
+    if (state.project().layers.empty()) ImGui::TextWrapped("%s", t(Text::NoLayers, lang).c_str());
+    for (std::size_t i = 0; i < state.project().layers.size(); ++i) {
+        const auto& layer = state.project().layers[i];
         const scene::LayerStyle& ls = state.style.layer(i);
         ImGui::PushID(static_cast<int>(i));
         bool visible = ls.visible;
@@ -140,60 +175,25 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
             static const std::vector<std::pair<model::Role, Text>> kRoles = {
                 {model::Role::Villages, Text::RoleVillages}, {model::Role::Townships, Text::RoleTownships}, {model::Role::Sites, Text::RoleSites},
                 {model::Role::Lines, Text::RoleLines},       {model::Role::Ponds, Text::RolePonds},         {model::Role::Unknown, Text::RoleUnknown}};
-            ImGui::BeginDisabled(state.data_locked);
             if (auto role = choice_combo(Text::Role, layer.role, kRoles, lang)) actions.layer_role = {i, *role};
             fields_tree(layer, i, map_fields, actions, lang);
-            ImGui::EndDisabled();
             float opacity = ls.opacity;
             ImGui::SetNextItemWidth(140);
             if (ImGui::SliderFloat(t(Text::Opacity, lang).c_str(), &opacity, 0.0f, 1.0f, "%.2f")) actions.layer_opacity = {i, opacity};
-            // Colours, widths and symbol sizes over the role's defaults.
-            scene::LayerStyle edited = ls;
-            bool changed = false;
-            const bool areas = layer.role == model::Role::Villages || layer.role == model::Role::Townships;
-            const bool points = layer.role == model::Role::Sites || layer.role == model::Role::Ponds;
-            auto colour = [&](const char* label, std::optional<std::array<std::uint8_t, 3>>& value, std::array<std::uint8_t, 3> fallback) {
-                const auto c = value.value_or(fallback);
-                float rgb[3] = {c[0] / 255.0f, c[1] / 255.0f, c[2] / 255.0f};
-                if (ImGui::ColorEdit3(label, rgb, ImGuiColorEditFlags_NoInputs)) {
-                    value = std::array<std::uint8_t, 3>{static_cast<std::uint8_t>(rgb[0] * 255), static_cast<std::uint8_t>(rgb[1] * 255),
-                                                        static_cast<std::uint8_t>(rgb[2] * 255)};
-                    changed = true;
-                }
-            };
-            if (layer.role == model::Role::Villages || points) colour(t(Text::FillColour, lang).c_str(), edited.fill_rgb, {200, 200, 200});
-            if (areas || layer.role == model::Role::Lines) {
-                if (layer.role == model::Role::Villages) ImGui::SameLine();
-                colour(t(Text::StrokeColour, lang).c_str(), edited.stroke_rgb, {70, 70, 70});
-                float width = edited.width_px.value_or(layer.role == model::Role::Townships ? 1.8f : 1.0f);
-                ImGui::SetNextItemWidth(120);
-                if (ImGui::SliderFloat(t(Text::LineWidth, lang).c_str(), &width, 0.2f, 8.0f, "%.1f px")) edited.width_px = width, changed = true;
-            }
-            if (points) {
-                float size = edited.symbol_px.value_or(7.0f);
-                ImGui::SetNextItemWidth(120);
-                if (ImGui::SliderFloat(t(Text::SymbolSize, lang).c_str(), &size, 2.0f, 24.0f, "%.0f px")) edited.symbol_px = size, changed = true;
-                static const std::vector<std::pair<scene::MarkerShape, Text>> kShapes = {
-                    {scene::MarkerShape::Circle, Text::Circle}, {scene::MarkerShape::Square, Text::Square}, {scene::MarkerShape::Triangle, Text::Triangle}};
-                const auto fallback = layer.role == model::Role::Ponds ? scene::MarkerShape::Square : scene::MarkerShape::Circle;
-                if (auto shape = choice_combo(Text::Symbol, edited.symbol.value_or(fallback), kShapes, lang)) edited.symbol = *shape, changed = true;
-            }
-            if (changed) actions.layer_style = {i, edited};
+            layer_style_editor(layer, i, ls, actions, lang);
             if (ImGui::SmallButton(t(Text::ZoomTo, lang).c_str())) {
                 model::Geometry corners;
                 corners.coords = {{layer.extent().min_x, layer.extent().min_y}, {layer.extent().max_x, layer.extent().max_y}};
-                state.project.working->forward(corners.coords);
+                state.project().working->forward(corners.coords);
                 actions.zoom_to_m = corners.extent();
             }
-            // Layers stay as they are while a worker computes statistics from them.
-            ImGui::BeginDisabled(state.data_locked);
+            // Also while a count runs: it goes on with its own version of the layers (app::edit_project).
             ImGui::SameLine();
             if (ImGui::SmallButton(t(Text::Up, lang).c_str())) actions.move_layer = {i, -1};
             ImGui::SameLine();
             if (ImGui::SmallButton(t(Text::Down, lang).c_str())) actions.move_layer = {i, +1};
             ImGui::SameLine();
             if (ImGui::SmallButton(t(Text::Remove, lang).c_str())) actions.remove_layer = i;
-            ImGui::EndDisabled();
             ImGui::TextDisabled("%s", layer.file_name().c_str());
             if (layer.counts.repaired || layer.counts.empty_skipped)
                 ImGui::TextDisabled("%s %zu, %s %zu", t(Text::Repaired, lang).c_str(), layer.counts.repaired, t(Text::Skipped, lang).c_str(),

@@ -30,11 +30,25 @@ struct CanvasRect {
 };
 
 // Villages as the map needs them for hit tests and highlights: projected shapes, in the order of
-// Statistics::villages, with an index over their lon/lat shapes.
+// Statistics::villages, with an index over them (working CRS). The lookup owns the shapes its
+// index points at, so it stays valid after the layers it was made from are removed or replaced,
+// until the next count brings a new one. Built once, never changed: shared as a whole.
 struct VillageLookup {
     std::vector<model::Geometry> shapes_m;
-    std::vector<const model::Geometry*> shapes_lonlat;
-    std::unique_ptr<analysis::VillageIndex> index;
+    std::unique_ptr<analysis::VillageIndex> index;  // over shapes_m
+};
+
+// One version of the project's data: the layers, the numbers counted from them, the village lookup
+// made from them, and what the map derived from them. Each part is immutable once shared, so a
+// copy of this struct is a snapshot a worker may read while the UI moves on to a newer version
+// (as MapLibre Native's Immutable<T>). Changes go through app::edit_project, which copies the
+// layers when a worker holds them. The statistics and lookup may lag the layers by one refresh.
+struct ProjectData {
+    std::shared_ptr<const model::Project> project = std::make_shared<model::Project>();  // non-const: see app::edit_project
+    std::shared_ptr<const analysis::Statistics> stats = std::make_shared<const analysis::Statistics>();
+    std::shared_ptr<const VillageLookup> villages = std::make_shared<const VillageLookup>();
+    std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // the LISA choropleth's classes, once computed for these statistics
+    std::shared_ptr<const std::vector<scene::TownshipOutline>> townships;  // dissolved from the villages, once per data version
 };
 
 // What the export dialog will write.
@@ -122,14 +136,13 @@ struct ProblemRows {
 };
 
 struct ViewerState {
-    model::Project project;
-    analysis::Statistics stats;
-    std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // the LISA choropleth's classes, once computed for these statistics
-    std::shared_ptr<const std::vector<scene::TownshipOutline>> townships;  // dissolved from the villages, once per data version
+    ProjectData data;  // the current version; read through the accessors below
+    const model::Project& project() const { return *data.project; }
+    const analysis::Statistics& stats() const { return *data.stats; }
+    const VillageLookup& villages() const { return *data.villages; }
     DataSummary summary;
     scene::MapStyle style;
     std::shared_ptr<const scene::Scene> scene = std::make_shared<scene::Scene>();  // shared with the renderer
-    VillageLookup villages;
     scene::Viewport viewport;  // the map canvas's view
     CanvasRect canvas;
     std::optional<model::Vec2> cursor_m;     // ground point under the mouse, when over the map
@@ -161,7 +174,7 @@ struct ViewerState {
     workspace::FigureDefaults figure;   // the project file's figure block, saved back with the project
     std::string project_path = "project.cap.json";
     std::string statistics_path = "township_statistics.xlsx";
-    bool data_locked = false;  // statistics are being computed from the project: layers stay as they are
+    bool refreshing = false;  // statistics or the map are being computed (on a worker, from a snapshot of `data`)
     bool glyphs_stale = false;  // new data may hold characters the font atlas lacks
     ExportSettings export_settings;
     OpenDialog open_dialog;

@@ -16,7 +16,9 @@ namespace ca::analysis {
 class VillageIndex {
 public:
     // `polygons` in lon/lat, valid (repaired on loading), kept by pointer: they must outlive the
-    // index. Indices in results are positions in this vector.
+    // index (keep both in one object, as the viewer's VillageLookup does). Indices in results are
+    // positions in this vector. locate() alone works in any planar coordinates (the viewer's
+    // projected shapes); split_line measures on the ellipsoid and needs lon/lat.
     explicit VillageIndex(const std::vector<const model::Geometry*>& polygons);
 
     // The village holding the point. A point inside one village belongs to it. A point on a
