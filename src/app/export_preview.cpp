@@ -37,11 +37,13 @@ print::Figure figure_for_view(const ui::ViewerState& state) {
     return figure;
 }
 
-PageSource page_source(const ui::ViewerState& state) { return {state.data, state.style}; }
+PageSource page_source(const ui::ViewerState& state) {
+    return {state.data, state.style, print::page_size_from_string(state.export_settings.page).value_or(print::PageSize{})};
+}
 
 scene::Scene PageSource::build(print::Figure& figure) {
     const DropData drop{data};
-    return print::build_figure_scene(*data.project, style, data.stats.get(), figure, {0, data.lisa.get(), std::nullopt, data.townships.get()});
+    return print::build_figure_scene(*data.project, style, data.stats.get(), figure, {0, data.lisa.get(), std::nullopt, data.townships.get()}, page);
 }
 
 PreviewTexture::PreviewTexture() { glGenTextures(1, &m_texture); }

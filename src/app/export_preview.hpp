@@ -25,6 +25,7 @@ print::Figure figure_for_view(const ui::ViewerState& state);
 struct PageSource {
     ui::ProjectData data;
     scene::MapStyle style;
+    print::PageSize page;  // the dialog's: what ground the frame shows follows from its shape
     // On the worker: print::build_figure_scene for `figure` (which gets its legend heading); then
     // lets go of the data, also when building throws.
     scene::Scene build(print::Figure& figure);
