@@ -455,11 +455,13 @@ Statistics compute_statistics(const model::Project& project, const StatsOptions&
     RegionStats blank;
     for (const auto& type : model::project_types()) blank.sites_by_type[type] = 0;
     for (const auto& kind : kinds) blank.line_km_by_kind[kind] = 0;
+    stats.villages.resize(villages.refs.size());
+    parallel_for(villages.refs.size(), [&](std::size_t begin, std::size_t end, std::size_t) {  // areas on the ellipsoid
+        for (std::size_t i = begin; i < end; ++i)
+            stats.villages[i] = village_row(*villages.refs[i].layer, *villages.refs[i].feature, blank, located_townships[i]);
+    }, 1024);
     VillageNames names;
-    for (std::size_t i = 0; i < villages.refs.size(); ++i) {
-        stats.villages.push_back(village_row(*villages.refs[i].layer, *villages.refs[i].feature, blank, located_townships[i]));
-        names.add(stats.villages.back().township, stats.villages.back().village_name, i);
-    }
+    for (std::size_t i = 0; i < stats.villages.size(); ++i) names.add(stats.villages[i].township, stats.villages[i].village_name, i);
     if (options.villages_only) {
         aggregate(stats, blank, {});
         finished("aggregate");
