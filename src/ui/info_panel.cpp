@@ -175,6 +175,36 @@ const std::vector<std::size_t>& table_rows(const ViewerState& state, const model
     return cache.rows;
 }
 
+// One row of the attribute table: its first cell selects the feature (a village: the map's
+// selection, ctrl-click adding or removing it), the others show the values.
+void attribute_row(const ViewerState& state, Actions& actions, std::size_t current, std::size_t r, int columns, std::size_t village_offset) {
+    const auto& layer = state.project().layers[current];
+    const bool villages = layer.role == model::Role::Villages;
+    for (int c = 0; c < columns; ++c) {
+        ImGui::TableNextColumn();
+        const std::string cell = model::to_text(layer.features[r].values[static_cast<std::size_t>(c)]);
+        if (c > 0) {
+            ImGui::TextUnformatted(cell.c_str());
+        } else if (!villages) {
+            // Other layers' rows: selected by a click here or on a problem naming them.
+            const bool selected = state.selected_feature == FeatureRef{current, r};
+            if (ImGui::Selectable((cell + "##a" + std::to_string(r)).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+                actions.select_feature = FeatureRef{current, r};
+        } else {
+            const std::size_t village = village_offset + r;
+            if (!ImGui::Selectable((cell + "##a" + std::to_string(r)).c_str(), state.selection.count(village) > 0, ImGuiSelectableFlags_SpanAllColumns))
+                continue;
+            if (ImGui::GetIO().KeyCtrl) {
+                actions.toggle_village = village;
+            } else {
+                actions.select_village = village;
+                // Villages added since the last count have no shape to zoom to yet.
+                if (village < state.villages().shapes_m.size()) actions.zoom_to_m = state.villages().shapes_m[village].extent();
+            }
+        }
+    }
+}
+
 void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
     if (state.project().layers.empty()) return;
     const std::size_t current = std::min(state.table_layer, state.project().layers.size() - 1);
@@ -209,7 +239,6 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
         ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
     }
     const std::vector<std::size_t>& rows = table_rows(state, layer, sort_column, ascending);
-    const bool villages = layer.role == model::Role::Villages;
     std::size_t village_offset = 0;  // the layer's first village in Statistics order
     for (const auto* l : state.project().layers_with(model::Role::Villages)) {
         if (l == &layer) break;
@@ -227,34 +256,9 @@ void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
     if (scroll_to) clipper.ForceDisplayRangeByIndices(*scroll_to, *scroll_to + 1);
     while (clipper.Step())
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-            const std::size_t r = rows[static_cast<std::size_t>(k)];
             ImGui::TableNextRow();
             if (scroll_to == k) ImGui::SetScrollHereY(0.5f);
-            for (int c = 0; c < columns; ++c) {
-                ImGui::TableNextColumn();
-                const std::string cell = model::to_text(layer.features[r].values[static_cast<std::size_t>(c)]);
-                if (c == 0 && !villages) {
-                    // Other layers' rows: selected by a click here or on a problem naming them.
-                    const bool selected = state.selected_feature == FeatureRef{current, r};
-                    if (ImGui::Selectable((cell + "##a" + std::to_string(r)).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
-                        actions.select_feature = FeatureRef{current, r};
-                } else if (c == 0 && villages) {
-                    const std::size_t village = village_offset + r;
-                    // Rows and map share one selection: ctrl-click adds or removes a row.
-                    if (ImGui::Selectable((cell + "##a" + std::to_string(r)).c_str(), state.selection.count(village) > 0,
-                                          ImGuiSelectableFlags_SpanAllColumns)) {
-                        if (ImGui::GetIO().KeyCtrl) {
-                            actions.toggle_village = village;
-                        } else {
-                            actions.select_village = village;
-                            // Villages added since the last count have no shape to zoom to yet.
-                            if (village < state.villages().shapes_m.size()) actions.zoom_to_m = state.villages().shapes_m[village].extent();
-                        }
-                    }
-                } else {
-                    ImGui::TextUnformatted(cell.c_str());
-                }
-            }
+            attribute_row(state, actions, current, rows[static_cast<std::size_t>(k)], columns, village_offset);
         }
     ImGui::EndTable();
 }

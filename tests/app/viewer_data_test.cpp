@@ -56,18 +56,6 @@ std::vector<std::string> layer_lines(const model::Project& project) {
     return layers;
 }
 
-// The last row (the county total) of a statistics CSV, by column name.
-std::map<std::string, std::string> csv_total_row(const std::string& path) {
-    std::ifstream in(path);
-    std::string header, line, last;
-    std::getline(in, header);
-    while (std::getline(in, line)) last = line;
-    std::map<std::string, std::string> row;
-    std::stringstream names(header), cells(last);
-    for (std::string name, cell; std::getline(names, name, ',') && std::getline(cells, cell, ',');) row[name] = cell;
-    return row;
-}
-
 }  // namespace
 
 TEST_CASE("layers removed or moved and files opened while the viewer counts are all kept and counted") {
@@ -123,7 +111,7 @@ TEST_CASE("layers removed or moved and files opened while the viewer counts are 
     CHECK(status_value(dir.file("s5.txt"), "villages", 1) == std::to_string(stats.villages.size()));
     CHECK(status_value(dir.file("s5.txt"), "villages", 2) == std::to_string(stats.villages.size()));
     CHECK(status_value(dir.file("s5.txt"), "hovered") == "(none)");  // picked again on the new villages
-    const auto total = csv_total_row(dir.file("stats.csv"));
+    const auto total = test::csv_total_row(dir.file("stats.csv"));
     CHECK(std::stoi(total.at("villages")) == stats.total.villages);
     CHECK(std::stoi(total.at("sites")) == stats.total.sites);
     CHECK(std::stod(total.at("population")) == doctest::Approx(stats.total.population));

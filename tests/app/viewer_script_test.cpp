@@ -49,18 +49,6 @@ struct Expected {
     }
 };
 
-// The last row (the county total) of a statistics CSV, by column name.
-std::map<std::string, std::string> csv_total_row(const std::string& path) {
-    std::ifstream in(path);
-    std::string header, line, last;
-    std::getline(in, header);
-    while (std::getline(in, line)) last = line;
-    std::map<std::string, std::string> row;
-    std::stringstream names(header), cells(last);
-    for (std::string name, cell; std::getline(names, name, ',') && std::getline(cells, cell, ',');) row[name] = cell;
-    return row;
-}
-
 const std::vector<std::string> kOnlyVillages = {"layer 2 visible off", "layer 3 visible off", "layer 4 visible off", "labels off"};
 
 }  // namespace
@@ -336,8 +324,8 @@ TEST_CASE("the township table counts only the projects the filter shows, and sav
         return !y || *y <= first + 1;
     };
     const auto filtered = analysis::compute_statistics(expected.project, options);
-    CHECK(std::stoi(csv_total_row(dir.file("all.csv")).at("sites")) == expected.stats.total.sites);
-    CHECK(std::stoi(csv_total_row(dir.file("filtered.csv")).at("sites")) == filtered.total.sites);
+    CHECK(std::stoi(test::csv_total_row(dir.file("all.csv")).at("sites")) == expected.stats.total.sites);
+    CHECK(std::stoi(test::csv_total_row(dir.file("filtered.csv")).at("sites")) == filtered.total.sites);
     CHECK(filtered.total.sites < expected.stats.total.sites);
 }
 
@@ -347,7 +335,7 @@ TEST_CASE("a field chosen by hand for a meaning drives the statistics and is kep
                             {"layer 1 field poor_population=households", "save-statistics " + dir.file("t.csv"),
                              "save-project " + dir.file("p.cap.json")});
     const Expected expected;
-    const auto total = csv_total_row(dir.file("t.csv"));
+    const auto total = test::csv_total_row(dir.file("t.csv"));
     auto cell = [&](const std::string& name) { return std::stod(total.at(name)); };
     CHECK(cell("poor_population") == doctest::Approx(expected.stats.total.households));
     CHECK(cell("households") == doctest::Approx(expected.stats.total.households));
@@ -370,9 +358,9 @@ TEST_CASE("a mapping that makes the data uncountable leaves the viewer running, 
                                                 "screenshot " + dir.file("odd.png"), "layer 1 field village_name=village_name",
                                                 "save-statistics " + dir.file("t.csv")});
     CHECK(shots.size() == 1);
-    CHECK(csv_total_row(dir.file("none.csv")).at("villages") == "0");
+    CHECK(test::csv_total_row(dir.file("none.csv")).at("villages") == "0");
     const Expected expected;
-    CHECK(std::stoi(csv_total_row(dir.file("t.csv")).at("sites")) == expected.stats.total.sites);
+    CHECK(std::stoi(test::csv_total_row(dir.file("t.csv")).at("sites")) == expected.stats.total.sites);
 }
 
 TEST_CASE("township labels draw glyphs at their anchors") {

@@ -34,6 +34,17 @@ TempDir::~TempDir() {
     fs::remove_all(m_path, ec);
 }
 
+std::map<std::string, std::string> csv_total_row(const std::string& path) {
+    std::ifstream in(path);
+    std::string header, line, last;
+    std::getline(in, header);
+    while (std::getline(in, line)) last = line;
+    std::map<std::string, std::string> row;
+    std::stringstream names(header), cells(last);
+    for (std::string name, cell; std::getline(names, name, ',') && std::getline(cells, cell, ',');) row[name] = cell;
+    return row;
+}
+
 std::set<std::string> file_names_in(const fs::path& folder) {
     std::set<std::string> names;
     for (const auto& entry : fs::directory_iterator(folder)) names.insert(entry.path().filename().string());

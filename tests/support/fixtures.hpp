@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -42,6 +43,8 @@ int spawn_countyatlas(const std::vector<std::string>& arguments, const std::stri
 void write_text(const std::string& path, const std::string& text);
 std::string read_file(const std::filesystem::path& path);  // the whole file, bytes as they are; empty when absent
 std::set<std::string> file_names_in(const std::filesystem::path& folder);  // hidden ones too
+// The last row (the county total) of a statistics CSV, by column name.
+std::map<std::string, std::string> csv_total_row(const std::string& path);
 
 // One feature of a fixture layer: WKT (empty for none) and its attribute values as text.
 struct Row {
