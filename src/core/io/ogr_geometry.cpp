@@ -51,4 +51,46 @@ void append_geometry(OGRGeometryH g, model::Geometry& out, std::vector<model::Ve
     }
 }
 
+namespace {
+
+OGRGeometryH ring_of(const model::Geometry& g, std::size_t r, OGRwkbGeometryType type) {
+    OGRGeometryH ring = OGR_G_CreateGeometry(type);
+    for (const auto& p : g.ring(r)) OGR_G_AddPoint_2D(ring, p.x, p.y);
+    return ring;
+}
+
+// Part `p` as a single geometry.
+OGRGeometryH part_of(const model::Geometry& g, std::size_t p) {
+    const auto first = g.part_first_ring(p), last = g.part_last_ring(p);
+    switch (g.type) {
+        case model::GeometryType::Point: {
+            OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
+            const model::Vec2 at = g.ring(first).front();
+            OGR_G_SetPoint_2D(point, 0, at.x, at.y);
+            return point;
+        }
+        case model::GeometryType::Line: return ring_of(g, first, wkbLineString);
+        default: {
+            OGRGeometryH polygon = OGR_G_CreateGeometry(wkbPolygon);
+            for (auto r = first; r < last; ++r) OGR_G_AddGeometryDirectly(polygon, ring_of(g, r, wkbLinearRing));
+            return polygon;
+        }
+    }
+}
+
+}  // namespace
+
+OGRGeometryH to_ogr(const model::Geometry& g, OGRwkbGeometryType layer_type) {
+    const OGRwkbGeometryType flat = wkbFlatten(layer_type);
+    const bool multi = flat == wkbMultiPoint || flat == wkbMultiLineString || flat == wkbMultiPolygon || flat == wkbGeometryCollection ||
+                       g.part_count() > 1;
+    if (!multi && g.part_count() == 1) return part_of(g, 0);
+    const OGRwkbGeometryType collection = g.type == model::GeometryType::Point  ? wkbMultiPoint
+                                          : g.type == model::GeometryType::Line ? wkbMultiLineString
+                                                                                : wkbMultiPolygon;
+    OGRGeometryH out = OGR_G_CreateGeometry(collection);
+    for (std::size_t p = 0; p < g.part_count(); ++p) OGR_G_AddGeometryDirectly(out, part_of(g, p));
+    return out;
+}
+
 }  // namespace ca::io

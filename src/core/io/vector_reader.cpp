@@ -251,25 +251,7 @@ std::vector<model::Layer> read_table_source(const SourceSpec& source, const Read
     return layers;
 }
 
-}  // namespace
-
-void assign_crs(model::Layer& layer, const std::string& crs, const std::string& how) {
-    const SpatialRef srs = srs_from_user_input(crs, how == "--assume-crs" ? "--assume-crs" : "CRS");
-    layer.source_crs = describe_crs(srs.get());
-    layer.source_crs.how = how;
-    bring_to_lonlat(layer, srs.get());
-}
-
-SourceSpec parse_source(std::string_view argument) {
-    std::string whole(argument);
-    std::error_code ec;
-    if (fs::exists(whole, ec)) return {whole, {}};
-    const auto colon = whole.rfind(':');
-    if (colon == std::string::npos || colon == 0) return {whole, {}};
-    return {whole.substr(0, colon), whole.substr(colon + 1)};
-}
-
-std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOptions& options, const LayerHook& after_each) {
+std::vector<model::Layer> read_source_layers(const SourceSpec& source, const ReadOptions& options, const LayerHook& after_each) {
     if (is_table_file(source.path)) return read_table_source(source, options, after_each);
     bool is_shapefile = false;
     Dataset ds = open_dataset(source.path, is_shapefile);
@@ -320,6 +302,32 @@ std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOption
     }
     for (const auto& failure : failures)
         if (failure) std::rethrow_exception(failure);
+    return layers;
+}
+
+}  // namespace
+
+void assign_crs(model::Layer& layer, const std::string& crs, const std::string& how) {
+    const SpatialRef srs = srs_from_user_input(crs, how == "--assume-crs" ? "--assume-crs" : "CRS");
+    layer.source_crs = describe_crs(srs.get());
+    layer.source_crs.how = how;
+    bring_to_lonlat(layer, srs.get());
+}
+
+SourceSpec parse_source(std::string_view argument) {
+    std::string whole(argument);
+    std::error_code ec;
+    if (fs::exists(whole, ec)) return {whole, {}};
+    const auto colon = whole.rfind(':');
+    if (colon == std::string::npos || colon == 0) return {whole, {}};
+    return {whole.substr(0, colon), whole.substr(colon + 1)};
+}
+
+std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOptions& options, const LayerHook& after_each) {
+    // Stamped before reading: a change made while it is read is a change since.
+    const model::SourceStamp stamp = model::stamp_of(source.path);
+    std::vector<model::Layer> layers = read_source_layers(source, options, after_each);
+    for (auto& layer : layers) layer.source_stamp = stamp;
     return layers;
 }
 

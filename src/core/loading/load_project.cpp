@@ -28,6 +28,7 @@ io::WebMapCoords web_map_coords(const model::PerSourceOption& option, const std:
 
 void convert_web_map_offsets(model::Layer& layer, io::WebMapCoords coords) {
     if (coords == io::WebMapCoords::Wgs84) return;
+    layer.web_map_offsets = coords == io::WebMapCoords::Gcj02 ? "gcj02" : "bd09";
     for (auto& f : layer.features) {
         if (f.geometry.type != GeometryType::Point && f.geometry.type != GeometryType::Line) continue;
         for (auto& p : f.geometry.coords) p = io::to_wgs84(p, coords);

@@ -1,7 +1,9 @@
 // Layer queries and role names.
 #include "core/model/layer.hpp"
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <filesystem>
 
 #include "core/model/text.hpp"
@@ -9,6 +11,31 @@
 namespace ca::model {
 
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+SourceStamp stamp_of(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return {};
+    const auto size = fs::file_size(path, ec);
+    if (ec) return {};
+    const auto modified = fs::last_write_time(path, ec);
+    if (ec) return {};
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(modified.time_since_epoch()).count();
+    SourceStamp stamp{size, static_cast<std::int64_t>(ns), true};
+    // A shapefile's attributes live in its .dbf: another program's edit may touch only that.
+    fs::path dbf(path);
+    if (fold_key(dbf.extension().string()) == ".shp") {
+        for (const char* ext : {".dbf", ".DBF"}) {
+            dbf.replace_extension(ext);
+            if (!fs::is_regular_file(dbf, ec)) continue;
+            const SourceStamp attributes = stamp_of(dbf.string());
+            stamp.size += attributes.size;
+            stamp.modified_ns = std::max(stamp.modified_ns, attributes.modified_ns);
+            break;
+        }
+    }
+    return stamp;
+}
 
 std::string Layer::file_name() const { return model::file_name(source_path); }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,23 @@ struct CrsInfo {
     bool missing = false;  // the source declares none and none is decided yet: coordinates are raw
 };
 
+// The source file as it was when read (or last saved): a file changed on disk since, by someone
+// else, is detected before a save overwrites it.
+struct SourceStamp {
+    std::uintmax_t size = 0;
+    std::int64_t modified_ns = 0;  // last modification, nanoseconds since the epoch
+    bool known = false;            // false: not a plain file (a folder, a database)
+    bool operator==(const SourceStamp&) const = default;
+};
+// The stamp of the file at `path` now (known = false when there is no such regular file).
+SourceStamp stamp_of(const std::string& path);
+
+// The parts of one feature an edit touched.
+struct EditedParts {
+    std::set<std::size_t> fields;  // indices into Layer::field_names
+    bool geometry = false;
+};
+
 struct Layer {
     std::string source_path;
     std::string name;
@@ -52,6 +71,7 @@ struct Layer {
     std::string geometry_type;   // as the source declares it: "Multi Polygon", "Point", "None"
     bool fids_are_rows = false;  // feature ids are the row numbers a spreadsheet or CSV shows
     CrsInfo source_crs;
+    std::string web_map_offsets;  // "gcj02" or "bd09" when points and lines were converted from them on loading
     Role role = Role::Unknown;
     bool role_given = false;     // true when the user named the role
     std::vector<std::string> field_names;  // UTF-8
@@ -59,6 +79,11 @@ struct Layer {
     std::vector<Feature> features;
     LoadCounts counts;
     ProblemLog problems;         // what reading decided and met; loading moves it to the project's log
+    SourceStamp source_stamp;    // of source_path when read
+    // What was edited since the source was read or saved, by fid (added features have ids below 0,
+    // see new_feature_id; a removed one's id is here and no longer among the features): a save
+    // writes these parts only, so every other cell stays as written.
+    std::map<std::int64_t, EditedParts> edited;
 
     std::string file_name() const;             // of source_path, without folders: how users name it
     Extent extent() const;                     // lon/lat of all features
