@@ -12,6 +12,7 @@
 #include <string_view>
 #include <utility>
 
+#include "app/script_edits.hpp"
 #include "app/viewer_model.hpp"
 #include "core/analysis/dissolve.hpp"
 #include "core/analysis/metrics.hpp"
@@ -34,6 +35,7 @@ constexpr Grammar kGrammar[] = {
     {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2}, {"open-dialog", 2, 2}, {"save-statistics", 2, 2},
     {"problem-click", 2, 2}, {"save-problems", 2, 2}, {"map-fields", 2, 2}, {"problems-filter", 3, 3},
     {"save-status", 2, 2}, {"background", 2, 2}, {"wait", 1, 1}, {"hover", 3, 3},
+    {"edit-layer", 2, 2}, {"edit", 3, 40}, {"undo", 1, 1}, {"redo", 1, 1}, {"save", 1, 2}, {"reload", 1, 1},
 };
 
 // "SCRIPT:LINE: message": the form every script failure takes.
@@ -316,6 +318,12 @@ void panel_command(Step& s) {
     }
 }
 
+// Edits, undo, redo, save: a new version of the layers, counted again before the next step.
+void editing_command(Step& s) {
+    run_edit_line(s.state, s.line.words);
+    s.effect.refresh = s.effect.refresh | Refresh::Data;
+}
+
 // How the script paces itself against the viewer's workers (see script.hpp).
 void pace_command(Step& s) {
     if (s.word(0) == "background") s.effect.background = on(s.word(1));
@@ -331,6 +339,8 @@ constexpr std::pair<std::string_view, Command> kCommands[] = {
     {"save-statistics", file_command},  {"save-project", file_command},   {"screenshot", file_command},       {"open-dialog", panel_command},
     {"export-dialog", panel_command},   {"tab", panel_command},           {"problem-click", panel_command},   {"problems-filter", panel_command},
     {"map-fields", panel_command},      {"background", pace_command},     {"wait", pace_command},
+    {"edit-layer", editing_command},    {"edit", editing_command},        {"undo", editing_command},          {"redo", editing_command},
+    {"save", editing_command},          {"reload", editing_command},
 };
 
 }  // namespace

@@ -27,6 +27,7 @@
 //                       "villages<tab>ROWS<tab>SHAPES": statistics rows and village shapes the map can pick,
 //                       "hovered<tab>VILLAGE" when the mouse is over one)
 //   hover LON LAT   (the mouse over this point: the village under it is found as the map finds it)
+//   edit-layer, edit add-site|move|move-vertex|delete|set|assign, undo, redo, save, reload: see script_edits.hpp
 // Blank lines and lines starting with # are skipped.
 #pragma once
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "app/editing.hpp"
 #include "app/project_edit.hpp"
 #include "core/analysis/name_matching.hpp"
 #include "core/analysis/triangulate.hpp"
@@ -287,10 +288,15 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     state.open_field_mapping = a.open_field_mapping;
     if (a.problem_filter) state.problem_filter = *a.problem_filter;
     apply_selection(state, a);
-    if (apply_layer_edit(state, a)) return Refresh::Data;
+    const Refresh edited = apply_editing(state, a);
+    if (apply_layer_edit(state, a)) {
+        // Edits name layers by position: after a move or removal their undo would touch others.
+        if (a.move_layer || a.remove_layer) state.editing.history.clear(), state.editing.layer.reset();
+        return Refresh::Data;
+    }
     if (a.zoom_to_m) zoom_to(state, *a.zoom_to_m);
     if (a.fit_to_data) fit(state);
-    return refilter ? Refresh::Statistics : restyle ? Refresh::Scene : Refresh::None;
+    return edited | (refilter ? Refresh::Statistics : restyle ? Refresh::Scene : Refresh::None);
 }
 
 }  // namespace ca::app

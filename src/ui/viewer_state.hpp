@@ -13,6 +13,7 @@
 #include "core/analysis/village_index.hpp"
 #include "core/loading/folder_listing.hpp"
 #include "core/loading/load_project.hpp"
+#include "core/model/edit_history.hpp"
 #include "core/model/pinyin.hpp"
 #include "core/model/problems.hpp"
 #include "core/model/project.hpp"
@@ -20,6 +21,7 @@
 #include "core/scene/scene.hpp"
 #include "core/scene/townships.hpp"
 #include "core/workspace/project_file.hpp"
+#include "core/workspace/save_edits.hpp"
 #include "ui/strings.hpp"
 
 namespace ca::ui {
@@ -135,6 +137,18 @@ struct ProblemRows {
     std::vector<std::size_t> layers_to_map;           // see ui::layers_to_map
 };
 
+// Editing: which layer the Edit toggle turned on, the history of edits, what saving met.
+struct Editing {
+    std::optional<std::size_t> layer;  // the layer being edited (Project::layers index)
+    model::EditHistory history;        // one per project: every edit of every layer
+    workspace::SessionBackups backups;  // files already kept as .bak this session
+    std::vector<std::string> changed_on_disk;  // set: a save found these changed by another program; the viewer asks
+    bool close_asked = false;          // the window is closing with unsaved edits; the viewer asks
+    std::optional<model::Vec2> new_site_m;  // a click on the map in the sites layer's Edit mode: the new site's form is open
+    std::vector<std::string> form;     // the new site's form: a typed value per field of the layer
+    std::string form_error;            // why the form's values cannot be taken, shown under it
+};
+
 struct ViewerState {
     ProjectData data;  // the current version; read through the accessors below
     const model::Project& project() const { return *data.project; }
@@ -170,6 +184,7 @@ struct ViewerState {
     std::uint64_t table_scroll_request = 0;      // bumped: the attribute table scrolls to selected_feature
     mutable std::uint64_t table_scrolled = 0;    // the request the table last scrolled for
     std::optional<std::size_t> open_field_mapping;  // this frame: the layers panel opens this layer's fields
+    Editing editing;
     loading::LoadOptions load_options;  // how the data was read, for saving the project
     workspace::FigureDefaults figure;   // the project file's figure block, saved back with the project
     std::string project_path = "project.cap.json";
@@ -233,6 +248,12 @@ struct Actions {
     std::optional<SeverityFilter> problem_filter;
     std::optional<std::size_t> open_field_mapping;  // a layer whose fields the layers panel shows
     std::optional<FeatureRef> select_feature;  // a row of a non-village attribute table
+    // Editing (see app/editing.hpp).
+    std::optional<model::Edit> edit;          // a feature edit from the map, a form or the attribute table
+    bool undo = false, redo = false;          // Ctrl+Z, Ctrl+Y
+    std::optional<bool> save_edits;           // Ctrl+S; true: overwrite files changed on disk since they were read
+    bool reload_changed = false;              // the files changed on disk: read them again, edits of theirs dropped
+    std::optional<std::optional<std::size_t>> edit_layer;  // the Edit toggle: this layer, or none
 };
 
 }  // namespace ca::ui

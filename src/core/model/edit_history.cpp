@@ -50,8 +50,6 @@ void revert_edit(Project& project, const Edit& edit) {
 
 void EditHistory::apply(Project& project, Edit edit) {
     apply_edit(project, edit);
-    // The state the sources hold can no longer be reached by undo and redo once it was undone.
-    if (m_saved_at > m_done.size()) m_saved_at = static_cast<std::size_t>(-1);
     m_done.push_back(std::move(edit));
     m_undone.clear();
     ++m_version;
@@ -88,7 +86,6 @@ const std::string& EditHistory::next_redo() const {
 void EditHistory::clear() {
     m_done.clear();
     m_undone.clear();
-    m_saved_at = 0;
     ++m_version;
 }
 

@@ -41,15 +41,13 @@ public:
     bool can_redo() const { return !m_undone.empty(); }
     const std::string& next_undo() const;  // the description of what undo would undo ("" if none)
     const std::string& next_redo() const;
-    // Edits since the project was read or last saved: the title bar's mark, the question on closing.
-    bool dirty() const { return m_done.size() != m_saved_at; }
-    // After a save that wrote every layer back: nothing to undo (the sources hold the edits now).
+    // After a save (the sources hold the edits now, under other row numbers and ids), or when the
+    // layers the edits name were reordered or removed.
     void clear();
     std::size_t version() const { return m_version; }  // changes with every apply, undo and redo
 
 private:
     std::vector<Edit> m_done, m_undone;
-    std::size_t m_saved_at = 0;  // m_done's size when the sources matched the layers
     std::size_t m_version = 0;
 };
 

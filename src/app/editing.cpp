@@ -1,0 +1,107 @@
+// Edits, undo, redo and saving in the viewer (see editing.hpp).
+#include "app/editing.hpp"
+
+#include "app/project_edit.hpp"
+#include "app/viewer_model.hpp"
+#include "core/model/error.hpp"
+
+namespace ca::app {
+namespace {
+
+void say(ui::ViewerState& state, std::string line) { state.messages.push_back(std::move(line)); }
+
+void save_from_panel(ui::ViewerState& state, bool overwrite_changed) {
+    if (!overwrite_changed) {
+        auto changed = workspace::changed_on_disk(state.project());
+        if (!changed.empty()) {  // never a silent overwrite: the viewer asks what to do
+            state.editing.changed_on_disk = std::move(changed);
+            return;
+        }
+    }
+    state.editing.changed_on_disk.clear();
+    for (auto& line : save_edited_layers(state, overwrite_changed)) say(state, std::move(line));
+}
+
+}  // namespace
+
+void apply_user_edit(ui::ViewerState& state, model::Edit edit) {
+    if (edit.changes.empty()) return;
+    model::Project& project = edit_project(state);
+    state.editing.history.apply(project, std::move(edit));
+}
+
+Refresh apply_editing(ui::ViewerState& state, const ui::Actions& a) {
+    if (a.edit_layer) state.editing.layer = *a.edit_layer;
+    bool changed = false;
+    try {
+        if (a.edit) apply_user_edit(state, *a.edit), changed = true;
+        if (a.undo && state.editing.history.can_undo()) state.editing.history.undo(edit_project(state)), changed = true;
+        if (a.redo && state.editing.history.can_redo()) state.editing.history.redo(edit_project(state)), changed = true;
+        if (a.reload_changed) reload_changed_layers(state), changed = true;
+        if (a.save_edits) save_from_panel(state, *a.save_edits), changed = true;
+    } catch (const Error& e) {
+        say(state, e.what());
+    }
+    return changed ? Refresh::Data : Refresh::None;
+}
+
+std::vector<std::string> save_edited_layers(ui::ViewerState& state, bool overwrite_changed) {
+    if (!has_unsaved_edits(state)) return {"nothing to save: no layer has unsaved edits"};
+    const workspace::SaveOptions options{state.load_options, overwrite_changed};
+    // A failure part way leaves the layers saved so far as their files hold them now, the others
+    // with their edits (an undo that no longer fits them says so).
+    model::Project& project = edit_project(state);
+    auto lines = workspace::save_edits(project, options, state.editing.backups);
+    state.editing.history.clear();  // the files hold the edits now, under their new row numbers
+    state.editing.changed_on_disk.clear();
+    return lines;
+}
+
+void reload_changed_layers(ui::ViewerState& state) {
+    model::Project& project = edit_project(state);
+    for (auto& layer : project.layers) {
+        if (!layer.source_stamp.known || model::stamp_of(layer.source_path) == layer.source_stamp) continue;
+        model::Project fresh = loading::load_project({{layer.source_path + ":" + layer.name, layer.role}}, state.load_options);
+        if (fresh.layers.size() != 1) continue;
+        say(state, layer.file_name() + ": read again as it is on disk now" + (layer.edited.empty() ? "" : "; its unsaved edits are dropped"));
+        auto mapping = layer.mapping;
+        const bool role_given = layer.role_given;
+        layer = std::move(fresh.layers.front());
+        layer.mapping = mapping;
+        layer.role_given = role_given;
+    }
+    state.editing.history.clear();  // the edits named rows of the old files
+    state.editing.changed_on_disk.clear();
+}
+
+bool has_unsaved_edits(const ui::ViewerState& state) {
+    for (const auto& layer : state.project().layers)
+        if (!layer.edited.empty()) return true;
+    return false;
+}
+
+workspace::FieldValues with_place_names(const ui::ViewerState& state, std::size_t layer_index, model::Vec2 point_m, workspace::FieldValues values) {
+    const auto village = village_at(state, point_m);
+    if (!village || *village >= state.stats().villages.size() || layer_index >= state.project().layers.size()) return values;
+    const model::Layer& layer = state.project().layers[layer_index];
+    const auto& row = state.stats().villages[*village];
+    auto fill = [&](model::Meaning meaning, const std::string& name) {
+        const int field = layer.mapping.index(meaning);
+        if (field < 0 || name.empty()) return;
+        for (const auto& [given, value] : values)
+            if (static_cast<int>(given) == field && !model::is_null(value)) return;
+        values.emplace_back(static_cast<std::size_t>(field), name);
+    };
+    fill(model::Meaning::Township, row.township);
+    fill(model::Meaning::VillageName, row.village_name);
+    fill(model::Meaning::VillageCode, row.village_code);
+    return values;
+}
+
+std::optional<std::size_t> feature_with_id(const model::Layer& layer, std::int64_t fid) {
+    for (std::size_t i = 0; i < layer.features.size(); ++i)
+        if (layer.features[i].fid == fid) return i;
+    return std::nullopt;
+}
+
+}  // namespace ca::app

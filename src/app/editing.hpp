@@ -1,0 +1,41 @@
+// Editing in the viewer: edits applied as new versions of the project and recorded for undo,
+// Ctrl+S saving every edited layer into its own file, and what happens when a file changed on disk.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/refresh_job.hpp"
+#include "core/workspace/feature_edits.hpp"
+#include "ui/viewer_state.hpp"
+
+namespace ca::app {
+
+// The edit, undo, redo, save and reload the panels asked for. A failure (an edit that no longer
+// fits, a file that cannot be written) is a message; a save meeting files changed on disk sets
+// Editing::changed_on_disk for the viewer to ask. Returns Refresh::Data when the layers changed.
+Refresh apply_editing(ui::ViewerState& state, const ui::Actions& actions);
+
+// One edit: applied to a new version of the layers (see edit_project) and recorded in the history.
+void apply_user_edit(ui::ViewerState& state, model::Edit edit);
+
+// Ctrl+S: every edited layer into its file (see workspace::save_edits); the edit history starts
+// afresh. Throws ca::Error when nothing could be saved (a file changed on disk unless
+// `overwrite_changed`, a format that cannot be written, a failed write). Returns a line per file.
+std::vector<std::string> save_edited_layers(ui::ViewerState& state, bool overwrite_changed);
+
+// The layers whose files changed on disk read again; their unsaved edits are dropped.
+void reload_changed_layers(ui::ViewerState& state);
+
+// Whether any layer holds edits not yet saved: the title bar's mark, the question on closing.
+bool has_unsaved_edits(const ui::ViewerState& state);
+
+// Values for a site added at `point_m` (working CRS): township and village from the village under
+// it when the layer has those fields and `values` does not set them.
+workspace::FieldValues with_place_names(const ui::ViewerState& state, std::size_t layer, model::Vec2 point_m, workspace::FieldValues values);
+
+// The feature of `layer` whose id is `fid` (the row number of a table), by position; nothing
+// when there is none.
+std::optional<std::size_t> feature_with_id(const model::Layer& layer, std::int64_t fid);
+
+}  // namespace ca::app

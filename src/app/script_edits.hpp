@@ -1,0 +1,27 @@
+// The editing lines of viewer scripts:
+//   edit-layer INDEX|off   (the Edit toggle; edits go to this layer, else to the first sites layer)
+//   edit add-site LON LAT [FIELD=VALUE...]   (as a click in Edit mode and the form; township and village
+//                                             from the village under the point unless given)
+//   edit move ID LON LAT | edit move-vertex ID VERTEX LON LAT | edit delete ID[,ID...]
+//   edit set ID[,ID...] FIELD VALUE...   (FIELD by name or meaning: status, funds_yuan...; the value as typed)
+//   edit assign ID VILLAGE [TOWNSHIP]   (as a Problems tab candidate: names written, or the point moved inside)
+//   undo | redo | save [overwrite] | reload   (Ctrl+Z, Ctrl+Y, Ctrl+S; reload: files changed on disk read again)
+// ID is the row number a table shows, or a feature's id.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/model/edit_history.hpp"
+#include "ui/viewer_state.hpp"
+
+namespace ca::app {
+
+// Runs one of the lines above (words[0] is its command). Throws ca::Error saying why it cannot.
+void run_edit_line(ui::ViewerState& state, const std::vector<std::string>& words);
+
+// The edit that assigns a site to a village of Statistics::villages: a row with a point gets a
+// point inside the village; a row without one gets the village's township and name written.
+model::Edit assign_to_village(const ui::ViewerState& state, std::size_t layer, std::size_t feature, std::size_t village);
+
+}  // namespace ca::app
