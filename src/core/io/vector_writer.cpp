@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <random>
+#include <set>
 #include <unordered_map>
 
 #include "core/io/gdal_handles.hpp"
@@ -60,10 +61,32 @@ void set_value(OGRFeatureH f, int field, const model::Value& value) {
     else OGR_F_SetFieldString(f, field, std::get<std::string>(value).c_str());
 }
 
+// The OGR feature id of each row number a layer's features carry when its ids are rows (a
+// shapefile's records counted from 1; a GeoPackage table without geometry, in reading order).
+class RowIds {
+public:
+    RowIds(const model::Layer& layer, OGRLayerH ogr) : m_rows(layer.fids_are_rows), m_shapefile(layer.driver == "ESRI Shapefile") {
+        if (!m_rows || m_shapefile) return;
+        OGR_L_ResetReading(ogr);
+        while (OgrFeature f{OGR_L_GetNextFeature(ogr)}) m_ids.push_back(OGR_F_GetFID(f.get()));
+    }
+    // The OGR id of our id; -1 when there is none such.
+    GIntBig operator()(std::int64_t fid) const {
+        if (!m_rows) return fid;
+        if (m_shapefile) return fid - 1;  // OGR counts shapefile records from 0
+        return fid >= 1 && static_cast<std::size_t>(fid) <= m_ids.size() ? m_ids[static_cast<std::size_t>(fid - 1)] : -1;
+    }
+
+private:
+    bool m_rows, m_shapefile;
+    std::vector<GIntBig> m_ids;
+};
+
 struct Writing {
     const model::Layer& layer;
     OGRLayerH ogr;
     const ToSource& to_source;
+    const RowIds& ogr_id;
     const GdalErrorTrap& trap;
 
     [[noreturn]] void fail(std::int64_t fid, const std::string& what) const {
@@ -85,7 +108,7 @@ struct Writing {
     }
     void write(std::int64_t fid, const model::EditedParts& parts, const model::Feature* now) const {
         if (!now) {  // removed: a new one never reached the file
-            if (fid >= 0 && OGR_L_DeleteFeature(ogr, fid) != OGRERR_NONE) fail(fid, "cannot delete the feature");
+            if (fid >= 0 && OGR_L_DeleteFeature(ogr, ogr_id(fid)) != OGRERR_NONE) fail(fid, "cannot delete the feature");
             return;
         }
         if (fid < 0) {
@@ -94,7 +117,7 @@ struct Writing {
             if (OGR_L_CreateFeature(ogr, f.get()) != OGRERR_NONE) fail(fid, "cannot add the new feature");
             return;
         }
-        OgrFeature f{OGR_L_GetFeature(ogr, fid)};
+        OgrFeature f{OGR_L_GetFeature(ogr, ogr_id(fid))};
         if (!f) fail(fid, "the file has no such feature any more");
         fill(f.get(), *now, parts);
         if (OGR_L_SetFeature(ogr, f.get()) != OGRERR_NONE) fail(fid, "cannot write the feature");
@@ -106,7 +129,8 @@ void write_edits(const model::Layer& layer, OGRLayerH ogr, const GdalErrorTrap& 
     std::unordered_map<std::int64_t, const model::Feature*> by_fid;
     for (const auto& f : layer.features) by_fid.emplace(f.fid, &f);
     const ToSource to_source(layer, ogr);
-    const Writing writing{layer, ogr, to_source, trap};
+    const RowIds ogr_id(layer, ogr);
+    const Writing writing{layer, ogr, to_source, ogr_id, trap};
     for (const auto& [fid, parts] : layer.edited) {
         const auto found = by_fid.find(fid);
         writing.write(fid, parts, found == by_fid.end() ? nullptr : found->second);
@@ -237,9 +261,11 @@ void write_shapefile(const model::Layer& layer, const std::string& encoding) {
             Dataset ds = open_for_update(copies.shp().string(), {encoding_option.c_str()}, layer, trap);
             OGRLayerH ogr = layer_named(ds.get(), layer);
             write_edits(layer, ogr, trap);
-            for (const auto& [fid, parts] : layer.edited) removed = removed || fid >= 0;
+            std::set<std::int64_t> present;
+            for (const auto& f : layer.features) present.insert(f.fid);
+            for (const auto& [fid, parts] : layer.edited) removed = removed || (fid >= 0 && !present.count(fid));
             if (removed) {  // deleted records are only marked until the file is packed
-                const std::string repack = "REPACK \"" + std::string(OGR_L_GetName(ogr)) + "\"";
+                const std::string repack = "REPACK " + std::string(OGR_L_GetName(ogr));  // the rest of the line is the name
                 GDALDatasetExecuteSQL(ds.get(), repack.c_str(), nullptr, nullptr);
             }
             ds.reset();

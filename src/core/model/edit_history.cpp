@@ -40,12 +40,28 @@ void swap_in(Project& project, std::size_t layer_index, std::size_t position, co
 }  // namespace
 
 void apply_edit(Project& project, const Edit& edit) {
-    for (const auto& change : edit.changes) swap_in(project, change.layer, change.position, change.before, change.after);
+    std::size_t done = 0;
+    try {
+        for (; done < edit.changes.size(); ++done) {
+            const auto& c = edit.changes[done];
+            swap_in(project, c.layer, c.position, c.before, c.after);
+        }
+    } catch (...) {  // all or nothing: the changes made so far are taken back
+        while (done-- > 0) {
+            const auto& c = edit.changes[done];
+            swap_in(project, c.layer, c.position, c.after, c.before);
+        }
+        throw;
+    }
 }
 
 void revert_edit(Project& project, const Edit& edit) {
-    for (auto change = edit.changes.rbegin(); change != edit.changes.rend(); ++change)
-        swap_in(project, change->layer, change->position, change->after, change->before);
+    const Edit inverse = [&] {
+        Edit e{edit.description, {}};
+        for (auto c = edit.changes.rbegin(); c != edit.changes.rend(); ++c) e.changes.push_back({c->layer, c->position, c->after, c->before});
+        return e;
+    }();
+    apply_edit(project, inverse);
 }
 
 void EditHistory::apply(Project& project, Edit edit) {
