@@ -141,3 +141,26 @@ TEST_CASE("a row with neither a village name nor a point has no candidates") {
     CHECK(index.candidates(CandidateQuery{"湾碧乡", "张家营", std::nullopt}).empty());  // nothing alike
     CHECK(index.candidates(CandidateQuery{"湾碧乡", "麻栗树", std::nullopt}, 0).empty());
 }
+
+TEST_CASE("candidate_villages takes the statistics' village rows with the villages layers' polygons, in one order") {
+    model::Project project;
+    for (int layer = 0; layer < 2; ++layer) {
+        model::Layer& l = project.layers.emplace_back();
+        l.role = model::Role::Villages;
+        for (int k = 0; k < 2; ++k) l.features.push_back({k, square(101 + 0.02 * (2 * layer + k), 25), {}});
+    }
+    project.layers.emplace_back().role = model::Role::Sites;  // no polygons of its own
+    analysis::Statistics stats;
+    for (const char* name : {"甲", "乙", "丙", "丁"}) stats.villages.emplace_back().village_name = name;
+    stats.villages[2].township = "湾碧乡";  // as located from a township layer when the villages name none
+    const auto villages = analysis::candidate_villages(project, stats);
+    REQUIRE(villages.size() == 4);
+    CHECK(villages[2].name == "丙");
+    CHECK(villages[2].township == "湾碧乡");
+    CHECK(villages[2].polygon == &project.layers[1].features[0].geometry);
+    CHECK(villages[3].polygon == &project.layers[1].features[1].geometry);
+    const VillageCandidateIndex index(villages);
+    const auto found = index.candidates(CandidateQuery{"", "", model::Vec2{101.045, 25.005}}, 1);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].name == "丙");
+}
