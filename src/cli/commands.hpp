@@ -18,5 +18,6 @@ void register_stats_command(CLI::App& root);
 void register_rank_command(CLI::App& root);
 void register_clusters_command(CLI::App& root);
 void register_export_command(CLI::App& root);
+void register_place_command(CLI::App& root);
 
 }  // namespace ca::cli

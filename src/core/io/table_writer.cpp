@@ -33,8 +33,31 @@ OGRGeometryH multipolygon(const model::Geometry& g) {
     throw model::WriteFailure(trap.failed() ? trap.failure() : std::string("GDAL could not ") + step);
 }
 
+// The geometry of a row, or null when it has none (or the table none).
+OGRGeometryH geometry_of(const TableRow& row) { return row.polygon ? multipolygon(*row.polygon) : nullptr; }
+OGRGeometryH geometry_of(const PointRow& row) {
+    if (!row.lonlat) return nullptr;
+    OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
+    OGR_G_SetPoint_2D(point, 0, row.lonlat->x, row.lonlat->y);
+    return point;
+}
+
+void set_values(OGRFeatureH f, const std::vector<Column>& columns, const std::vector<model::Value>& values) {
+    for (std::size_t i = 0; i < columns.size() && i < values.size(); ++i) {
+        const auto& v = values[i];
+        const int field = static_cast<int>(i);
+        if (const auto* s = std::get_if<std::string>(&v)) OGR_F_SetFieldString(f, field, s->c_str());
+        else if (const auto* n = std::get_if<std::int64_t>(&v)) OGR_F_SetFieldInteger64(f, field, *n);
+        else if (const auto* d = std::get_if<double>(&v)) OGR_F_SetFieldDouble(f, field, *d);
+        else OGR_F_SetFieldNull(f, field);
+    }
+}
+
+// `geometry_type` wkbNone writes no geometry column; rows are TableRow or PointRow.
+template <class Row>
 void write_layer(GDALDriverH driver, const std::string& file, const std::string& layer_name, const std::vector<Column>& columns,
-                 const std::vector<TableRow>& rows, bool with_geometry) {
+                 const std::vector<Row>& rows, OGRwkbGeometryType geometry_type) {
+    const bool with_geometry = geometry_type != wkbNone;
     GdalErrorTrap trap;
     Dataset ds(GDALCreate(driver, file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) refused(trap, "create the file");
@@ -44,7 +67,7 @@ void write_layer(GDALDriverH driver, const std::string& file, const std::string&
         OSRImportFromEPSG(srs.get(), 4490);
         OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
     }
-    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), layer_name.c_str(), srs.get(), with_geometry ? wkbMultiPolygon : wkbNone, nullptr);
+    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), layer_name.c_str(), srs.get(), geometry_type, nullptr);
     if (!layer) refused(trap, "create the layer");
     for (const Column& c : columns) {
         OGRFieldDefnH field = OGR_Fld_Create(c.name.c_str(), c.type == ColumnType::Text      ? OFTString
@@ -56,17 +79,11 @@ void write_layer(GDALDriverH driver, const std::string& file, const std::string&
     }
     const bool in_transaction = GDALDatasetStartTransaction(ds.get(), FALSE) == OGRERR_NONE;
     if (!in_transaction) trap.clear();  // XLSX has no transactions: that is no failure of the write
-    for (const TableRow& row : rows) {
+    for (const Row& row : rows) {
         OgrFeature f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
-        for (std::size_t i = 0; i < columns.size() && i < row.values.size(); ++i) {
-            const auto& v = row.values[i];
-            const int field = static_cast<int>(i);
-            if (const auto* s = std::get_if<std::string>(&v)) OGR_F_SetFieldString(f.get(), field, s->c_str());
-            else if (const auto* n = std::get_if<std::int64_t>(&v)) OGR_F_SetFieldInteger64(f.get(), field, *n);
-            else if (const auto* d = std::get_if<double>(&v)) OGR_F_SetFieldDouble(f.get(), field, *d);
-            else OGR_F_SetFieldNull(f.get(), field);
-        }
-        if (with_geometry && row.polygon) OGR_F_SetGeometryDirectly(f.get(), multipolygon(*row.polygon));
+        set_values(f.get(), columns, row.values);
+        if (with_geometry)
+            if (OGRGeometryH g = geometry_of(row)) OGR_F_SetGeometryDirectly(f.get(), g);
         if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE) refused(trap, "add a row");
     }
     if (in_transaction && GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) refused(trap, "commit the rows");
@@ -100,10 +117,10 @@ private:
     std::string m_name;
 };
 
-}  // namespace
-
-void write_table(const std::string& path, const std::string& driver_name, const std::string& layer_name,
-                 const std::vector<Column>& columns, const std::vector<TableRow>& rows, bool with_geometry) {
+// Through memory, then to the disk by write_via_temp (see write_table).
+template <class Row>
+void write_any(const std::string& path, const std::string& driver_name, const std::string& layer_name, const std::vector<Column>& columns,
+               const std::vector<Row>& rows, OGRwkbGeometryType geometry_type) {
     register_gdal_drivers();
     GDALDriverH driver = GDALGetDriverByName(driver_name.c_str());
     if (!driver) throw Error("this GDAL has no " + driver_name + " driver").file(path);
@@ -114,9 +131,21 @@ void write_table(const std::string& path, const std::string& driver_name, const 
     // checks every write. Drivers want the format's extension on the name.
     model::write_via_temp(path, [&](model::TempFile& file) {
         const MemoryFile memory(std::filesystem::path(path).extension().string());
-        write_layer(driver, memory.name(), layer_name, columns, rows, with_geometry);
+        write_layer(driver, memory.name(), layer_name, columns, rows, geometry_type);
         file.write(memory.bytes());
     });
+}
+
+}  // namespace
+
+void write_table(const std::string& path, const std::string& driver_name, const std::string& layer_name,
+                 const std::vector<Column>& columns, const std::vector<TableRow>& rows, bool with_geometry) {
+    write_any(path, driver_name, layer_name, columns, rows, with_geometry ? wkbMultiPolygon : wkbNone);
+}
+
+void write_points(const std::string& path, const std::string& driver_name, const std::string& layer_name,
+                  const std::vector<Column>& columns, const std::vector<PointRow>& rows) {
+    write_any(path, driver_name, layer_name, columns, rows, wkbPoint);
 }
 
 }  // namespace ca::io

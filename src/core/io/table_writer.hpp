@@ -1,4 +1,5 @@
-// Writing a table of values (with polygons or without) to any GDAL vector format: GeoPackage, XLSX...
+// Writing a table of values (with polygons, points or no geometry) to any GDAL vector format:
+// GeoPackage, XLSX...
 #pragma once
 
 #include <optional>
@@ -27,5 +28,14 @@ struct TableRow {
 // `path`, then renamed: a failure leaves no partial file and the previous file untouched.
 void write_table(const std::string& path, const std::string& driver, const std::string& layer, const std::vector<Column>& columns,
                  const std::vector<TableRow>& rows, bool with_geometry);
+
+struct PointRow {
+    std::vector<model::Value> values;     // one per column; NULL where empty
+    std::optional<model::Vec2> lonlat;    // CGCS2000; none: the row is written with a NULL geometry
+};
+
+// The same for a layer of points in EPSG:4490 (lon/lat), written as safely.
+void write_points(const std::string& path, const std::string& driver, const std::string& layer, const std::vector<Column>& columns,
+                  const std::vector<PointRow>& rows);
 
 }  // namespace ca::io

@@ -11,6 +11,7 @@
 #include <cpl_vsi.h>
 #include <gdal.h>
 #include <ogr_api.h>
+#include <ogr_srs_api.h>
 
 #include "core/io/table_writer.hpp"
 #include "core/model/error.hpp"
@@ -76,4 +77,32 @@ TEST_CASE("a table that cannot be written whole leaves the old file and nothing 
         std::getline(in, text);
         CHECK(text == "the good old table");
     }
+}
+
+TEST_CASE("a point table is written in lon/lat on CGCS2000, a row without a point with a NULL geometry") {
+    test::TempDir dir;
+    const std::vector<io::Column> columns = {{"name", io::ColumnType::Text}, {"source_row", io::ColumnType::Integer}};
+    const std::vector<io::PointRow> rows = {{{std::string("一"), std::int64_t{2}}, model::Vec2{101.3, 25.7}},
+                                            {{std::string("二"), std::int64_t{3}}, std::nullopt}};
+    io::write_points(dir.file("p.gpkg"), "GPKG", "sites", columns, rows);
+    GDALDatasetH ds = GDALOpenEx(dir.file("p.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    REQUIRE(ds != nullptr);
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds, "sites");
+    REQUIRE(layer != nullptr);
+    CHECK(OGR_L_GetGeomType(layer) == wkbPoint);
+    CHECK(std::string(OSRGetAuthorityCode(OGR_L_GetSpatialRef(layer), nullptr)) == "4490");
+    OGR_L_ResetReading(layer);
+    OGRFeatureH f = OGR_L_GetNextFeature(layer);
+    REQUIRE(f != nullptr);
+    OGRGeometryH g = OGR_F_GetGeometryRef(f);
+    REQUIRE(g != nullptr);
+    CHECK(OGR_G_GetX(g, 0) == 101.3);  // the GeoPackage keeps the doubles as they are
+    CHECK(OGR_G_GetY(g, 0) == 25.7);
+    OGR_F_Destroy(f);
+    f = OGR_L_GetNextFeature(layer);
+    REQUIRE(f != nullptr);
+    CHECK(OGR_F_GetGeometryRef(f) == nullptr);
+    CHECK(OGR_F_GetFieldAsInteger64(f, 1) == 3);
+    OGR_F_Destroy(f);
+    GDALClose(ds);
 }
