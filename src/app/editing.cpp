@@ -3,6 +3,7 @@
 
 #include "app/project_edit.hpp"
 #include "app/viewer_model.hpp"
+#include "core/analysis/triangulate.hpp"
 #include "core/model/error.hpp"
 
 namespace ca::app {
@@ -31,10 +32,20 @@ void apply_user_edit(ui::ViewerState& state, model::Edit edit) {
 }
 
 Refresh apply_editing(ui::ViewerState& state, const ui::Actions& a) {
-    if (a.edit_layer) state.editing.layer = *a.edit_layer;
+    if (a.edit_layer) state.editing.layer = *a.edit_layer, state.editing.inputs = {};
+    if (a.cancel_save) state.editing.changed_on_disk.clear(), state.editing.close_asked = false;
+    if (a.close_answer == false) state.editing.close_asked = false;
     bool changed = false;
     try {
         if (a.edit) apply_user_edit(state, *a.edit), changed = true;
+        if (a.add_feature && state.editing.layer) {
+            std::vector<model::Vec2> at{a.add_feature->point_m};
+            state.project().working->inverse(at);
+            const std::size_t layer = *state.editing.layer;
+            apply_user_edit(state, workspace::add_point_edit(state.project(), layer, at[0], with_place_names(state, layer, a.add_feature->point_m, a.add_feature->values)));
+            changed = true;
+        }
+        if (a.assign) apply_user_edit(state, assign_to_village(state, a.assign->site.layer, a.assign->site.feature, a.assign->village)), changed = true;
         if (a.undo && state.editing.history.can_undo()) state.editing.history.undo(edit_project(state)), changed = true;
         if (a.redo && state.editing.history.can_redo()) state.editing.history.redo(edit_project(state)), changed = true;
         if (a.reload_changed) reload_changed_layers(state), changed = true;
@@ -72,6 +83,30 @@ void reload_changed_layers(ui::ViewerState& state) {
     }
     state.editing.history.clear();  // the edits named rows of the old files
     state.editing.changed_on_disk.clear();
+}
+
+model::Edit assign_to_village(const ui::ViewerState& state, std::size_t layer_index, std::size_t feature, std::size_t village) {
+    const model::Layer& layer = state.project().layers.at(layer_index);
+    const model::Feature& before = layer.features.at(feature);
+    const auto& row = state.stats().villages.at(village);
+    if (!before.geometry.empty()) {
+        // A row with a point is counted where its point lies: the point goes into the village.
+        const analysis::GeosContext geos;
+        std::vector<model::Vec2> inside{analysis::point_inside(geos, state.villages().shapes_m.at(village))};
+        state.project().working->inverse(inside);
+        model::Edit edit = workspace::move_point_edit(state.project(), layer_index, feature, inside[0]);
+        edit.description = "assign " + workspace::feature_label(layer, before) + " to " + row.village_name;
+        return edit;
+    }
+    if (!layer.mapping.has(model::Meaning::VillageName)) throw Error(layer.name + " has no village name field to write the village into");
+    model::Feature after = before;
+    for (const auto& [meaning, name] : {std::pair{model::Meaning::Township, row.township}, std::pair{model::Meaning::VillageName, row.village_name}}) {
+        const int field = layer.mapping.index(meaning);
+        if (field >= 0 && !name.empty()) after.values[static_cast<std::size_t>(field)] = name;
+    }
+    model::Edit edit{"assign " + workspace::feature_label(layer, before) + " to " + row.village_name, {}};
+    edit.changes.push_back({layer_index, feature, before, std::move(after)});
+    return edit;
 }
 
 bool has_unsaved_edits(const ui::ViewerState& state) {

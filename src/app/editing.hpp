@@ -27,6 +27,11 @@ std::vector<std::string> save_edited_layers(ui::ViewerState& state, bool overwri
 // The layers whose files changed on disk read again; their unsaved edits are dropped.
 void reload_changed_layers(ui::ViewerState& state);
 
+// The edit that assigns a site to a village of Statistics::villages (a Problems tab candidate): a
+// row with a point gets a point inside the village; a row without one gets the village's township
+// and name written.
+model::Edit assign_to_village(const ui::ViewerState& state, std::size_t layer, std::size_t feature, std::size_t village);
+
 // Whether any layer holds edits not yet saved: the title bar's mark, the question on closing.
 bool has_unsaved_edits(const ui::ViewerState& state);
 

@@ -27,13 +27,13 @@ void Navigator::drag_box(ui::ViewerState& state, ui::Actions& actions, model::Ve
     m_box_start.reset();
 }
 
-void Navigator::frame(ui::ViewerState& state, ui::Actions& actions) {
+void Navigator::frame(ui::ViewerState& state, ui::Actions& actions, bool mouse_taken) {
     const ImGuiIO& io = ImGui::GetIO();
     const model::Vec2 mouse{io.MousePos.x - state.canvas.x, io.MousePos.y - state.canvas.y};
     const bool over_map = !io.WantCaptureMouse && mouse.x >= 0 && mouse.y >= 0 && mouse.x < state.canvas.width && mouse.y < state.canvas.height;
     state.cursor_m = over_map ? std::optional(state.viewport.to_m(mouse)) : std::nullopt;
     state.hovered = state.cursor_m ? village_at(state, *state.cursor_m) : std::nullopt;
-    if (!over_map && !m_box_start) return;
+    if ((!over_map || mouse_taken) && !m_box_start) return;
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && (io.KeyShift || io.KeyCtrl)) {
         m_box_start = io.MousePos;
         m_box_selects = io.KeyCtrl;

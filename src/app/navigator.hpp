@@ -15,7 +15,8 @@ namespace ca::app {
 // the mouse. Between ImGui::NewFrame and ImGui::Render.
 class Navigator {
 public:
-    void frame(ui::ViewerState& state, ui::Actions& actions);
+    // `mouse_taken`: the Edit mode took this frame's click or drag: no pan, no selection.
+    void frame(ui::ViewerState& state, ui::Actions& actions, bool mouse_taken = false);
 
 private:
     void drag_box(ui::ViewerState& state, ui::Actions& actions, model::Vec2 mouse);

@@ -27,6 +27,9 @@
 //                       "villages<tab>ROWS<tab>SHAPES": statistics rows and village shapes the map can pick,
 //                       "hovered<tab>VILLAGE" when the mouse is over one)
 //   hover LON LAT   (the mouse over this point: the village under it is found as the map finds it)
+//   click LON LAT | drag LON LAT LON LAT   (the left mouse button at these map points, as a hand would: Edit mode's tools)
+//   key delete|enter|escape|ctrl+z|ctrl+y|ctrl+shift+z|ctrl+s   (one key press)
+//   form FIELD VALUE...   (types into the open new feature form's field, by name or meaning)
 //   edit-layer, edit add-site|move|move-vertex|delete|set|assign, undo, redo, save, reload: see script_edits.hpp
 // Blank lines and lines starting with # are skipped.
 #pragma once
@@ -51,6 +54,16 @@ std::vector<ScriptLine> read_script(const std::string& path);
 
 // What a line asks: state changes are applied here; a screenshot path is returned for the caller
 // to save once the frame is drawn. Throws ca::Error naming file and line when it cannot be done.
+// One frame of mouse and keys played into the viewer as a person's hand would give them (click,
+// drag, key): the mouse in window pixels, the left button, a key held (a GLFW key code) with Ctrl
+// and Shift.
+struct InputFrame {
+    float x = 0, y = 0;
+    bool button = false;
+    int key = -1;
+    bool ctrl = false, shift = false;
+};
+
 struct ScriptEffect {
     Refresh refresh = Refresh::None;  // what the step changed (the caller recomputes it before the next)
     std::string screenshot_path;   // non-empty: save the next frame here
@@ -58,6 +71,7 @@ struct ScriptEffect {
     std::string open_path;         // non-empty: add this file's layers, as a file dropped on the window
     std::optional<bool> background;  // from now on, do (not) wait for each step's refresh
     bool wait = false;             // wait for every refresh asked for
+    std::vector<InputFrame> input;  // frames of mouse and keys to play before the next step
 };
 ScriptEffect run_script_line(const std::string& script_path, const ScriptLine& line, ui::ViewerState& state);
 

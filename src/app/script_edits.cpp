@@ -6,7 +6,6 @@
 
 #include "app/editing.hpp"
 #include "app/viewer_model.hpp"
-#include "core/analysis/triangulate.hpp"
 #include "app/project_edit.hpp"
 #include "core/model/error.hpp"
 #include "core/workspace/feature_edits.hpp"
@@ -110,30 +109,6 @@ model::Edit edit_from_words(ui::ViewerState& state, const Words& w) {
 }
 
 }  // namespace
-
-model::Edit assign_to_village(const ui::ViewerState& state, std::size_t layer_index, std::size_t feature, std::size_t village) {
-    const model::Layer& layer = state.project().layers[layer_index];
-    const auto& row = state.stats().villages.at(village);
-    if (feature < layer.features.size() && !layer.features[feature].geometry.empty()) {
-        // A row with a point is counted where its point lies: the point goes into the village.
-        const analysis::GeosContext geos;
-        std::vector<model::Vec2> inside{analysis::point_inside(geos, state.villages().shapes_m.at(village))};
-        state.project().working->inverse(inside);
-        model::Edit edit = workspace::move_point_edit(state.project(), layer_index, feature, inside[0]);
-        edit.description = "assign " + workspace::feature_label(layer, layer.features[feature]) + " to " + row.village_name;
-        return edit;
-    }
-    const model::Feature& before = layer.features.at(feature);
-    model::Feature after = before;
-    for (const auto& [meaning, name] : {std::pair{model::Meaning::Township, row.township}, std::pair{model::Meaning::VillageName, row.village_name}}) {
-        const int field = layer.mapping.index(meaning);
-        if (field >= 0 && !name.empty()) after.values[static_cast<std::size_t>(field)] = name;
-    }
-    if (!layer.mapping.has(model::Meaning::VillageName)) throw Error(layer.name + " has no village name field to write the village into");
-    model::Edit edit{"assign " + workspace::feature_label(layer, before) + " to " + row.village_name, {}};
-    edit.changes.push_back({layer_index, feature, before, std::move(after)});
-    return edit;
-}
 
 void run_edit_line(ui::ViewerState& state, const Words& words) {
     const std::string& command = words[0];

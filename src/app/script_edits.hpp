@@ -20,8 +20,4 @@ namespace ca::app {
 // Runs one of the lines above (words[0] is its command). Throws ca::Error saying why it cannot.
 void run_edit_line(ui::ViewerState& state, const std::vector<std::string>& words);
 
-// The edit that assigns a site to a village of Statistics::villages: a row with a point gets a
-// point inside the village; a row without one gets the village's township and name written.
-model::Edit assign_to_village(const ui::ViewerState& state, std::size_t layer, std::size_t feature, std::size_t village);
-
 }  // namespace ca::app

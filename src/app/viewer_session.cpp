@@ -1,6 +1,8 @@
 // The viewer session's phases (see viewer_session.hpp).
 #include "app/viewer_session.hpp"
 
+#include "app/editing.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <thread>
@@ -101,6 +103,7 @@ ViewerSession::FirstMap ViewerSession::build_first_map(const Loader& load, std::
 bool ViewerSession::frame() {
     const auto frame_start = Clock::now();
     glfwPollEvents();
+    guard_unsaved_edits();
     if (!m_loaded) take_first_load();
     take_refresh();
     update_canvas();
@@ -189,6 +192,11 @@ bool ViewerSession::drive(std::string& screenshot_now, bool& export_now) {
 }
 
 bool ViewerSession::script_step(std::string& screenshot_now, bool& export_now) {
+    if (!m_input.empty()) return true;  // a click or key still being played
+    if (m_input_played) {
+        m_input_played = false;
+        settle();  // what the hand did, counted before the next step
+    }
     if (!m_pending_shot.empty()) {
         // A screenshot waits one frame, so tables and tabs shown just now have laid out.
         screenshot_now = std::move(m_pending_shot);
@@ -204,6 +212,8 @@ bool ViewerSession::script_step(std::string& screenshot_now, bool& export_now) {
         if (!effect.open_path.empty()) open_for_script(effect.open_path);
         m_refresher.request(m_state, effect.refresh);
         if (!m_script_background || effect.wait) settle();  // each step's result before the next
+        m_input.insert(m_input.end(), effect.input.begin(), effect.input.end());
+        m_input_played = !effect.input.empty();
     } catch (...) {
         throw script_failure(m_options.script_path, line);  // SCRIPT:LINE: what went wrong
     }
@@ -266,14 +276,21 @@ void ViewerSession::draw_loading() {
 ui::Actions ViewerSession::draw_frame(const std::string& screenshot_now) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    const bool played = play_input();
     ImGui::NewFrame();
     ui::Actions actions;
-    if (!m_unattended) m_navigator.frame(m_state, actions);
+    if (!m_unattended || played) {
+        const bool editing_took_mouse = m_edit_tool.frame(m_state, actions);
+        m_navigator.frame(m_state, actions, editing_took_mouse);
+    }
     ui::draw_side_panel(m_state, actions);
     ui::draw_info_panel(m_state, actions);
     ui::draw_status_bar(m_state);
     ui::draw_export_dialog(m_state, actions);
     ui::draw_open_dialog(m_state, actions);
+    ui::draw_edit_bar(m_state, actions);
+    ui::draw_feature_form(m_state, actions);
+    ui::draw_save_questions(m_state, actions);
     ui::draw_map_overlay(m_state, ImGui::GetBackgroundDrawList());
     if (m_refresher.busy()) ui::draw_busy(m_refresher.analysing(), m_refresher.progress(), m_state);
     if (m_exporting.running() && ui::draw_exporting(m_exporting.path(), m_exporting.progress(), m_state)) m_exporting.cancel();
@@ -311,13 +328,55 @@ void ViewerSession::load_detail() {
     }
 }
 
+// A scripted hand: the next frame of mouse and keys in place of the window's own, between the
+// back-end's frame (which reads the real ones) and ImGui's.
+bool ViewerSession::play_input() {
+    if (m_input.empty()) return false;
+    const InputFrame frame = m_input.front();
+    m_input.pop_front();
+    ImGuiIO& io = ImGui::GetIO();
+    if (frame.key < 0 && (frame.x != 0 || frame.y != 0)) io.MousePos = {frame.x, frame.y};
+    io.MouseDown[0] = frame.button;
+    for (int key : {83, 89, 90, 256, 257, 261}) io.KeysDown[key] = key == frame.key;
+    io.KeyCtrl = frame.ctrl;
+    io.KeyShift = frame.shift;
+    return true;
+}
+
+// The title bar marks unsaved edits; closing the window with some asks first (draw_save_questions).
+void ViewerSession::guard_unsaved_edits() {
+    const bool unsaved = has_unsaved_edits(m_state);
+    if (unsaved != m_title_marked) {
+        const auto& layers = m_state.project().layers;
+        const std::string title = "CountyAtlas" + (layers.empty() ? std::string() : " — " + layers.front().file_name()) + (unsaved ? " *" : "");
+        glfwSetWindowTitle(m_window, title.c_str());
+        m_title_marked = unsaved;
+    }
+    if (glfwWindowShouldClose(m_window) && unsaved && !m_unattended) {
+        glfwSetWindowShouldClose(m_window, GLFW_FALSE);
+        m_state.editing.close_asked = true;
+    }
+}
+
 void ViewerSession::after_frame(const ui::Actions& actions, bool script_export) {
     m_refresher.request(m_state, apply(m_state, actions));
-    // A title typed with characters the data does not have: into the font atlas next frame.
-    if (actions.export_settings && !font_has_all(m_state.export_settings.title)) {
-        m_ui_text.push_back(m_state.export_settings.title);
-        m_state.glyphs_stale = true;
+    if (actions.close_answer == true) {
+        m_state.editing.close_asked = false;
+        // "Save and close" that could not save stays open: the message says why.
+        if (!actions.save_edits || !has_unsaved_edits(m_state)) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
     }
+    // Text typed with characters the data does not have: into the font atlas next frame.
+    std::vector<std::string> typed;
+    if (actions.export_settings) typed.push_back(m_state.export_settings.title);
+    const auto& inputs = m_state.editing.inputs;  // and the editing fields: a new project's name
+    typed.insert(typed.end(), inputs.form.begin(), inputs.form.end());
+    typed.push_back(inputs.bulk_text);
+    if (inputs.cell) typed.push_back(inputs.cell->text);
+    for (auto& text : typed)
+        if (!font_has_all(text)) {
+            m_ui_text.push_back(std::move(text));
+            m_state.glyphs_stale = true;
+        }
     // The year play steps once a second, and waits for the map of the year before.
     if (m_state.playing_years && m_options.script_path.empty() && !m_refresher.busy() && seconds_since(m_last_year_step) >= 1.0) {
         m_refresher.request(m_state, advance_year_play(m_state));

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <future>
 #include <memory>
 #include <string>
@@ -13,6 +14,7 @@
 #include <imgui.h>
 
 #include "app/export_job.hpp"
+#include "app/edit_tool.hpp"
 #include "app/export_preview.hpp"
 #include "app/navigator.hpp"
 #include "app/project_edit.hpp"
@@ -71,6 +73,8 @@ private:
     void run_export(bool wanted_now, bool script_export);
     void update_export_preview(bool settings_changed);
     void upload(render::MapMesh mesh);
+    void guard_unsaved_edits();
+    bool play_input();
 
     const ViewerOptions& m_options;
     GLFWwindow* m_window;
@@ -100,9 +104,13 @@ private:
     std::future<render::MeshLevel> m_detail;  // a big map's detailed level, being built
     std::shared_ptr<const scene::Scene> m_detail_of;
     Navigator m_navigator;
+    EditTool m_edit_tool;
+    bool m_title_marked = false;  // the window title ends in " *": unsaved edits
     std::size_t m_script_next = 0;
     bool m_script_background = false;  // script steps do not wait for their refresh (script "background on")
     std::string m_pending_shot;
+    std::deque<InputFrame> m_input;  // a script's click, drag or key, a frame at a time
+    bool m_input_played = false;     // the last step played input: settle before the next
     int m_warmup = 2;  // frames for ImGui to lay out before scripted actions and screenshots
     std::vector<double> m_frame_ms;
     bool m_first_frame = true;

@@ -1,4 +1,5 @@
-// The right panel: township statistics with bars, poorest villages, the selected village, attributes.
+// The right panel: township statistics with bars, poorest villages, the selected village, and the
+// tabs of their own files (attribute_table.cpp, problems_tab.cpp).
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -147,122 +148,6 @@ void identify_tab(const ViewerState& state, Language lang) {
                             v.sites_by_name);
 }
 
-// The attribute table's rows: those whose any value contains the filter text, sorted by the
-// clicked column; recomputed only when the layer, the filter or the sort changed.
-const std::vector<std::size_t>& table_rows(const ViewerState& state, const model::Layer& layer, int sort_column, bool ascending) {
-    TableRows& cache = state.table_rows;
-    if (cache.layer != &layer || cache.feature_count != layer.features.size() || cache.filter != state.table_filter ||
-        cache.sort_column != sort_column || cache.ascending != ascending) {
-        cache = TableRows{&layer, layer.features.size(), state.table_filter, sort_column, ascending, {}};
-        const std::string needle = model::normalize_text(state.table_filter);
-        for (std::size_t r = 0; r < layer.features.size(); ++r) {
-            bool keep = needle.empty();
-            for (const auto& v : layer.features[r].values) keep = keep || model::to_text(v).find(needle) != std::string::npos;
-            if (keep) cache.rows.push_back(r);
-        }
-        if (sort_column >= 0) {
-            const auto column = static_cast<std::size_t>(sort_column);
-            std::stable_sort(cache.rows.begin(), cache.rows.end(), [&](std::size_t a, std::size_t b) {
-                const auto& va = layer.features[a].values[column];
-                const auto& vb = layer.features[b].values[column];
-                const auto na = model::to_number(va), nb = model::to_number(vb);
-                const bool less = na && nb ? *na < *nb : model::to_text(va) < model::to_text(vb);
-                const bool greater = na && nb ? *na > *nb : model::to_text(va) > model::to_text(vb);
-                return ascending ? less : greater;
-            });
-        }
-    }
-    return cache.rows;
-}
-
-// One row of the attribute table: its first cell selects the feature (a village: the map's
-// selection, ctrl-click adding or removing it), the others show the values.
-void attribute_row(const ViewerState& state, Actions& actions, std::size_t current, std::size_t r, int columns, std::size_t village_offset) {
-    const auto& layer = state.project().layers[current];
-    const bool villages = layer.role == model::Role::Villages;
-    for (int c = 0; c < columns; ++c) {
-        ImGui::TableNextColumn();
-        const std::string cell = model::to_text(layer.features[r].values[static_cast<std::size_t>(c)]);
-        if (c > 0) {
-            ImGui::TextUnformatted(cell.c_str());
-        } else if (!villages) {
-            // Other layers' rows: selected by a click here or on a problem naming them.
-            const bool selected = state.selected_feature == FeatureRef{current, r};
-            if (ImGui::Selectable((cell + "##a" + std::to_string(r)).c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
-                actions.select_feature = FeatureRef{current, r};
-        } else {
-            const std::size_t village = village_offset + r;
-            if (!ImGui::Selectable((cell + "##a" + std::to_string(r)).c_str(), state.selection.count(village) > 0, ImGuiSelectableFlags_SpanAllColumns))
-                continue;
-            if (ImGui::GetIO().KeyCtrl) {
-                actions.toggle_village = village;
-            } else {
-                actions.select_village = village;
-                // Villages added since the last count have no shape to zoom to yet.
-                if (village < state.villages().shapes_m.size()) actions.zoom_to_m = state.villages().shapes_m[village].extent();
-            }
-        }
-    }
-}
-
-void attributes_tab(const ViewerState& state, Actions& actions, Language lang) {
-    if (state.project().layers.empty()) return;
-    const std::size_t current = std::min(state.table_layer, state.project().layers.size() - 1);
-    const auto& layer = state.project().layers[current];
-    ImGui::SetNextItemWidth(160);
-    if (ImGui::BeginCombo("##layer", layer.name.c_str())) {
-        for (std::size_t i = 0; i < state.project().layers.size(); ++i)
-            if (ImGui::Selectable(state.project().layers[i].name.c_str(), i == current)) actions.table_layer = i;
-        ImGui::EndCombo();
-    }
-    ImGui::SameLine();
-    if (!state.selection.empty()) {
-        if (ImGui::SmallButton((t(Text::ZoomTo, lang) + " (" + std::to_string(state.selection.size()) + ")").c_str())) actions.zoom_to_selection = true;
-        ImGui::SameLine();
-    }
-    char filter[128] = {};
-    std::snprintf(filter, sizeof filter, "%s", state.table_filter.c_str());
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##filter", t(Text::Filter, lang).c_str(), filter, sizeof filter)) actions.table_filter = filter;
-
-    const int columns = static_cast<int>(std::min<std::size_t>(layer.field_names.size(), 60));
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
-                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Resizable;
-    if (columns == 0 || !ImGui::BeginTable("attributes", columns, flags, {0, ImGui::GetContentRegionAvail().y})) return;
-    ImGui::TableSetupScrollFreeze(1, 1);
-    for (int c = 0; c < columns; ++c) ImGui::TableSetupColumn(layer.field_names[static_cast<std::size_t>(c)].c_str());
-    ImGui::TableHeadersRow();
-    int sort_column = -1;
-    bool ascending = true;
-    if (const ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsCount > 0) {
-        sort_column = sort->Specs[0].ColumnIndex;
-        ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-    }
-    const std::vector<std::size_t>& rows = table_rows(state, layer, sort_column, ascending);
-    std::size_t village_offset = 0;  // the layer's first village in Statistics order
-    for (const auto* l : state.project().layers_with(model::Role::Villages)) {
-        if (l == &layer) break;
-        village_offset += l->features.size();
-    }
-    // A problem clicked for a row without a place: the table scrolls to that row once.
-    std::optional<int> scroll_to;
-    if (state.table_scroll_request != state.table_scrolled && state.selected_feature && state.selected_feature->layer == current) {
-        const auto found = std::find(rows.begin(), rows.end(), state.selected_feature->feature);
-        if (found != rows.end()) scroll_to = static_cast<int>(found - rows.begin());
-        state.table_scrolled = state.table_scroll_request;
-    }
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()));
-    if (scroll_to) clipper.ForceDisplayRangeByIndices(*scroll_to, *scroll_to + 1);
-    while (clipper.Step())
-        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
-            ImGui::TableNextRow();
-            if (scroll_to == k) ImGui::SetScrollHereY(0.5f);
-            attribute_row(state, actions, current, rows[static_cast<std::size_t>(k)], columns, village_offset);
-        }
-    ImGui::EndTable();
-}
-
 }  // namespace
 
 void draw_info_panel(const ViewerState& state, Actions& actions) {
@@ -287,7 +172,7 @@ void draw_info_panel(const ViewerState& state, Actions& actions) {
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(t(Text::Attributes, lang).c_str(), nullptr, forward("attributes"))) {
-            attributes_tab(state, actions, lang);
+            draw_attribute_table(state, actions);
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(problems_tab_label(state).c_str(), nullptr, forward("problems"))) {

@@ -17,6 +17,9 @@ inline constexpr int kStatusBarHeightPx = 26;
 void draw_side_panel(const ViewerState& state, Actions& actions);
 // Right: tabs for township statistics, poorest areas, the selected village, attribute tables.
 void draw_info_panel(const ViewerState& state, Actions& actions);
+// The right panel's attribute table: a layer's rows, filtered and sorted; in Edit mode its cells
+// are typed into (double-click) and picked rows set at once.
+void draw_attribute_table(const ViewerState& state, Actions& actions);
 // The right panel's Problems tab: its label, "Problems (12)" counting errors and warnings (with a
 // stable ImGui id), and its list: grouped by kind, filtered by severity, a click goes to the place.
 std::string problems_tab_label(const ViewerState& state);
@@ -34,6 +37,14 @@ bool draw_loading(bool reading, double seconds, Language language);
 void draw_busy(bool analysing, float progress, const ViewerState& state);
 // While the export dialog's file is written: which file, how far, and Cancel (true when pressed).
 bool draw_exporting(const std::string& path, float progress, const ViewerState& state);
+// Over the map in Edit mode: the layer, undo, redo, save, stop, and what the mouse does.
+void draw_edit_bar(const ViewerState& state, Actions& actions);
+// The new feature's form, open after a click on the map in a point layer's Edit mode.
+void draw_feature_form(const ViewerState& state, Actions& actions);
+// The questions saving and closing may ask: files changed on disk since read, unsaved edits.
+void draw_save_questions(const ViewerState& state, Actions& actions);
+// A typed value for `field` of `layer`, with the values the layer already holds offered beside it.
+void value_input(const model::Layer& layer, std::size_t field, std::string& text, float width);
 // On the map: highlighted villages and labels that do not overlap, in screen space.
 void draw_map_overlay(const ViewerState& state, ImDrawList* draw);
 

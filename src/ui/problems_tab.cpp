@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "core/analysis/counting_problems.hpp"
 #include "ui/panels.hpp"
 #include "ui/problem_list.hpp"
 
@@ -89,6 +90,34 @@ std::string problems_tab_label(const ViewerState& state) {
     return std::string(tr(Text::Problems, state.style.language)) + " (" + std::to_string(problems_to_act_on(state)) + ")###problems";
 }
 
+// A site counted nowhere, by township only, or where its point lies against its row's names:
+// the villages it most likely means, a click assigning it (app::assign_to_village).
+void candidate_buttons(const ViewerState& state, const model::Problem& p, Actions& actions, Language lang) {
+    if (p.kind != analysis::kUnmatchedSite && p.kind != analysis::kTownshipOnlySite && p.kind != analysis::kLocationConflict) return;
+    const auto site = problem_feature(state.project(), p);
+    if (!site || state.stats().villages.empty()) return;
+    auto& cache = state.candidates;
+    if (cache.project != state.data.project || cache.stats != state.data.stats) {
+        cache = {state.data.project, state.data.stats, nullptr};
+        cache.index = std::make_unique<analysis::VillageCandidateIndex>(analysis::candidate_villages(*cache.project, *cache.stats));
+    }
+    const model::Layer& layer = state.project().layers[site->layer];
+    const model::Feature& f = layer.features[site->feature];
+    const std::string township = model::to_text(layer.value(f, model::Meaning::Township));
+    const std::string village = model::to_text(layer.value(f, model::Meaning::VillageName));
+    std::optional<model::Vec2> point;
+    if (!f.geometry.empty()) point = f.geometry.coords.front();
+    const auto found = cache.index->candidates({township, village, point}, 3);
+    ImGui::TextUnformatted(t(found.empty() ? Text::NoCandidates : Text::Candidates, lang).c_str());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const auto& c = found[i];
+        ImGui::SameLine();
+        if (ImGui::SmallButton((c.township + " " + c.name + "##cand" + std::to_string(i)).c_str()))
+            actions.assign = Actions::Assign{*site, c.village};
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", analysis::describe(c, lang).c_str());
+    }
+}
+
 void draw_problems_tab(const ViewerState& state, Actions& actions) {
     const Language lang = state.style.language;
     if (problem_count(state) == 0 && listed_problems(state).layers_to_map.empty()) {
@@ -107,7 +136,7 @@ void draw_problems_tab(const ViewerState& state, Actions& actions) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
     // The clicked problem in full, wrapped, under the list: the list's lines show only its start.
     const bool detail = state.clicked_problem && *state.clicked_problem < problem_count(state);
-    const float detail_px = detail ? ImGui::GetTextLineHeightWithSpacing() * 5 : 0;
+    const float detail_px = detail ? ImGui::GetTextLineHeightWithSpacing() * 7 : 0;
     if (!ImGui::BeginTable("problems", 3, flags, {0, ImGui::GetContentRegionAvail().y - detail_px})) return;
     ImGui::TableSetupScrollFreeze(0, 0);
     ImGui::TableSetupColumn("##severity", ImGuiTableColumnFlags_WidthFixed, 14);
@@ -125,6 +154,7 @@ void draw_problems_tab(const ViewerState& state, Actions& actions) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(severity_colour(p.severity)), "%s · %s", model::to_string(p.severity), problem_kind_label(p.kind, lang).c_str());
     const std::string place = problem_place(p, lang);
     ImGui::TextWrapped("%s%s%s", place.c_str(), place.empty() ? "" : ": ", p.message.c_str());
+    candidate_buttons(state, p, actions, lang);
 }
 
 }  // namespace ca::ui

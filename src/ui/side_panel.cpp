@@ -170,6 +170,12 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
         const bool open = ImGui::TreeNode("layer", "%s", layer.name.c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("%s · %zu", t(role_text(layer.role), lang).c_str(), layer.features.size());
+        ImGui::SameLine();
+        const bool editing = state.editing.layer == i;
+        if (editing) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.45f, 0.1f, 1));
+        if (ImGui::SmallButton(t(editing ? Text::StopEditing : Text::Edit, lang).c_str()))
+            actions.edit_layer = editing ? std::optional<std::size_t>() : std::optional<std::size_t>(i);
+        if (editing) ImGui::PopStyleColor();
         if (open) {
             // What the layer is: a wrong guess is put right here, and the statistics follow.
             static const std::vector<std::pair<model::Role, Text>> kRoles = {

@@ -144,6 +144,28 @@ constexpr Entry kTable[] = {
     {Text::RowNumbered, "第 {} 行", "row {}"},
     {Text::FeatureNumbered, "要素 {}", "feature {}"},
     {Text::ProblemsFiltered, "所选类别中没有问题。", "No problems of the kinds ticked."},
+    {Text::Edit, "编辑", "Edit"},
+    {Text::StopEditing, "结束编辑", "Stop editing"},
+    {Text::Undo, "撤销 (Ctrl+Z)", "Undo (Ctrl+Z)"},
+    {Text::Redo, "重做 (Ctrl+Y)", "Redo (Ctrl+Y)"},
+    {Text::SaveEdits, "保存 (Ctrl+S)", "Save (Ctrl+S)"},
+    {Text::EditHintPoints, "单击空白处：新增；拖动：移动；Delete：删除所选", "Click empty map: add; drag: move; Delete: delete the selected"},
+    {Text::EditHintShapes, "拖动节点：移动节点；Delete：删除所选", "Drag a vertex: move it; Delete: delete the selected"},
+    {Text::NewFeature, "新增项目", "New project"},
+    {Text::Ok, "确定", "OK"},
+    {Text::UnsavedEdits, "有未保存的修改。关闭前保存吗？", "There are unsaved edits. Save them before closing?"},
+    {Text::SaveAndClose, "保存并关闭", "Save and close"},
+    {Text::Discard, "不保存", "Discard"},
+    {Text::ChangedOnDisk, "以下文件在读取后被其他程序修改过，直接保存会覆盖别人的修改：",
+     "These files were changed by another program since they were read; saving would overwrite those changes:"},
+    {Text::Reload, "重新读取（放弃这些文件的修改）", "Reload (drop the edits to them)"},
+    {Text::Overwrite, "仍然覆盖", "Overwrite anyway"},
+    {Text::SetRows, "批量设置", "Set"},
+    {Text::RowsPicked, "已选 {} 行（Ctrl+单击多选）", "{} rows picked (Ctrl+click picks more)"},
+    {Text::Candidates, "可能是：", "Perhaps:"},
+    {Text::NoCandidates, "没有相近的村名。", "No village name comes close."},
+    {Text::EditedFeatures, "{} 处未保存", "{} unsaved"},
+    {Text::NothingToSave, "没有需要保存的修改", "nothing to save"},
 };
 
 }  // namespace
@@ -152,6 +174,12 @@ std::string_view tr(Text text, Language language) {
     for (const Entry& e : kTable)
         if (e.text == text) return language == Language::Chinese ? e.zh : e.en;
     return {};
+}
+
+std::string t(Text text, Language language, std::size_t number) {
+    std::string out(tr(text, language));
+    if (const auto at = out.find("{}"); at != std::string::npos) out.replace(at, 2, std::to_string(number));
+    return out;
 }
 
 Language language_from_environment() {

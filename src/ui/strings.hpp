@@ -24,12 +24,16 @@ enum class Text {
     LoadingData, PreparingMap, Cancel, ComputingStatistics, RedrawingMap, PoorPerKm2, Coverage, FundsPerPoor, ByVillage, ByTownship, Fields, OpenData, ParentFolder, Open, Folder, Play, Stop, Role, DefaultFigureTitle, SaveTable, FilteredCounts, Exporting, Symbol, Circle, Square, Triangle, FieldMapping, LabelChinese, LabelPinyin,
     Problems, NoProblems, Errors, Warnings, Notes, MapFields, NoFieldFor, ProblemsFiltered, LayerNamed, RowNumbered, FeatureNumbered,
     PlacedByPoint, PlacedByName, ReviewNumber, CompiledBy,
+    Edit, StopEditing, Undo, Redo, SaveEdits, EditHintPoints, EditHintShapes, NewFeature, Ok, UnsavedEdits, SaveAndClose,
+    Discard, ChangedOnDisk, Reload, Overwrite, SetRows, RowsPicked, Candidates, NoCandidates, EditedFeatures, NothingToSave,
     kLast
 };
 
 std::string_view tr(Text text, Language language);
 // The same as a string, for ImGui calls and concatenation.
 inline std::string t(Text text, Language language) { return std::string(tr(text, language)); }
+// A text with "{}" standing for a number ("第 {} 行"), the number put in.
+std::string t(Text text, Language language, std::size_t number);
 // The language of the system locale (LANG, LC_ALL): Chinese for zh_*, English otherwise.
 Language language_from_environment();
 

@@ -10,6 +10,7 @@
 
 #include "core/analysis/autocorrelation.hpp"
 #include "core/analysis/statistics.hpp"
+#include "core/analysis/village_candidates.hpp"
 #include "core/analysis/village_index.hpp"
 #include "core/loading/folder_listing.hpp"
 #include "core/loading/load_project.hpp"
@@ -122,6 +123,14 @@ struct SeverityFilter {
     bool operator==(const SeverityFilter&) const = default;
 };
 
+// The candidate villages of the Problems tab, built for one version of the layers and statistics
+// (the index points into that version's village polygons, which the cache keeps alive).
+struct CandidateCache {
+    std::shared_ptr<const model::Project> project;
+    std::shared_ptr<const analysis::Statistics> stats;
+    std::unique_ptr<analysis::VillageCandidateIndex> index;
+};
+
 // One line of the Problems tab: a kind's header, or one problem.
 struct ProblemRow {
     bool header = false;
@@ -137,6 +146,22 @@ struct ProblemRows {
     std::vector<std::size_t> layers_to_map;           // see ui::layers_to_map
 };
 
+// What the editing panels are typing: text not yet taken into an edit. Owned by the panels that
+// show it (mutable in ViewerState, as the caches), so a half-typed number never reaches the data.
+struct EditInputs {
+    std::optional<model::Vec2> new_site_m;  // a click in a point layer's Edit mode: the new feature's form is open
+    std::vector<std::string> form;          // the form: a typed value per field of the edited layer
+    struct Cell {
+        std::size_t feature = 0, field = 0;
+        std::string text;
+    };
+    std::optional<Cell> cell;          // the attribute table cell being typed into
+    std::set<std::size_t> rows;        // features picked in the edited layer's attribute table (ctrl-click)
+    std::size_t bulk_field = 0;        // "set FIELD of N rows to VALUE"
+    std::string bulk_text;
+    std::string error;                 // why the typed value cannot be taken, shown where it was typed
+};
+
 // Editing: which layer the Edit toggle turned on, the history of edits, what saving met.
 struct Editing {
     std::optional<std::size_t> layer;  // the layer being edited (Project::layers index)
@@ -144,9 +169,7 @@ struct Editing {
     workspace::SessionBackups backups;  // files already kept as .bak this session
     std::vector<std::string> changed_on_disk;  // set: a save found these changed by another program; the viewer asks
     bool close_asked = false;          // the window is closing with unsaved edits; the viewer asks
-    std::optional<model::Vec2> new_site_m;  // a click on the map in the sites layer's Edit mode: the new site's form is open
-    std::vector<std::string> form;     // the new site's form: a typed value per field of the layer
-    std::string form_error;            // why the form's values cannot be taken, shown under it
+    mutable EditInputs inputs;
 };
 
 struct ViewerState {
@@ -179,6 +202,7 @@ struct ViewerState {
     std::uint64_t problems_version = 0;  // bumped whenever either list changes
     SeverityFilter problem_filter;
     mutable ProblemRows problem_rows;  // a cache the Problems tab refreshes
+    mutable CandidateCache candidates;  // a cache the Problems tab builds when a site's problem is clicked
     std::optional<std::size_t> clicked_problem;  // highlighted in the Problems tab
     std::optional<FeatureRef> selected_feature;  // a problem's feature or table row, outlined on the map
     std::uint64_t table_scroll_request = 0;      // bumped: the attribute table scrolls to selected_feature
@@ -254,6 +278,18 @@ struct Actions {
     std::optional<bool> save_edits;           // Ctrl+S; true: overwrite files changed on disk since they were read
     bool reload_changed = false;              // the files changed on disk: read them again, edits of theirs dropped
     std::optional<std::optional<std::size_t>> edit_layer;  // the Edit toggle: this layer, or none
+    struct AddFeature {
+        model::Vec2 point_m;  // where the click fell (working CRS)
+        std::vector<std::pair<std::size_t, model::Value>> values;  // typed into the form
+    };
+    std::optional<AddFeature> add_feature;    // the new feature form's OK: township and village filled in by the app
+    struct Assign {
+        FeatureRef site;
+        std::size_t village = 0;  // into Statistics::villages
+    };
+    std::optional<Assign> assign;             // a Problems tab candidate clicked
+    std::optional<bool> close_answer;         // closing with unsaved edits: true closes (after the save asked with it), false stays
+    bool cancel_save = false;                 // the question about files changed on disk answered "cancel"
 };
 
 }  // namespace ca::ui
