@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 #include <string_view>
 #include <utility>
 
@@ -36,7 +38,7 @@ constexpr Grammar kGrammar[] = {
     {"language", 2, 2},   {"labels", 2, 2},  {"uncovered", 2, 2}, {"open", 2, 2}, {"screenshot", 2, 2}, {"save-project", 2, 2}, {"tab", 2, 2}, {"export", 2, 4}, {"export-dialog", 2, 2}, {"colour-sites", 2, 2}, {"select-box", 5, 5}, {"search", 2, 8}, {"choropleth-level", 2, 2}, {"open-dialog", 2, 2}, {"save-statistics", 2, 2},
     {"problem-click", 2, 2}, {"save-problems", 2, 2}, {"map-fields", 2, 2}, {"problems-filter", 3, 3},
     {"save-status", 2, 2}, {"background", 2, 2}, {"wait", 1, 1}, {"hover", 3, 3},
-    {"click", 3, 3}, {"drag", 5, 5}, {"key", 2, 2}, {"form", 3, 20},
+    {"wait-for-file", 2, 2}, {"click", 3, 3}, {"drag", 5, 5}, {"key", 2, 2}, {"form", 3, 20},
     {"edit-layer", 2, 2}, {"edit", 3, 40}, {"undo", 1, 1}, {"redo", 1, 1}, {"save", 1, 2}, {"reload", 1, 1},
 };
 
@@ -374,8 +376,17 @@ void input_command(Step& s) {
 
 // How the script paces itself against the viewer's workers (see script.hpp).
 void pace_command(Step& s) {
-    if (s.word(0) == "background") s.effect.background = on(s.word(1));
-    else s.effect.wait = true;
+    if (s.word(0) == "background") {
+        s.effect.background = on(s.word(1));
+    } else if (s.word(0) == "wait-for-file") {
+        // A batch job's hand-over: another program says it is done by making a file.
+        for (int tenths = 0; !std::filesystem::exists(s.word(1)); ++tenths) {
+            if (tenths == 600) throw s.fail("waited 60 s for " + s.word(1) + "; it did not appear");
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    } else {
+        s.effect.wait = true;
+    }
 }
 
 using Command = void (*)(Step&);
@@ -389,7 +400,7 @@ constexpr std::pair<std::string_view, Command> kCommands[] = {
     {"map-fields", panel_command},      {"background", pace_command},     {"wait", pace_command},
     {"edit-layer", editing_command},    {"edit", editing_command},        {"undo", editing_command},          {"redo", editing_command},
     {"save", editing_command},          {"reload", editing_command},      {"click", input_command},           {"drag", input_command},
-    {"key", input_command},             {"form", input_command},
+    {"key", input_command},             {"form", input_command},          {"wait-for-file", pace_command},
 };
 
 }  // namespace

@@ -23,6 +23,7 @@
 //   background on|off   (on: the next steps do not wait for the counts and maps they start, as a person
 //                        clicking on while the viewer counts; off, the default: each step's result first)
 //   wait   (until every count and map asked for is done)
+//   wait-for-file PATH   (until another program makes this file, at most 60 s: a batch job's hand-over)
 //   save-status FILE   ("refreshing<tab>yes|no", "layer<tab>NAME<tab>ROLE<tab>FEATURES" per layer,
 //                       "villages<tab>ROWS<tab>SHAPES": statistics rows and village shapes the map can pick,
 //                       "hovered<tab>VILLAGE" when the mouse is over one)

@@ -1,0 +1,120 @@
+// The real viewer under Xvfb editing the project list: scripted edits, clicks, drags and keys
+// change the statistics as counted by hand; undo and redo put them back; Ctrl+S saves into the
+// file so that a fresh count of the file agrees; a file changed on disk is not overwritten.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <future>
+#include <thread>
+
+#include "support/fixtures.hpp"
+#include "support/viewer_run.hpp"
+
+using namespace ca;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The sample county's sites in 金碧镇, as the file holds them: fid 187 (杨家坝小额信贷项目, 92,000
+// yuan, 已完工) and fid 273 (毕家哨危房改造项目, 147,000 yuan, 已完工, at 101.340526°E 25.739931°N:
+// the only existing project of 毕家哨, one of the township's two poor villages).
+struct Township {
+    int sites = 0, covered = 0;
+    double funds = 0;
+};
+
+Township jinbi(const std::string& csv) {
+    const std::string text = test::read_file(csv);
+    REQUIRE_MESSAGE(!text.empty(), csv << " was not written");
+    const auto run = test::run("awk -F, 'NR==1{for(i=1;i<=NF;i++)c[$i]=i} $1==\"金碧镇\"{print $c[\"sites\"], $c[\"covered_poor_villages\"], $c[\"funds_yuan\"]}' '" + csv + "'");
+    Township t;
+    REQUIRE(std::sscanf(run.out.c_str(), "%d %d %lf", &t.sites, &t.covered, &t.funds) == 3);
+    return t;
+}
+
+std::string copy_of_sample(const test::TempDir& dir) {
+    const std::string path = dir.file("county.gpkg");
+    fs::copy_file(test::sample_county(), path);
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("scripted edits change the township's numbers as counted by hand; undo and redo put them back; the saved file agrees") {
+    test::TempDir dir;
+    const std::string gpkg = copy_of_sample(dir);
+    auto csv = [&](int n) { return dir.file("s" + std::to_string(n) + ".csv"); };
+    test::run_viewer_script(dir.path().string(), gpkg,
+                            {"save-statistics " + csv(0),
+                             "edit add-site 101.301636 25.789074 project_name=桃村饮水项目 project_type=整村推进 funds_yuan=12.5万 status=已完工",
+                             "save-statistics " + csv(1), "edit delete 187", "save-statistics " + csv(2), "edit set 273 status 计划",
+                             "save-statistics " + csv(3), "undo", "save-statistics " + csv(4), "undo", "save-statistics " + csv(5), "redo",
+                             "redo", "save", "save-statistics " + csv(6)});
+    const Township before = jinbi(csv(0));
+    CHECK(before.covered == 2);
+    const Township added = jinbi(csv(1)), deleted = jinbi(csv(2)), planned = jinbi(csv(3));
+    CHECK(added.sites == before.sites + 1);
+    CHECK(added.funds == doctest::Approx(before.funds + 125000));  // 12.5万 typed into a yuan field
+    CHECK(deleted.sites == before.sites);
+    CHECK(deleted.funds == doctest::Approx(before.funds + 125000 - 92000));
+    CHECK(planned.covered == 1);  // 毕家哨's only project is only planned now
+    CHECK(planned.sites == deleted.sites);
+    CHECK(jinbi(csv(4)).covered == 2);                                   // undo: it is built again
+    CHECK(jinbi(csv(5)).funds == doctest::Approx(added.funds));          // undo: 187 is back
+    CHECK(jinbi(csv(6)).covered == 1);                                   // redo, redo
+    // The file holds what the viewer counted: a fresh count of it gives the same row.
+    const auto fresh = test::run_countyatlas("stats '" + gpkg + "' --format csv -o '" + dir.file("fresh.csv") + "'");
+    REQUIRE(fresh.exit_code == 0);
+    const Township saved = jinbi(dir.file("fresh.csv"));
+    CHECK(saved.sites == planned.sites);
+    CHECK(saved.covered == 1);
+    CHECK(saved.funds == doctest::Approx(planned.funds));
+    CHECK(fs::exists(gpkg + ".bak"));
+}
+
+TEST_CASE("the Edit mode's own tools: a click opens the form, Enter adds, a drag moves, Ctrl+Z undoes, Delete deletes, Ctrl+S saves") {
+    test::TempDir dir;
+    const std::string gpkg = copy_of_sample(dir);
+    auto csv = [&](int n) { return dir.file("h" + std::to_string(n) + ".csv"); };
+    test::run_viewer_script(dir.path().string(), gpkg,
+                            {"zoom-to township 金碧镇", "save-statistics " + csv(0), "edit-layer 2", "click 101.301636 25.789074",
+                             "form project_name 桃村饮水项目", "form funds_yuan 12.5万", "key enter", "save-statistics " + csv(1),
+                             "drag 101.340526 25.739931 101.302411 25.731454", "save-statistics " + csv(2), "key ctrl+z",
+                             "save-statistics " + csv(3), "click 101.340526 25.739931", "key delete", "save-statistics " + csv(4), "key ctrl+s"});
+    const Township before = jinbi(csv(0)), added = jinbi(csv(1)), dragged = jinbi(csv(2)), undone = jinbi(csv(3)), deleted = jinbi(csv(4));
+    CHECK(added.sites == before.sites + 1);
+    CHECK(added.funds == doctest::Approx(before.funds + 125000));
+    CHECK(dragged.covered == before.covered - 1);  // 毕家哨's project dragged to 上地
+    CHECK(dragged.sites == added.sites);           // still in 金碧镇
+    CHECK(undone.covered == before.covered);
+    CHECK(deleted.sites == added.sites - 1);
+    CHECK(deleted.funds == doctest::Approx(added.funds - 147000));
+    CHECK(deleted.covered == before.covered - 1);
+    REQUIRE(test::run_countyatlas("stats '" + gpkg + "' --format csv -o '" + dir.file("fresh.csv") + "'").exit_code == 0);
+    CHECK(jinbi(dir.file("fresh.csv")).funds == doctest::Approx(deleted.funds));  // Ctrl+S wrote it
+}
+
+TEST_CASE("a save finds the file changed on disk by another program and leaves it alone; 'save overwrite' writes") {
+    test::TempDir dir;
+    const std::string gpkg = copy_of_sample(dir);
+    const std::string script = dir.file("edit.txt");
+    test::write_text(script, "edit delete 187\nsave-status " + dir.file("ready.txt") + "\nwait-for-file " + dir.file("go.txt") + "\nsave\n");
+    auto viewer = std::async(std::launch::async, [&] {
+        return test::run("LANG=zh_CN.UTF-8 " + test::on_a_display("'" CA_BINARY "' view '" + gpkg + "' --script '" + script + "'"));
+    });
+    for (int i = 0; i < 600 && !fs::exists(dir.file("ready.txt")); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    REQUIRE(fs::exists(dir.file("ready.txt")));
+    fs::last_write_time(gpkg, fs::last_write_time(gpkg) + std::chrono::seconds(5));  // another program saved it meanwhile
+    const std::string theirs = test::read_file(gpkg);
+    test::write_text(dir.file("go.txt"), "");
+    const auto result = viewer.get();
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("edit.txt:4: county.gpkg: was changed on disk by another program since it was read; nothing was saved") != std::string::npos);
+    CHECK(test::read_file(gpkg) == theirs);
+    CHECK_FALSE(fs::exists(gpkg + ".bak"));
+
+    REQUIRE(test::run_countyatlas("stats '" + gpkg + "' --format csv -o '" + dir.file("before.csv") + "'").exit_code == 0);
+    test::run_viewer_script(dir.path().string(), gpkg, {"edit delete 187", "save overwrite"});
+    REQUIRE(test::run_countyatlas("stats '" + gpkg + "' --format csv -o '" + dir.file("after.csv") + "'").exit_code == 0);
+    CHECK(jinbi(dir.file("after.csv")).funds == doctest::Approx(jinbi(dir.file("before.csv")).funds - 92000));  // 187 is gone
+}
