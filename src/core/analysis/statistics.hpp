@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/model/project.hpp"
@@ -114,6 +115,10 @@ struct SitePlacement {
     std::vector<LocationConflict> conflicts;
 };
 
+// Site counts of townships from sites placed by township only, by township name: added to the
+// township rows and the total after the villages, in no village row.
+using TownshipOnlyCounts = std::unordered_map<std::string, RegionStats>;
+
 struct Statistics {
     StatsOptions options;
     std::shared_ptr<const SitePlacement> placement;
@@ -126,6 +131,7 @@ struct Statistics {
     std::size_t ponds_outside = 0;  // ponds in no village: counted here, in no region
     std::vector<OutsidePond> outside_ponds;
     double line_km_outside = 0;     // length of lines outside every village
+    TownshipOnlyCounts township_only_counts;  // in the township rows and the total, in no village row
 };
 
 // Places sites (by point, else by township and village name, else by township name alone) and ponds in villages, cuts lines
