@@ -103,7 +103,7 @@ std::string move_defined_names(const std::string& workbook, const std::string& s
         if (xml_self_closed(tag) || text_end == std::string::npos) continue;
         const std::string text = xml_unescape(workbook.substr(text_start, text_end - text_start));
         const std::string moved = map_formula(text, map, sheet, false);
-        out += workbook.substr(i, text_start - i) + (moved == text ? workbook.substr(text_start, text_end - text_start) : xml_escape(moved));
+        out += workbook.substr(i, text_start - i) + (moved == text ? workbook.substr(text_start, text_end - text_start) : xml_escape_text(moved));
         i = text_end;
     }
     return out + workbook.substr(i);

@@ -157,7 +157,7 @@ std::string with_formula(const XmlCell& cell, const std::string& ns, std::string
     if (at == std::string_view::npos) return cell.xml;
     std::string tag = xml_remove_attribute(xml_remove_attribute(xml_remove_attribute(formula_tag(cell, ns), "t"), "si"), "ref");
     if (xml_self_closed(tag)) tag = tag.substr(0, tag.size() - 2) + ">";
-    return cell.xml.substr(0, at) + tag + xml_escape(text) + "</" + ns + "f>" + cell.xml.substr(end);
+    return cell.xml.substr(0, at) + tag + xml_escape_text(text) + "</" + ns + "f>" + cell.xml.substr(end);
 }
 
 std::string without_cached_value(const XmlCell& cell, const std::string& ns) {
@@ -181,7 +181,7 @@ std::string cell_with_value(std::string_view tag_text, const model::Value& value
     const std::string text = cell_text(value);
     const bool keep_spaces = !text.empty() && (is_space(text.front()) || is_space(text.back()) || text.find('\n') != std::string::npos);
     return xml_set_attribute(tag + ">", "t", "inlineStr") + "<" + ns + "is><" + ns + "t" + (keep_spaces ? " xml:space=\"preserve\"" : "") + ">" +
-           xml_escape(text) + "</" + ns + "t></" + ns + "is>" + close;
+           xml_escape_text(text) + "</" + ns + "t></" + ns + "is>" + close;
 }
 
 }  // namespace ca::io

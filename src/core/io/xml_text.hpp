@@ -22,7 +22,8 @@ std::optional<std::string> xml_attribute(std::string_view tag, std::string_view 
 std::string xml_set_attribute(std::string_view tag, std::string_view name, std::string_view value);
 std::string xml_remove_attribute(std::string_view tag, std::string_view name);
 
-std::string xml_escape(std::string_view text);    // & < > " ' as entities
+std::string xml_escape(std::string_view text);       // & < > " ' as entities: for attribute values
+std::string xml_escape_text(std::string_view text);  // & < > only: element text as Excel writes it
 std::string xml_unescape(std::string_view text);  // the five entities and &#N; / &#xH;
 
 }  // namespace ca::io
