@@ -134,10 +134,10 @@ void patch_xlsx(const std::string& path, const std::string& sheet, const TablePa
         SheetPatchResult result = patch_sheet_xml(part->bytes, sheet, patch);
         part->bytes = std::move(result.xml);
         bool recalculate = result.recalculate;
+        for (const SheetPart& other : sheets)
+            if (other.name != sheet)
+                if (ZipPart* p = find_part(parts, other.part)) p->bytes = move_refs_to_sheet(p->bytes, sheet, result, recalculate);
         if (result.map.moves_rows()) {
-            for (const SheetPart& other : sheets)
-                if (other.name != sheet)
-                    if (ZipPart* p = find_part(parts, other.part)) p->bytes = move_refs_to_sheet(p->bytes, sheet, result.map, recalculate);
             ZipPart* workbook = find_part(parts, kWorkbook);
             workbook->bytes = move_defined_names(workbook->bytes, sheet, result.map);
         }

@@ -133,7 +133,7 @@ bool overlaps(const Area& a, const Area& b) {
 
 // Formulas follow the rows; a formula whose text changed or that reads an edited cell (or a
 // formula that does, and so on) loses its cached value. Returns whether any did.
-bool update_formulas(SheetXml& sheet, const RowMap& map, const std::string& name, std::vector<Area> edited) {
+bool update_formulas(SheetXml& sheet, const RowMap& map, const std::string& name, std::vector<Area>& edited) {
     struct Formula {
         XmlCell* cell;
         std::int64_t row;
@@ -266,19 +266,24 @@ SheetPatchResult patch_sheet_xml(std::string_view xml, const std::string& sheet_
         sheet.head = move_refs_outside_data(sheet.head, sheet, map);
         sheet.foot = move_refs_outside_data(sheet.foot, sheet, map);
     }
-    return {sheet_xml_text(sheet), map, recalculate};
+    return {sheet_xml_text(sheet), map, std::move(edited), recalculate};
 }
 
-std::string move_refs_to_sheet(std::string_view xml, const std::string& sheet_name, const RowMap& map, bool& recalculate) {
+std::string move_refs_to_sheet(std::string_view xml, const std::string& sheet_name, const SheetPatchResult& patched, bool& recalculate) {
+    if (xml.find("sheetData") == std::string_view::npos) return std::string(xml);  // a chart sheet: no cells
     SheetXml sheet = parse_sheet_xml(xml);
     bool changed = false;
     for (XmlRow& row : sheet.rows)
         for (XmlCell& cell : row.cells) {
             const auto text = cell_formula(cell, sheet.ns);
             if (!text || text->empty()) continue;
-            const std::string moved = map_formula(*text, map, sheet_name, false);
-            if (moved == *text) continue;
-            cell.xml = with_formula(cell, sheet.ns, moved);
+            std::vector<Area> reads;
+            const std::string moved = map_formula(*text, patched.map, sheet_name, false, &reads);
+            const bool reads_edited = std::any_of(reads.begin(), reads.end(), [&](const Area& r) {
+                return std::any_of(patched.edited.begin(), patched.edited.end(), [&](const Area& e) { return overlaps(r, e); });
+            });
+            if (moved == *text && !reads_edited) continue;
+            if (moved != *text) cell.xml = with_formula(cell, sheet.ns, moved);
             cell.xml = without_cached_value(cell, sheet.ns);
             changed = recalculate = true;
         }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/io/table_patch.hpp"
 #include "core/io/xlsx_refs.hpp"
@@ -13,6 +14,7 @@ namespace ca::io {
 struct SheetPatchResult {
     std::string xml;
     RowMap map;                // where the sheet's rows went, for references from elsewhere
+    std::vector<Area> edited;  // cells whose value changed (after the move): edited, added, recomputed
     bool recalculate = false;  // some formula lost its cached value: Excel must compute on opening
 };
 
@@ -20,8 +22,8 @@ struct SheetPatchResult {
 // row the sheet does not have, or the XML is not as Excel writes it.
 SheetPatchResult patch_sheet_xml(std::string_view xml, const std::string& sheet, const TablePatch& patch);
 
-// The part of another sheet, or the workbook's definedNames, with its references to `sheet`
-// moved; `recalculate` is set when a formula there changed (its cached value then goes).
-std::string move_refs_to_sheet(std::string_view xml, const std::string& sheet, const RowMap& map, bool& recalculate);
+// The part of another sheet with its references to `sheet` moved by `map`; a formula there that
+// changed or reads an `edited` cell of `sheet` loses its cached value and sets `recalculate`.
+std::string move_refs_to_sheet(std::string_view xml, const std::string& sheet, const SheetPatchResult& patched, bool& recalculate);
 
 }  // namespace ca::io

@@ -2,8 +2,13 @@
 // added move the rows below with their merges and formulas, other sheets stay as they were.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <functional>
 #include <memory>
+
+#include <xlsxwriter.h>
 
 #include "core/io/encoding.hpp"
 #include "core/io/table_patch.hpp"
@@ -126,5 +131,51 @@ TEST_CASE("an XLSX patch naming a row or sheet the workbook lacks, or one that c
     limit.reset();
     INFO("variant: " << disk.variant());
     CHECK(message == path + ": cannot write the file: " + disk.reason() + "; the old file is unchanged");
+    CHECK(test::read_file(path) == before);
+}
+
+TEST_CASE("formulas of other sheets and defined names that read the patched sheet follow its rows") {
+    test::TempDir dir;
+    const std::string path = dir.file("book.xlsx");
+    lxw_workbook* book = workbook_new(path.c_str());
+    REQUIRE(book);
+    lxw_worksheet* projects = workbook_add_worksheet(book, "项目");
+    for (int row = 0; row < 5; ++row) worksheet_write_number(projects, static_cast<lxw_row_t>(row), 0, row + 1.0, nullptr);
+    worksheet_write_string(projects, 5, 0, "合计", nullptr);
+    lxw_worksheet* summary = workbook_add_worksheet(book, "汇总");
+    worksheet_write_formula_num(summary, 0, 0, "=SUM(项目!A1:A5)", nullptr, 15);
+    worksheet_write_formula_num(summary, 1, 0, "=项目!A1*2", nullptr, 2);
+    workbook_define_name(book, "资金", "=项目!$A$1:$A$5");
+    REQUIRE(workbook_close(book) == LXW_NO_ERROR);
+
+    io::TablePatch patch;
+    patch.deleted = {2};
+    patch.insert_before = 6;
+    patch.added = {{10.0}, {20.0}};
+    io::patch_xlsx(path, "项目", patch);
+    const std::string summary_xml = test::workbook_part(path, "xl/worksheets/sheet2.xml");
+    // The SUM's range ended above the insertion: it takes the added rows, and its cached 15 is
+    // gone; A1*2 reads a row no edit touched and keeps its 2.
+    CHECK(summary_xml.find("<c r=\"A1\"><f>SUM(项目!A1:A6)</f></c>") != std::string::npos);
+    CHECK(summary_xml.find("<c r=\"A2\"><f>项目!A1*2</f><v>2</v></c>") != std::string::npos);
+    CHECK(test::workbook_part(path, "xl/workbook.xml").find(">项目!$A$1:$A$6</definedName>") != std::string::npos);
+    CHECK(test::workbook_cells(path, "项目") == Grid{{}, {"1"}, {"3"}, {"4"}, {"5"}, {"10"}, {"20"}, {"合计"}});
+}
+
+TEST_CASE("an XLSX in a folder the user cannot write to stays as it was") {
+    if (::geteuid() == 0) {
+        MESSAGE("skipped: root writes into read-only folders (the full-disk case above covers a failed write)");
+        return;
+    }
+    test::TempDir dir;
+    const std::filesystem::path folder = dir.path() / "readonly";
+    std::filesystem::create_directories(folder);
+    const std::string path = (folder / "projects.xlsx").string();
+    write_project_workbook(path);
+    const std::string before = test::read_file(path);
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    const std::string message = error_of([&] { io::patch_xlsx(path, "Sheet1", project_patch()); });
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
+    CHECK(message.rfind(path + ": cannot write the file: Permission denied", 0) == 0);
     CHECK(test::read_file(path) == before);
 }
