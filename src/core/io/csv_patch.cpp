@@ -170,9 +170,14 @@ void patch_csv(const std::string& path, const std::string& encoding, const Table
     };
     for (const RowChange& change : patch.changed) require(change.row);
     for (std::int64_t line : patch.deleted) require(line);
-    if (patch.insert_before != 0) require(patch.insert_before);
+    // The line a row added at the end would start on is the end too.
+    const auto breaks = std::count(csv.bytes.begin() + static_cast<std::ptrdiff_t>(csv.body), csv.bytes.end(), '\n');
+    const std::int64_t end_line = breaks + 1 + (csv.bytes.size() > csv.body && csv.bytes.back() != '\n' ? 1 : 0);
+    const std::int64_t insert_before = patch.insert_before == end_line ? 0 : patch.insert_before;
+    if (insert_before != 0) require(insert_before);
 
-    CellEncoder encode(encoding, csv.delimiter, file);
+    // Layer::encoding reads "GBK (detected: not valid UTF-8)": the name is before the parenthesis.
+    CellEncoder encode(encoding.substr(0, encoding.find(" (")), csv.delimiter, file);
     const std::set<std::int64_t> deleted(patch.deleted.begin(), patch.deleted.end());
     std::map<std::int64_t, std::map<int, std::string>> changes;
     for (const RowChange& change : patch.changed) {
@@ -193,13 +198,13 @@ void patch_csv(const std::string& path, const std::string& encoding, const Table
 
     std::string out = csv.bytes.substr(0, csv.body);
     for (const RawRow& row : csv.rows) {
-        if (row.line == patch.insert_before) out += added;
+        if (row.line == insert_before) out += added;
         if (deleted.count(row.line)) continue;
         const auto change = changes.find(row.line);
         out += change == changes.end() ? csv.bytes.substr(row.begin, row.end - row.begin) : changed_row(csv, row, change->second);
         out.append(csv.bytes, row.end, row.next - row.end);
     }
-    if (patch.insert_before == 0 && !added.empty()) {
+    if (insert_before == 0 && !added.empty()) {
         if (out.size() > csv.body && out.back() != '\n') out += csv.line_end;
         out += added;
     }

@@ -101,7 +101,8 @@ TEST_CASE("a UTF-8 CSV keeps its BOM and its LF line ends; rows added at the end
     io::TablePatch patch;
     patch.changed = {{2, {{2, 2.5}, {4, std::string("备注")}}}, {3, {{1, model::Value{}}}}};  // column 4 lies past the row's end
     patch.added = {{std::string("三台乡"), std::string("说\"明\""), 7.0}};
-    io::patch_csv(path, "UTF-8", patch);
+    patch.insert_before = 4;  // the line after the last: the end
+    io::patch_csv(path, "UTF-8 (BOM)", patch);  // as Layer::encoding says it
     CHECK(test::read_file(path) == "\xEF\xBB\xBF乡镇,村委会,计划投资\n金碧镇,马家营,2.5,,备注\n三台乡,\n三台乡,\"说\"\"明\"\"\",7\n");
 }
 
