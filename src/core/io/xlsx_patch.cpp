@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/io/table_patch.hpp"
+#include "core/io/xlsx_sheet_parts.hpp"
 #include "core/io/xlsx_sheet_patch.hpp"
 #include "core/io/xlsx_zip.hpp"
 #include "core/io/xml_text.hpp"
@@ -60,9 +61,8 @@ std::vector<SheetPart> workbook_sheets(std::vector<ZipPart>& parts, const std::s
         const std::string id = relationship_id(tag);
         for (const std::string& rel : relationships) {
             if (xml_attribute(rel, "Id") != id) continue;
-            std::string target = xml_attribute(rel, "Target").value_or("");
-            target = target.rfind('/', 0) == 0 ? target.substr(1) : "xl/" + target;
-            sheets.push_back({xml_attribute(tag, "name").value_or(""), target});
+            const std::string target = xml_attribute(rel, "Target").value_or("");
+            sheets.push_back({xml_attribute(tag, "name").value_or(""), resolve_part("xl", target)});
         }
     }
     return sheets;
@@ -138,6 +138,7 @@ void patch_xlsx(const std::string& path, const std::string& sheet, const TablePa
             if (other.name != sheet)
                 if (ZipPart* p = find_part(parts, other.part)) p->bytes = move_refs_to_sheet(p->bytes, sheet, result, recalculate);
         if (result.map.moves_rows()) {
+            move_sheet_parts(parts, target->part, result.map);
             ZipPart* workbook = find_part(parts, kWorkbook);
             workbook->bytes = move_defined_names(workbook->bytes, sheet, result.map);
         }

@@ -179,3 +179,33 @@ TEST_CASE("an XLSX in a folder the user cannot write to stays as it was") {
     CHECK(message.rfind(path + ": cannot write the file: Permission denied", 0) == 0);
     CHECK(test::read_file(path) == before);
 }
+
+TEST_CASE("comments and tables of the patched sheet follow its rows; a comment on a deleted row goes") {
+    test::TempDir dir;
+    const std::string path = dir.file("book.xlsx");
+    lxw_workbook* book = workbook_new(path.c_str());
+    REQUIRE(book);
+    lxw_worksheet* sheet = workbook_add_worksheet(book, "Sheet1");
+    for (int row = 0; row < 6; ++row) worksheet_write_number(sheet, static_cast<lxw_row_t>(row), 0, row + 1.0, nullptr);
+    worksheet_write_comment(sheet, 1, 0, "第二行");
+    worksheet_write_comment(sheet, 4, 0, "第五行");
+    worksheet_add_table(sheet, 0, 2, 4, 3, nullptr);  // C1:D5
+    REQUIRE(workbook_close(book) == LXW_NO_ERROR);
+    REQUIRE(test::workbook_part(path, "xl/drawings/vmlDrawing1.vml").find("<x:Anchor>1, 15, 3, 10, 3, 15, 7, 4</x:Anchor>") != std::string::npos);
+
+    io::TablePatch patch;
+    patch.deleted = {2};
+    patch.insert_before = 6;
+    patch.added = {{10.0}, {11.0}};
+    io::patch_xlsx(path, "Sheet1", patch);
+    const std::string comments = test::workbook_part(path, "xl/comments1.xml");
+    CHECK(comments.find("第二行") == std::string::npos);
+    CHECK(comments.find("<comment ref=\"A4\" authorId=\"0\">") != std::string::npos);
+    const std::string vml = test::workbook_part(path, "xl/drawings/vmlDrawing1.vml");
+    CHECK(vml.find("<x:Row>1</x:Row>") == std::string::npos);
+    CHECK(vml.find("<x:Anchor>1, 15, 2, 10, 3, 15, 6, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>3</x:Row>") != std::string::npos);
+    const std::string table = test::workbook_part(path, "xl/tables/table1.xml");
+    CHECK(table.find("ref=\"C1:D6\"") != std::string::npos);  // its rows ended above the insertion: it takes the new ones
+    CHECK(table.find("<autoFilter ref=\"C1:D6\"/>") != std::string::npos);
+    CHECK(test::workbook_cells(path, "Sheet1").at(7).at(0) == "6");
+}
