@@ -45,6 +45,9 @@ void set_cell(SheetXml& sheet, XmlRow& row, int col, const model::Value& value) 
     }
     const std::string tag = "<" + sheet.ns + "c r=\"" + column_name(col) + std::to_string(row.number) + "\">";
     row.cells.insert(at, XmlCell{col, cell_with_value(tag, value, sheet.ns)});
+    // spans ("1:8") is a hint of the row's columns that a new cell may lie outside of.
+    const std::string open = start_tag(row.open);
+    row.open = xml_remove_attribute(open, "spans") + row.open.substr(open.size());
 }
 
 // Shared formulas name one master cell; once rows move, each cell gets its own formula.
