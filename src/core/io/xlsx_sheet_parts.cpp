@@ -47,8 +47,9 @@ std::string edit_elements(const std::string& xml, const std::string& name, Edit 
     return out + xml.substr(i);
 }
 
-std::string move_comments(const std::string& xml, const RowMap& map) {
-    return edit_elements(xml, "comment", [&](const std::string& comment) -> std::string {
+// <comment ref> (or Excel 365's <threadedComment ref>): moved, or gone with its row.
+std::string move_comments(const std::string& xml, const std::string& element, const RowMap& map) {
+    return edit_elements(xml, element, [&](const std::string& comment) -> std::string {
         const std::string tag = comment.substr(0, xml_tag_end(comment, 0));
         const std::string moved = map_ref_list(xml_attribute(tag, "ref").value_or(""), map, false);
         if (moved.empty()) return {};
@@ -120,7 +121,8 @@ void move_sheet_parts(std::vector<ZipPart>& parts, const std::string& sheet_part
         if (!part) continue;
         auto ends_with = [&](const std::string& suffix) { return type.size() >= suffix.size() && type.compare(type.size() - suffix.size(), suffix.size(), suffix) == 0; };
         if (ends_with("/table")) part->bytes = move_table(part->bytes, map);
-        else if (ends_with("/comments")) part->bytes = move_comments(part->bytes, map);
+        else if (ends_with("/comments")) part->bytes = move_comments(part->bytes, "comment", map);
+        else if (ends_with("/threadedComment")) part->bytes = move_comments(part->bytes, "threadedComment", map);
         else if (ends_with("/vmlDrawing")) part->bytes = move_vml(part->bytes, map);
     }
 }

@@ -97,13 +97,14 @@ TEST_CASE("edits saved into a GBK CSV change only the edited cells and rows, byt
 TEST_CASE("a UTF-8 CSV keeps its BOM and its LF line ends; rows added at the end get a line end first") {
     test::TempDir dir;
     const std::string path = dir.file("list.csv");
-    test::write_text(path, "\xEF\xBB\xBF乡镇,村委会,计划投资\n金碧镇,马家营,1\n三台乡,王家");
+    test::write_text(path, "\xEF\xBB\xBF乡镇,村委会,计划投资\n金碧镇,\"马家营\",1\n三台乡,王家");
     io::TablePatch patch;
-    patch.changed = {{2, {{2, 2.5}, {4, std::string("备注")}}}, {3, {{1, model::Value{}}}}};  // column 4 lies past the row's end
+    patch.changed = {{2, {{1, std::string("马家营村")}, {2, 2.5}, {4, std::string("备注")}}},  // quoted as it was; column 4 lies past the row's end
+                     {3, {{1, model::Value{}}}}};
     patch.added = {{std::string("三台乡"), std::string("说\"明\""), 7.0}};
     patch.insert_before = 4;  // the line after the last: the end
     io::patch_csv(path, "UTF-8 (BOM)", patch);  // as Layer::encoding says it
-    CHECK(test::read_file(path) == "\xEF\xBB\xBF乡镇,村委会,计划投资\n金碧镇,马家营,2.5,,备注\n三台乡,\n三台乡,\"说\"\"明\"\"\",7\n");
+    CHECK(test::read_file(path) == "\xEF\xBB\xBF乡镇,村委会,计划投资\n金碧镇,\"马家营村\",2.5,,备注\n三台乡,\n三台乡,\"说\"\"明\"\"\",7\n");
 }
 
 TEST_CASE("a character the CSV's encoding cannot hold, or a row the file does not have, leaves the file as it was") {
