@@ -63,7 +63,8 @@ void write_xlsx(const std::string& path, const std::vector<Sheet>& sheets) {
                 const auto last_col = static_cast<lxw_col_t>(c.last_col > 0 ? c.last_col : c.col);
                 worksheet_merge_range(ws, row, col, last_row, last_col, "", nullptr);
             }
-            if (c.number) worksheet_write_number(ws, row, col, *c.number, nullptr);
+            if (!c.formula.empty()) worksheet_write_formula_num(ws, row, col, c.formula.c_str(), nullptr, c.number.value_or(0));
+            else if (c.number) worksheet_write_number(ws, row, col, *c.number, nullptr);
             else worksheet_write_string(ws, row, col, c.text.c_str(), nullptr);
         }
     }

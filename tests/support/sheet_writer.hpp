@@ -22,6 +22,7 @@ struct SheetCell {
     std::optional<double> number;  // written as a number cell instead of text
     int last_row = 0;              // 0: not merged
     int last_col = 0;
+    std::string formula;  // when set: a formula ("=SUM(F7:F12)") whose cached result is `number`
 };
 
 struct Sheet {

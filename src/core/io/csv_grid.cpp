@@ -13,8 +13,9 @@ namespace {
 
 constexpr std::size_t kDelimiterSampleLines = 30;
 
-// The delimiter used most outside quotes in the first lines; a comma when none is.
-char guess_delimiter(std::string_view text) {
+}  // namespace
+
+char guess_csv_delimiter(std::string_view text) {
     std::array<std::size_t, 3> counts{};
     constexpr std::array<char, 3> kCandidates = {',', ';', '\t'};
     bool quoted = false;
@@ -31,10 +32,8 @@ char guess_delimiter(std::string_view text) {
     return kCandidates[best];
 }
 
-}  // namespace
-
 std::vector<SheetRow> read_csv_grid(std::string_view text, const std::string& file) {
-    const char delimiter = guess_delimiter(text);
+    const char delimiter = guess_csv_delimiter(text);
     std::vector<SheetRow> rows;
     SheetRow row{1, {}};
     std::string cell;

@@ -16,4 +16,9 @@ namespace ca::io {
 // read the rest of the file into that one cell).
 std::vector<SheetRow> read_csv_grid(std::string_view text, const std::string& file);
 
+// The delimiter of , ; TAB used most outside quotes in the first lines; a comma when none is.
+// Works on raw GBK, GB18030 or Big5 bytes as well: no byte of a double-byte character is one of
+// these or a quote.
+char guess_csv_delimiter(std::string_view text);
+
 }  // namespace ca::io

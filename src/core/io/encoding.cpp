@@ -30,6 +30,13 @@ std::string iconv_name(const std::string& name) {
     return name;
 }
 
+// The name iconv knows for an encoding text is written in: as iconv_name, but GBK stays GBK.
+std::string iconv_write_name(const std::string& name) {
+    const std::string key = model::fold_key(name);
+    if (key == "gbk" || key == "cp936" || key == "936" || key == "gb2312") return "GBK";
+    return iconv_name(name);
+}
+
 // Users' name for an encoding: "GBK" rather than "CP936" or "GB18030".
 std::string display_name(const std::string& name) {
     const std::string iconv = iconv_name(name);
@@ -204,5 +211,58 @@ std::string TextDecoder::decode(std::string_view raw, bool* replaced) {
 }
 
 std::string TextDecoder::description() const { return m_choice.name + " (" + m_choice.how + ")"; }
+
+struct TextEncoder::Converter {
+    iconv_t handle;
+    explicit Converter(const std::string& to) : handle(iconv_open(to.c_str(), "UTF-8")) {}
+    ~Converter() {
+        if (handle != reinterpret_cast<iconv_t>(-1)) iconv_close(handle);
+    }
+    bool ok() const { return handle != reinterpret_cast<iconv_t>(-1); }
+};
+
+TextEncoder::TextEncoder(const std::string& encoding) : m_name(display_name(encoding)) {
+    const std::string to = iconv_write_name(encoding);
+    if (to == "UTF-8") return;
+    m_converter = std::make_unique<Converter>(to);
+    if (!m_converter->ok()) throw Error("the text encoding \"" + encoding + "\" is not one iconv knows (try GBK, UTF-8, Big5)");
+}
+
+TextEncoder::~TextEncoder() = default;
+TextEncoder::TextEncoder(TextEncoder&&) noexcept = default;
+TextEncoder& TextEncoder::operator=(TextEncoder&&) noexcept = default;
+
+std::optional<std::string> TextEncoder::encode(std::string_view utf8, std::string* unencodable) {
+    auto fail_at = [&](std::size_t at) -> std::optional<std::string> {
+        std::uint32_t cp = 0;
+        const std::size_t len = model::decode_utf8(utf8, at, cp);
+        if (unencodable) *unencodable = len ? std::string(utf8.substr(at, len)) : std::string("(bytes that are not UTF-8)");
+        return std::nullopt;
+    };
+    if (!m_converter) {
+        for (std::size_t i = 0; i < utf8.size();) {
+            std::uint32_t cp = 0;
+            const std::size_t len = model::decode_utf8(utf8, i, cp);
+            if (len == 0) return fail_at(i);
+            i += len;
+        }
+        return std::string(utf8);
+    }
+    iconv(m_converter->handle, nullptr, nullptr, nullptr, nullptr);
+    char* in = const_cast<char*>(utf8.data());
+    std::size_t in_left = utf8.size();
+    std::string out;
+    std::vector<char> buffer(utf8.size() * 2 + 16);
+    while (true) {
+        char* dst = buffer.data();
+        std::size_t dst_left = buffer.size();
+        // A null input flushes the shift state at the end (none in GBK or Big5, but iconv asks it).
+        const std::size_t result = in_left ? iconv(m_converter->handle, &in, &in_left, &dst, &dst_left)
+                                           : iconv(m_converter->handle, nullptr, nullptr, &dst, &dst_left);
+        out.append(buffer.data(), static_cast<std::size_t>(dst - buffer.data()));
+        if (result != static_cast<std::size_t>(-1) && in_left == 0) return out;
+        if (result == static_cast<std::size_t>(-1) && errno != E2BIG) return fail_at(static_cast<std::size_t>(in - utf8.data()));
+    }
+}
 
 }  // namespace ca::io

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,6 +43,28 @@ public:
 private:
     struct Converter;
     EncodingChoice m_choice;
+    std::unique_ptr<Converter> m_converter;  // none for UTF-8
+};
+
+// Encodes UTF-8 text into a legacy encoding for writing back into a source ("UTF-8", "GBK",
+// "GB18030", "Big5"). GBK is GBK here, not GB18030 as when reading: a character GBK cannot hold
+// would otherwise become a four-byte GB18030 sequence that Excel, reading the file as GBK, garbles.
+class TextEncoder {
+public:
+    // Throws ca::Error when iconv does not know the encoding.
+    explicit TextEncoder(const std::string& encoding);
+    ~TextEncoder();
+    TextEncoder(TextEncoder&&) noexcept;
+    TextEncoder& operator=(TextEncoder&&) noexcept;
+
+    // The text in the encoding; nullopt when a character cannot be written in it, which then goes
+    // to *unencodable (as UTF-8). Text that is not valid UTF-8 fails the same way.
+    std::optional<std::string> encode(std::string_view utf8, std::string* unencodable = nullptr);
+    const std::string& name() const { return m_name; }
+
+private:
+    struct Converter;
+    std::string m_name;
     std::unique_ptr<Converter> m_converter;  // none for UTF-8
 };
 

@@ -30,7 +30,9 @@ struct TablePatch {
 };
 
 // Writes `patch` into the CSV file at `path`, whose text is in `encoding` ("UTF-8", "GBK",
-// "GB18030", "Big5"; a UTF-8 BOM stays), through a temporary file renamed into place. Throws
+// "GB18030", "Big5", or Layer::encoding as read_tables sets it, "GBK (detected: ...)"; a UTF-8
+// BOM stays), through a temporary file renamed into place. `insert_before` may also be the line
+// after the file's last, meaning the end. Throws
 // ca::Error naming the file (and line) when a row named is not a row of the file or a new text
 // cannot be written in the file's encoding; the file is then unchanged.
 void patch_csv(const std::string& path, const std::string& encoding, const TablePatch& patch);
