@@ -1,6 +1,8 @@
 // Edits, undo, redo and saving in the viewer (see editing.hpp).
 #include "app/editing.hpp"
 
+#include <algorithm>
+
 #include "app/project_edit.hpp"
 #include "app/viewer_model.hpp"
 #include "core/analysis/triangulate.hpp"
@@ -23,37 +25,71 @@ void save_from_panel(ui::ViewerState& state, bool overwrite_changed) {
     for (auto& line : save_edited_layers(state, overwrite_changed)) say(state, std::move(line));
 }
 
+// What an edit (taken back when `reverted`) asks to recompute: the sites it changed, recounted
+// alone, while it touched sites only; everything when it touched another layer.
+Refresh note_changes(ui::ViewerState& state, const model::Edit* edit, bool reverted) {
+    if (!edit) return Refresh::None;
+    const auto sites = state.project().layers_with(model::Role::Sites);
+    std::vector<analysis::SiteChange> changes;
+    for (const auto& c : edit->changes) {
+        const auto found = c.layer < state.project().layers.size() ? std::find(sites.begin(), sites.end(), &state.project().layers[c.layer]) : sites.end();
+        if (found == sites.end()) {
+            state.editing.site_changes.clear();  // a full count follows
+            return Refresh::Data;
+        }
+        changes.push_back({static_cast<std::size_t>(found - sites.begin()), c.position, reverted ? c.after : c.before, reverted ? c.before : c.after});
+    }
+    if (reverted) std::reverse(changes.begin(), changes.end());  // undone last change first
+    auto& pending = state.editing.site_changes;
+    pending.insert(pending.end(), std::make_move_iterator(changes.begin()), std::make_move_iterator(changes.end()));
+    return Refresh::Sites;
+}
+
 }  // namespace
 
-void apply_user_edit(ui::ViewerState& state, model::Edit edit) {
-    if (edit.changes.empty()) return;
+Refresh apply_user_edit(ui::ViewerState& state, model::Edit edit) {
+    if (edit.changes.empty()) return Refresh::None;
     model::Project& project = edit_project(state);
     state.editing.history.apply(project, std::move(edit));
+    return note_changes(state, state.editing.history.last_done(), false);
+}
+
+Refresh undo_edit(ui::ViewerState& state) {
+    if (!state.editing.history.can_undo()) return Refresh::None;
+    state.editing.history.undo(edit_project(state));
+    return note_changes(state, state.editing.history.last_undone(), true);
+}
+
+Refresh redo_edit(ui::ViewerState& state) {
+    if (!state.editing.history.can_redo()) return Refresh::None;
+    state.editing.history.redo(edit_project(state));
+    return note_changes(state, state.editing.history.last_done(), false);
 }
 
 Refresh apply_editing(ui::ViewerState& state, const ui::Actions& a) {
     if (a.edit_layer) state.editing.layer = *a.edit_layer, state.editing.inputs = {};
     if (a.cancel_save) state.editing.changed_on_disk.clear(), state.editing.close_asked = false;
     if (a.close_answer == false) state.editing.close_asked = false;
-    bool changed = false;
+    Refresh refresh = Refresh::None;
     try {
-        if (a.edit) apply_user_edit(state, *a.edit), changed = true;
+        if (a.edit) refresh = refresh | apply_user_edit(state, *a.edit);
         if (a.add_feature && state.editing.layer) {
             std::vector<model::Vec2> at{a.add_feature->point_m};
             state.project().working->inverse(at);
             const std::size_t layer = *state.editing.layer;
-            apply_user_edit(state, workspace::add_point_edit(state.project(), layer, at[0], with_place_names(state, layer, a.add_feature->point_m, a.add_feature->values)));
-            changed = true;
+            refresh = refresh | apply_user_edit(state, workspace::add_point_edit(state.project(), layer, at[0],
+                                                                                 with_place_names(state, layer, a.add_feature->point_m, a.add_feature->values)));
         }
-        if (a.assign) apply_user_edit(state, assign_to_village(state, a.assign->site.layer, a.assign->site.feature, a.assign->village)), changed = true;
-        if (a.undo && state.editing.history.can_undo()) state.editing.history.undo(edit_project(state)), changed = true;
-        if (a.redo && state.editing.history.can_redo()) state.editing.history.redo(edit_project(state)), changed = true;
-        if (a.reload_changed) reload_changed_layers(state), changed = true;
-        if (a.save_edits) save_from_panel(state, *a.save_edits), changed = true;
+        if (a.assign) refresh = refresh | apply_user_edit(state, assign_to_village(state, a.assign->site.layer, a.assign->site.feature, a.assign->village));
+        if (a.undo) refresh = refresh | undo_edit(state);
+        if (a.redo) refresh = refresh | redo_edit(state);
+        if (a.reload_changed) reload_changed_layers(state), refresh = Refresh::Data;
+        if (a.save_edits) save_from_panel(state, *a.save_edits), refresh = Refresh::Data;
     } catch (const Error& e) {
         say(state, e.what());
     }
-    return changed ? Refresh::Data : Refresh::None;
+    if (refresh == Refresh::Data) state.editing.site_changes.clear();
+    return refresh;
 }
 
 std::vector<std::string> save_edited_layers(ui::ViewerState& state, bool overwrite_changed) {

@@ -16,8 +16,12 @@ namespace ca::app {
 // Editing::changed_on_disk for the viewer to ask. Returns Refresh::Data when the layers changed.
 Refresh apply_editing(ui::ViewerState& state, const ui::Actions& actions);
 
-// One edit: applied to a new version of the layers (see edit_project) and recorded in the history.
-void apply_user_edit(ui::ViewerState& state, model::Edit edit);
+// One edit: applied to a new version of the layers (see edit_project) and recorded in the history;
+// undo and redo of the last. Each returns what must be recomputed: Refresh::Sites while only sites
+// changed (Editing::site_changes says which), Refresh::Data when another layer did.
+Refresh apply_user_edit(ui::ViewerState& state, model::Edit edit);
+Refresh undo_edit(ui::ViewerState& state);
+Refresh redo_edit(ui::ViewerState& state);
 
 // Ctrl+S: every edited layer into its file (see workspace::save_edits); the edit history starts
 // afresh. Throws ca::Error when nothing could be saved (a file changed on disk unless

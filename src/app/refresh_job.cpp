@@ -64,16 +64,31 @@ ui::VillageLookup lookup_villages(const model::Project& project) {
     return lookup;
 }
 
+// Only the changed sites counted again, located through the village lookup's index (working CRS).
+analysis::Statistics recount_changed_sites(const model::Project& project, const analysis::Statistics& stats, const SiteRecount& sites,
+                                           const analysis::StatsOptions& options) {
+    const analysis::LocateVillage locate = [&](model::Vec2 lon_lat) {
+        std::vector<model::Vec2> p{lon_lat};
+        project.working->forward(p);
+        return sites.villages->index->locate(p[0]);
+    };
+    analysis::Statistics updated = analysis::apply_site_changes(project, stats, sites.changes, locate);
+    return sites.refilter ? analysis::recount_sites(project, updated, options) : updated;
+}
+
 }  // namespace
 
 Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
                           bool rebuild_scene_after_data, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa,
-                          std::atomic<float>* progress, std::shared_ptr<const std::vector<scene::TownshipOutline>> townships) {
+                          std::atomic<float>* progress, std::shared_ptr<const std::vector<scene::TownshipOutline>> townships,
+                          const SiteRecount* sites) {
     Refreshed done;
     done.what = what;
+    if (what == Refresh::Sites && (!sites || !stats.placement || !sites->villages || !sites->villages->index)) what = done.what = Refresh::Data;
     // Statistics' five stages, then the scene and its mesh, as equal steps of the bar.
-    const bool new_stats = what == Refresh::Statistics || what == Refresh::Data;
-    const bool new_scene = what == Refresh::Scene || what == Refresh::Statistics || rebuild_scene_after_data;
+    const bool new_stats = what != Refresh::Scene;
+    // Sites: the numbers first; the map follows in a Scene refresh of its own (Refresher::poll).
+    const bool new_scene = what == Refresh::Scene || what == Refresh::Statistics || (what == Refresh::Data && rebuild_scene_after_data);
     const float steps = (new_stats ? 5.0f : 0.0f) + (new_scene ? 2.0f : 0.0f);
     if (new_stats) lisa.reset();  // other numbers, other clusters
     if (what == Refresh::Data) townships.reset();  // other villages, other townships
@@ -88,7 +103,8 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
                                        const model::Layer& layer, const model::Feature& site) { return scene::site_passes(filter, layer, site, *types); };
         try {
             // Only the project filter changed: the sites' places are kept, so they are counted again.
-            if (what == Refresh::Statistics && stats.placement) done.stats = analysis::recount_sites(project, stats, options);
+            if (what == Refresh::Sites) done.stats = recount_changed_sites(project, stats, *sites, options);
+            else if (what == Refresh::Statistics && stats.placement) done.stats = analysis::recount_sites(project, stats, options);
             else if (!project.layers_with(model::Role::Villages).empty())
                 done.stats = analysis::compute_statistics(project, options, [&](std::string_view) { advance(); });
             // Sites placed nowhere, conflicts, web-map offsets...: here, with the numbers they
@@ -128,7 +144,7 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
 }
 
 std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& done) {
-    if (done.what == Refresh::Statistics || done.what == Refresh::Data) {
+    if (done.what == Refresh::Statistics || done.what == Refresh::Sites || done.what == Refresh::Data) {
         state.data.stats = std::make_shared<const analysis::Statistics>(std::move(done.stats));
         if (done.summary) state.summary = std::move(*done.summary);
         state.search_matches.reset();  // found among the old rows
@@ -156,8 +172,15 @@ std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& 
     return std::move(done.mesh);
 }
 
-void Refresher::request(const ui::ViewerState& state, Refresh what, bool rebuild_scene_after_data) {
+void Refresher::request(ui::ViewerState& state, Refresh what, bool rebuild_scene_after_data) {
     if (what == Refresh::None) return;
+    if (what == Refresh::Sites) {  // the changes travel with the request that recounts them
+        auto& changes = state.editing.site_changes;
+        m_queued_sites.changes.insert(m_queued_sites.changes.end(), std::make_move_iterator(changes.begin()), std::make_move_iterator(changes.end()));
+        changes.clear();
+    }
+    if ((what == Refresh::Sites && m_queued == Refresh::Statistics) || (what == Refresh::Statistics && m_queued == Refresh::Sites))
+        m_queued_sites.refilter = true;  // the filter changed too: the recount follows it
     m_queued = m_queued | what;
     m_queued_rebuild = m_queued_rebuild || what == Refresh::Scene || rebuild_scene_after_data;
     if (!busy()) start(state);
@@ -166,16 +189,18 @@ void Refresher::request(const ui::ViewerState& state, Refresh what, bool rebuild
 void Refresher::start(const ui::ViewerState& state) {
     m_running_what = m_queued;
     const bool rebuild = m_queued_rebuild;
+    auto sites = std::make_shared<SiteRecount>(std::exchange(m_queued_sites, {}));
+    sites->villages = state.data.villages;
     m_queued = Refresh::None;
     m_queued_rebuild = false;
     // The style is copied (small); the worker holds this version of the data (a snapshot) while
     // the UI may make newer ones (see edit_project).
     m_progress = 0;
     m_source = state.data.project;
-    m_running = std::async(std::launch::async, [data = state.data, style = state.style, what = m_running_what, rebuild, this]() mutable {
+    m_running = std::async(std::launch::async, [data = state.data, style = state.style, what = m_running_what, rebuild, sites, this]() mutable {
         Refreshed done;
         try {
-            done = compute_refresh(*data.project, style, *data.stats, what, rebuild, data.lisa, &m_progress, data.townships);
+            done = compute_refresh(*data.project, style, *data.stats, what, rebuild, data.lisa, &m_progress, data.townships, sites.get());
         } catch (const std::exception& e) {
             // Out of memory, a library's own exception...: the old map and numbers stay, the session goes on.
             done = {};
@@ -204,7 +229,9 @@ std::optional<render::MapMesh> Refresher::poll(ui::ViewerState& state) {
         if (m_queued != Refresh::None) start(state);
         return std::nullopt;
     }
+    const bool map_follows = done.what == Refresh::Sites;  // the numbers came first; now the sites on the map
     auto mesh = take_refresh(state, std::move(done));
+    if (map_follows) m_queued = m_queued | Refresh::Scene, m_queued_rebuild = true;
     if (m_queued != Refresh::None) start(state);
     return mesh;
 }

@@ -14,8 +14,9 @@
 namespace ca::app {
 
 // What has to be recomputed; a later need includes the earlier ones. Statistics: the project
-// filter changed (the numbers follow what the map shows); Data: the layers changed.
-enum class Refresh { None, Scene, Statistics, Data };
+// filter changed (the numbers follow what the map shows); Sites: sites were edited (recounted
+// from the changes alone, ViewerState::Editing::site_changes; the map follows); Data: the layers changed.
+enum class Refresh { None, Scene, Statistics, Sites, Data };
 inline Refresh operator|(Refresh a, Refresh b) { return a > b ? a : b; }
 
 struct Refreshed {
@@ -31,6 +32,14 @@ struct Refreshed {
     model::ProblemLog counting_problems;  // what counting met, with the statistics (from Statistics on)
 };
 
+// What a Refresh::Sites recounts from: the changed sites in order, whether the project filter
+// changed too, and the village lookup that locates moved sites.
+struct SiteRecount {
+    std::vector<analysis::SiteChange> changes;
+    bool refilter = false;
+    std::shared_ptr<const ui::VillageLookup> villages;
+};
+
 // The work itself, on any thread. Reads `project` (and `stats`, for a scene only): neither may
 // change until it returns. With Data, the scene is rebuilt only when `rebuild_scene_after_data`:
 // statistics change nothing on the map without a choropleth.
@@ -39,7 +48,8 @@ struct Refreshed {
 // `progress`, when given, goes from 0 to 1 through the stages.
 Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
                           bool rebuild_scene_after_data = true, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa = {},
-                          std::atomic<float>* progress = nullptr, std::shared_ptr<const std::vector<scene::TownshipOutline>> townships = {});
+                          std::atomic<float>* progress = nullptr, std::shared_ptr<const std::vector<scene::TownshipOutline>> townships = {},
+                          const SiteRecount* sites = nullptr);
 // Moves the results into the state's data (a new version of its statistics and lookup); after new
 // data the selection and table cache start afresh.
 // Returns the mesh to upload, when the scene changed.
@@ -49,7 +59,8 @@ std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& 
 class Refresher {
 public:
     // Starts (or queues) a refresh of what the state shows. See compute_refresh for the flag.
-    void request(const ui::ViewerState& state, Refresh what, bool rebuild_scene_after_data = true);
+    // Refresh::Sites takes the state's Editing::site_changes with it.
+    void request(ui::ViewerState& state, Refresh what, bool rebuild_scene_after_data = true);
     // When a refresh has finished: its results are moved into the state and the next queued one
     // starts. Returns the mesh to upload, when the scene changed.
     std::optional<render::MapMesh> poll(ui::ViewerState& state);
@@ -68,6 +79,7 @@ private:
     Refresh m_running_what = Refresh::None;
     Refresh m_queued = Refresh::None;
     bool m_queued_rebuild = false;
+    SiteRecount m_queued_sites;  // with m_queued == Sites: the changes to recount from
 };
 
 }  // namespace ca::app

@@ -324,8 +324,7 @@ void panel_command(Step& s) {
 
 // Edits, undo, redo, save: a new version of the layers, counted again before the next step.
 void editing_command(Step& s) {
-    run_edit_line(s.state, s.line.words);
-    s.effect.refresh = s.effect.refresh | Refresh::Data;
+    s.effect.refresh = s.effect.refresh | run_edit_line(s.state, s.line.words);
 }
 
 // The window pixel of a map point (lon/lat), as the map shows it now.

@@ -110,24 +110,31 @@ model::Edit edit_from_words(ui::ViewerState& state, const Words& w) {
 
 }  // namespace
 
-void run_edit_line(ui::ViewerState& state, const Words& words) {
+Refresh run_edit_line(ui::ViewerState& state, const Words& words) {
     const std::string& command = words[0];
     if (command == "edit-layer") {
         if (words[1] == "off") state.editing.layer.reset();
         else if (std::stoul(words[1]) < state.project().layers.size()) state.editing.layer = std::stoul(words[1]);
         else throw fail("no layer " + words[1]);
     } else if (command == "edit") {
-        apply_user_edit(state, edit_from_words(state, words));
+        return apply_user_edit(state, edit_from_words(state, words));
     } else if (command == "undo") {
-        if (!state.editing.history.undo(edit_project(state))) throw fail("nothing to undo");
+        if (!state.editing.history.can_undo()) throw fail("nothing to undo");
+        return undo_edit(state);
     } else if (command == "redo") {
-        if (!state.editing.history.redo(edit_project(state))) throw fail("nothing to redo");
+        if (!state.editing.history.can_redo()) throw fail("nothing to redo");
+        return redo_edit(state);
     } else if (command == "save") {
         if (words.size() > 1 && words[1] != "overwrite") throw fail("save takes nothing or \"overwrite\"");
         for (auto& line : save_edited_layers(state, words.size() > 1)) state.messages.push_back(std::move(line));
+        state.editing.site_changes.clear();
+        return Refresh::Data;
     } else if (command == "reload") {
         reload_changed_layers(state);
+        state.editing.site_changes.clear();
+        return Refresh::Data;
     }
+    return Refresh::None;
 }
 
 }  // namespace ca::app

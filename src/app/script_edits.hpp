@@ -12,12 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "app/refresh_job.hpp"
 #include "core/model/edit_history.hpp"
 #include "ui/viewer_state.hpp"
 
 namespace ca::app {
 
-// Runs one of the lines above (words[0] is its command). Throws ca::Error saying why it cannot.
-void run_edit_line(ui::ViewerState& state, const std::vector<std::string>& words);
+// Runs one of the lines above (words[0] is its command); returns what must be recomputed. Throws
+// ca::Error saying why it cannot.
+Refresh run_edit_line(ui::ViewerState& state, const std::vector<std::string>& words);
 
 }  // namespace ca::app

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/analysis/autocorrelation.hpp"
+#include "core/analysis/site_edits.hpp"
 #include "core/analysis/statistics.hpp"
 #include "core/analysis/village_candidates.hpp"
 #include "core/analysis/village_index.hpp"
@@ -166,6 +167,9 @@ struct EditInputs {
 struct Editing {
     std::optional<std::size_t> layer;  // the layer being edited (Project::layers index)
     model::EditHistory history;        // one per project: every edit of every layer
+    // Sites changed since the statistics were last asked for: they are recounted from these alone
+    // (Refresh::Sites) while no other layer changed.
+    std::vector<analysis::SiteChange> site_changes;
     workspace::SessionBackups backups;  // files already kept as .bak this session
     std::vector<std::string> changed_on_disk;  // set: a save found these changed by another program; the viewer asks
     bool close_asked = false;          // the window is closing with unsaved edits; the viewer asks

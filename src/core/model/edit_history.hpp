@@ -40,6 +40,8 @@ public:
     bool can_undo() const { return !m_done.empty(); }
     bool can_redo() const { return !m_undone.empty(); }
     const std::string& next_undo() const;  // the description of what undo would undo ("" if none)
+    const Edit* last_done() const { return m_done.empty() ? nullptr : &m_done.back(); }      // what apply or redo just did
+    const Edit* last_undone() const { return m_undone.empty() ? nullptr : &m_undone.back(); }  // what undo just took back
     const std::string& next_redo() const;
     // After a save (the sources hold the edits now, under other row numbers and ids), or when the
     // layers the edits name were reordered or removed.
