@@ -7,6 +7,7 @@
 #include "app/viewer_model.hpp"
 #include "core/analysis/triangulate.hpp"
 #include "core/model/error.hpp"
+#include "core/workspace/save_as_geopackage.hpp"
 
 namespace ca::app {
 namespace {
@@ -85,6 +86,7 @@ Refresh apply_editing(ui::ViewerState& state, const ui::Actions& a) {
         if (a.redo) refresh = refresh | redo_edit(state);
         if (a.reload_changed) reload_changed_layers(state), refresh = Refresh::Data;
         if (a.save_edits) save_from_panel(state, *a.save_edits), refresh = Refresh::Data;
+        if (a.save_as_geopackage) say(state, save_as_geopackage(state, *a.save_as_geopackage));
     } catch (const Error& e) {
         say(state, e.what());
     }
@@ -102,6 +104,13 @@ std::vector<std::string> save_edited_layers(ui::ViewerState& state, bool overwri
     state.editing.history.clear();  // the files hold the edits now, under their new row numbers
     state.editing.changed_on_disk.clear();
     return lines;
+}
+
+std::string save_as_geopackage(const ui::ViewerState& state, const std::string& path) {
+    auto description = workspace::describe(state.project(), state.load_options, state.style, state.viewport);
+    description.figure = state.figure;
+    workspace::save_as_geopackage(state.project(), std::move(description), path);
+    return "→ " + path + (has_unsaved_edits(state) ? " (every layer, edits included; the files they were read from still lack the edits)" : "");
 }
 
 void reload_changed_layers(ui::ViewerState& state) {

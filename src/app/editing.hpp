@@ -28,6 +28,10 @@ Refresh redo_edit(ui::ViewerState& state);
 // `overwrite_changed`, a format that cannot be written, a failed write). Returns a line per file.
 std::vector<std::string> save_edited_layers(ui::ViewerState& state, bool overwrite_changed);
 
+// "Save as GeoPackage…": every layer as shown, edits included, with the project, into one file at
+// `path` (see workspace::save_as_geopackage). Returns the line for the messages; throws ca::Error.
+std::string save_as_geopackage(const ui::ViewerState& state, const std::string& path);
+
 // The layers whose files changed on disk read again; their unsaved edits are dropped.
 void reload_changed_layers(ui::ViewerState& state);
 

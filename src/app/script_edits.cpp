@@ -129,6 +129,8 @@ Refresh run_edit_line(ui::ViewerState& state, const Words& words) {
         for (auto& line : save_edited_layers(state, words.size() > 1)) state.messages.push_back(std::move(line));
         state.editing.site_changes.clear();
         return Refresh::Data;
+    } else if (command == "save-as") {
+        state.messages.push_back(save_as_geopackage(state, words[1]));
     } else if (command == "reload") {
         reload_changed_layers(state);
         state.editing.site_changes.clear();

@@ -6,6 +6,7 @@
 //   edit set ID[,ID...] FIELD VALUE...   (FIELD by name or meaning: status, funds_yuan...; the value as typed)
 //   edit assign ID VILLAGE [TOWNSHIP]   (as a Problems tab candidate: names written, or the point moved inside)
 //   undo | redo | save [overwrite] | reload   (Ctrl+Z, Ctrl+Y, Ctrl+S; reload: files changed on disk read again)
+//   save-as FILE.gpkg   (every layer, edits included, with the project, into one GeoPackage)
 // ID is the row number a table shows, or a feature's id.
 #pragma once
 

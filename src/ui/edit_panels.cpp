@@ -48,6 +48,19 @@ void typed_input(const model::Layer& layer, std::size_t field, std::string& text
     }
 }
 
+// Where "Save as GeoPackage…" writes: a path typed, then Save.
+void save_as_popup(const ViewerState& state, Actions& actions, Language lang) {
+    if (!ImGui::BeginPopup("save-as")) return;
+    auto& path = state.editing.inputs.save_as_path;
+    char buffer[512] = {};
+    std::snprintf(buffer, sizeof buffer, "%s", path.c_str());
+    ImGui::SetNextItemWidth(320);
+    if (ImGui::InputText("##path", buffer, sizeof buffer)) path = buffer;
+    ImGui::SameLine();
+    if (ImGui::Button(t(Text::Save, lang).c_str())) actions.save_as_geopackage = path, ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
 }  // namespace
 
 void value_input(const model::Layer& layer, std::size_t field, std::string& text, float width) { typed_input(layer, field, text, width); }
@@ -80,6 +93,9 @@ void draw_edit_bar(const ViewerState& state, Actions& actions) {
         ImGui::SameLine();
         ImGui::TextColored({0.8f, 0.3f, 0.1f, 1}, "%s", t(Text::EditedFeatures, lang, unsaved).c_str());
     }
+    ImGui::SameLine();
+    if (ImGui::SmallButton((t(Text::SaveAsGeoPackage, lang) + "…").c_str())) ImGui::OpenPopup("save-as");
+    save_as_popup(state, actions, lang);
     ImGui::SameLine();
     if (ImGui::SmallButton(t(Text::StopEditing, lang).c_str())) actions.edit_layer = std::optional<std::size_t>();
     const bool points = layer.dominant_geometry() == model::GeometryType::Point || layer.geometry_type == "None";
@@ -134,6 +150,9 @@ void draw_save_questions(const ViewerState& state, Actions& actions) {
         if (ImGui::Button(t(Text::Reload, lang).c_str())) actions.reload_changed = true, ImGui::CloseCurrentPopup();
         ImGui::SameLine();
         if (ImGui::Button(t(Text::Overwrite, lang).c_str())) actions.save_edits = true, ImGui::CloseCurrentPopup();
+        ImGui::SameLine();
+        if (ImGui::Button((t(Text::SaveAsGeoPackage, lang) + ": " + editing.inputs.save_as_path).c_str()))
+            actions.save_as_geopackage = editing.inputs.save_as_path, actions.cancel_save = true, ImGui::CloseCurrentPopup();
         ImGui::SameLine();
         if (ImGui::Button(t(Text::Cancel, lang).c_str())) actions.cancel_save = true, ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

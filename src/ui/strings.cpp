@@ -166,6 +166,7 @@ constexpr Entry kTable[] = {
     {Text::NoCandidates, "没有相近的村名。", "No village name comes close."},
     {Text::EditedFeatures, "{} 处未保存", "{} unsaved"},
     {Text::NothingToSave, "没有需要保存的修改", "nothing to save"},
+    {Text::SaveAsGeoPackage, "另存为 GeoPackage", "Save as GeoPackage"},
 };
 
 }  // namespace

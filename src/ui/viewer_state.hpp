@@ -161,6 +161,7 @@ struct EditInputs {
     std::size_t bulk_field = 0;        // "set FIELD of N rows to VALUE"
     std::string bulk_text;
     std::string error;                 // why the typed value cannot be taken, shown where it was typed
+    std::string save_as_path = "project.gpkg";  // "Save as GeoPackage…"
 };
 
 // Editing: which layer the Edit toggle turned on, the history of edits, what saving met.
@@ -294,6 +295,7 @@ struct Actions {
     std::optional<Assign> assign;             // a Problems tab candidate clicked
     std::optional<bool> close_answer;         // closing with unsaved edits: true closes (after the save asked with it), false stays
     bool cancel_save = false;                 // the question about files changed on disk answered "cancel"
+    std::optional<std::string> save_as_geopackage;  // every layer, edits included, with the project, into this GeoPackage
 };
 
 }  // namespace ca::ui

@@ -8,6 +8,7 @@
 #include <cpl_vsi.h>
 
 #include "core/io/gdal_handles.hpp"
+#include "core/io/ogr_geometry.hpp"
 #include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
 
@@ -136,7 +137,113 @@ void write_any(const std::string& path, const std::string& driver_name, const st
     });
 }
 
+// A whole layer's column types, from the values it holds: whole numbers, numbers, or text.
+std::vector<OGRFieldType> column_types(const model::Layer& layer) {
+    std::vector<OGRFieldType> types(layer.field_names.size(), OFTInteger64);
+    std::vector<bool> any(layer.field_names.size(), false);
+    for (const auto& f : layer.features)
+        for (std::size_t i = 0; i < types.size() && i < f.values.size(); ++i) {
+            const auto& v = f.values[i];
+            if (model::is_null(v)) continue;
+            any[i] = true;
+            if (std::holds_alternative<std::string>(v)) types[i] = OFTString;
+            else if (std::holds_alternative<double>(v) && types[i] == OFTInteger64) types[i] = OFTReal;
+        }
+    for (std::size_t i = 0; i < types.size(); ++i)
+        if (!any[i]) types[i] = OFTString;
+    return types;
+}
+
+OGRwkbGeometryType geometry_type_of(const model::Layer& layer) {
+    bool single_points = true;
+    for (const auto& f : layer.features) single_points = single_points && f.geometry.part_count() <= 1;
+    switch (layer.dominant_geometry()) {
+        case model::GeometryType::Point: return single_points ? wkbPoint : wkbMultiPoint;
+        case model::GeometryType::Line: return wkbMultiLineString;
+        case model::GeometryType::Polygon: return wkbMultiPolygon;
+        case model::GeometryType::None: break;
+    }
+    return wkbNone;
+}
+
+void write_whole_layer(GDALDatasetH ds, const NamedLayer& named, const GdalErrorTrap& trap) {
+    const model::Layer& source = *named.layer;
+    const OGRwkbGeometryType type = geometry_type_of(source);
+    SpatialRef srs(OSRNewSpatialReference(nullptr));
+    OSRImportFromEPSG(srs.get(), 4490);
+    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, named.name.c_str(), type == wkbNone ? nullptr : srs.get(), type, nullptr);
+    if (!layer) refused(trap, "create a layer");
+    const auto types = column_types(source);
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        OGRFieldDefnH field = OGR_Fld_Create(source.field_names[i].c_str(), types[i]);
+        const OGRErr err = OGR_L_CreateField(layer, field, TRUE);
+        OGR_Fld_Destroy(field);
+        if (err != OGRERR_NONE) refused(trap, "add a column");
+    }
+    for (const auto& feature : source.features) {
+        OgrFeature f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
+        for (std::size_t i = 0; i < types.size() && i < feature.values.size(); ++i) {
+            const auto& v = feature.values[i];
+            const int field = static_cast<int>(i);
+            if (model::is_null(v)) OGR_F_SetFieldNull(f.get(), field);
+            else if (types[i] == OFTString) OGR_F_SetFieldString(f.get(), field, model::to_text(v).c_str());
+            else OGR_F_SetFieldDouble(f.get(), field, model::to_number(v).value_or(0));
+        }
+        if (type != wkbNone && !feature.geometry.empty()) OGR_F_SetGeometryDirectly(f.get(), to_ogr(feature.geometry, type));
+        if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE) refused(trap, "add a feature");
+    }
+}
+
+void write_project_table(GDALDatasetH ds, const std::string& project_json, const GdalErrorTrap& trap) {
+    OGRLayerH table = GDALDatasetCreateLayer(ds, kEmbeddedProjectTable, nullptr, wkbNone, nullptr);
+    if (!table) refused(trap, "create the project table");
+    OGRFieldDefnH field = OGR_Fld_Create("json", OFTString);
+    OGR_L_CreateField(table, field, TRUE);
+    OGR_Fld_Destroy(field);
+    OgrFeature f(OGR_F_Create(OGR_L_GetLayerDefn(table)));
+    OGR_F_SetFieldString(f.get(), 0, project_json.c_str());
+    if (OGR_L_CreateFeature(table, f.get()) != OGRERR_NONE) refused(trap, "write the project table");
+}
+
 }  // namespace
+
+void write_geopackage(const std::string& path, const std::vector<NamedLayer>& layers, const std::string& project_json) {
+    register_gdal_drivers();
+    model::write_via_temp(path, [&](model::TempFile& file) {
+        const MemoryFile memory(".gpkg");
+        {
+            GdalErrorTrap trap;
+            Dataset ds(GDALCreate(GDALGetDriverByName("GPKG"), memory.name().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+            if (!ds) refused(trap, "create the file");
+            if (GDALDatasetStartTransaction(ds.get(), FALSE) != OGRERR_NONE) refused(trap, "start a transaction");
+            for (const auto& named : layers) write_whole_layer(ds.get(), named, trap);
+            write_project_table(ds.get(), project_json, trap);
+            if (GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) refused(trap, "commit");
+            ds.reset();
+            if (trap.failed()) refused(trap, "close the file");
+        }
+        file.write(memory.bytes());
+    });
+}
+
+std::optional<std::string> read_embedded_project(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::error_code ec;
+    if (ext != ".gpkg" || !std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+    register_gdal_drivers();
+    GdalErrorTrap quiet;  // not a GeoPackage after all: simply none
+    const char* const drivers[] = {"GPKG", nullptr};
+    Dataset ds(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    if (!ds) return std::nullopt;
+    OGRLayerH table = GDALDatasetGetLayerByName(ds.get(), kEmbeddedProjectTable);
+    if (!table) return std::nullopt;
+    OGR_L_ResetReading(table);
+    OgrFeature f(OGR_L_GetNextFeature(table));
+    if (!f || OGR_F_GetFieldIndex(f.get(), "json") < 0) return std::nullopt;
+    return std::string(OGR_F_GetFieldAsString(f.get(), OGR_F_GetFieldIndex(f.get(), "json")));
+}
 
 void write_table(const std::string& path, const std::string& driver_name, const std::string& layer_name,
                  const std::vector<Column>& columns, const std::vector<TableRow>& rows, bool with_geometry) {

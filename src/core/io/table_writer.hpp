@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/model/geometry.hpp"
+#include "core/model/layer.hpp"
 #include "core/model/value.hpp"
 
 namespace ca::io {
@@ -37,5 +38,18 @@ struct PointRow {
 // The same for a layer of points in EPSG:4490 (lon/lat), written as safely.
 void write_points(const std::string& path, const std::string& driver, const std::string& layer, const std::vector<Column>& columns,
                   const std::vector<PointRow>& rows);
+
+// "Save as GeoPackage": whole layers (their fields typed from their values, their geometries in
+// EPSG:4490) into one GeoPackage under these names, with the project (a .cap.json text, its layer
+// paths the GeoPackage's own name) in the table kEmbeddedProjectTable, so the one file opens as
+// it was shown. Written as safely as write_table.
+inline constexpr const char* kEmbeddedProjectTable = "countyatlas_project";
+struct NamedLayer {
+    std::string name;
+    const model::Layer* layer = nullptr;
+};
+void write_geopackage(const std::string& path, const std::vector<NamedLayer>& layers, const std::string& project_json);
+// The project text a GeoPackage written so holds; none for other files.
+std::optional<std::string> read_embedded_project(const std::string& path);
 
 }  // namespace ca::io

@@ -17,6 +17,7 @@
 #include "core/io/ogr_geometry.hpp"
 #include "core/io/source_crs.hpp"
 #include "core/io/table_reader.hpp"
+#include "core/io/table_writer.hpp"
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 
@@ -327,6 +328,8 @@ std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOption
     // Stamped before reading: a change made while it is read is a change since.
     const model::SourceStamp stamp = model::stamp_of(source.path);
     std::vector<model::Layer> layers = read_source_layers(source, options, after_each);
+    // A GeoPackage saved with its project holds that in a table of its own: not data.
+    std::erase_if(layers, [](const model::Layer& layer) { return layer.name == kEmbeddedProjectTable; });
     for (auto& layer : layers) layer.source_stamp = stamp;
     return layers;
 }

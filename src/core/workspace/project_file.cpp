@@ -4,6 +4,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <thread>
 #include <type_traits>
@@ -12,6 +13,7 @@
 
 #include "core/analysis/parallel.hpp"
 #include "core/io/vector_reader.hpp"
+#include "core/io/table_writer.hpp"
 #include "core/io/working_crs.hpp"
 #include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
@@ -109,14 +111,23 @@ void read_layer(const ordered_json& layer, const fs::path& folder, const std::st
 
 }  // namespace
 
-bool is_project_file(const std::string& path) { return model::ends_with(model::fold_key(path), ".cap.json"); }
+bool is_project_file(const std::string& path) {
+    const std::string key = model::fold_key(path);
+    return model::ends_with(key, ".cap.json") || (model::ends_with(key, ".gpkg") && io::read_embedded_project(path).has_value());
+}
 
 ProjectFile read_project_file(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw Error("cannot read the project file").file(path);
+    std::string text;
+    if (const auto embedded = io::read_embedded_project(path)) {
+        text = *embedded;  // a GeoPackage saved with its project
+    } else {
+        std::ifstream in(path);
+        if (!in) throw Error("cannot read the project file").file(path);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
     ordered_json j;
     try {
-        j = ordered_json::parse(in);
+        j = ordered_json::parse(text);
     } catch (const std::exception& e) {
         throw Error(std::string("is not valid JSON: ") + e.what()).file(path);
     }
@@ -170,7 +181,9 @@ ProjectFile read_project_file(const std::string& path) {
     return p;
 }
 
-void write_project_file(const std::string& path, const ProjectFile& p) {
+void write_project_file(const std::string& path, const ProjectFile& p) { model::write_file_bytes(path, project_file_text(path, p)); }
+
+std::string project_file_text(const std::string& path, const ProjectFile& p) {
     const fs::path folder = fs::absolute(path).parent_path();
     ordered_json j;
     j["countyatlas_project"] = 1;
@@ -219,8 +232,7 @@ void write_project_file(const std::string& path, const ProjectFile& p) {
         j["figure"] = {{"review_number", fig.review_number}, {"compiled_by", fig.compiled_by}, {"sources", fig.sources}, {"date", fig.date}};
     if (p.view) j["view"] = {{"centre_m", {p.view->centre_m.x, p.view->centre_m.y}}, {"m_per_px", p.view->m_per_px}};
     else j["view"] = nullptr;
-    const std::string text = j.dump(2) + "\n";
-    model::write_file_bytes(path, text);
+    return j.dump(2) + "\n";
 }
 
 ProjectFile describe(const model::Project& project, const LoadOptions& options, const scene::MapStyle& style,

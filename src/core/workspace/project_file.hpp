@@ -35,12 +35,15 @@ struct ProjectFile {
     FigureDefaults figure;
 };
 
-bool is_project_file(const std::string& path);  // by its name: *.cap.json
+// By its name (*.cap.json), or a GeoPackage saved with its project ("Save as GeoPackage").
+bool is_project_file(const std::string& path);
 
 // Throws ca::Error naming the file for unreadable JSON or a wrong shape.
 ProjectFile read_project_file(const std::string& path);
 // Writes through a temporary file. Paths are stored relative to the project file's folder.
 void write_project_file(const std::string& path, const ProjectFile& project);
+// The text write_project_file writes for a project file at `path`.
+std::string project_file_text(const std::string& path, const ProjectFile& project);
 
 // The project file that describes what is loaded now (one source per layer, with its role).
 ProjectFile describe(const model::Project& project, const LoadOptions& options, const scene::MapStyle& style,
