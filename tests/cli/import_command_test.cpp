@@ -1,0 +1,169 @@
+// `countyatlas import`: a project sheet as offices write it (title rows, a 合计 row, money in 万元)
+// appended to a GeoPackage project list and read back with GDAL: the data rows only, money in the
+// list's unit, the duplicate left out, the unmatched row named with its candidate; --dry-run and an
+// unwritable list change nothing; a save killed at any moment leaves the list as before or complete.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <cpl_error.h>
+#include <ogr_srs_api.h>
+
+#include "support/fixtures.hpp"
+#include "support/sheet_writer.hpp"
+
+using namespace ca;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Fields = std::map<std::string, std::string>;  // field name -> value as text; NULL fields absent
+
+// One row of the list this office keeps: text, 万元, year, households, and a point.
+struct ListRow {
+    std::string project, township, village;
+    double funds_wan = 0;
+    int year = 0, households = 0;
+    double lon = 0, lat = 0;
+};
+
+// The office's project list: a GeoPackage point layer `sites` with funds in 万元 and no column
+// for beneficiary people. Written in one transaction (a list of 200k rows takes a second).
+void write_list(const std::string& path, const std::vector<ListRow>& rows) {
+    GDALAllRegister();
+    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GPKG"), path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    REQUIRE(ds != nullptr);
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(srs, 4490);
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, "sites", srs, wkbPoint, nullptr);
+    OSRDestroySpatialReference(srs);
+    const std::pair<const char*, OGRFieldType> fields[] = {{"项目名称", OFTString}, {"乡镇", OFTString},   {"村名", OFTString},
+                                                            {"投资（万元）", OFTReal}, {"年度", OFTInteger}, {"受益户数", OFTInteger}};
+    for (const auto& [name, type] : fields) {
+        OGRFieldDefnH field = OGR_Fld_Create(name, type);
+        OGR_L_CreateField(layer, field, TRUE);
+        OGR_Fld_Destroy(field);
+    }
+    GDALDatasetStartTransaction(ds, FALSE);
+    for (const ListRow& r : rows) {
+        OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+        OGR_F_SetFieldString(f, 0, r.project.c_str());
+        OGR_F_SetFieldString(f, 1, r.township.c_str());
+        OGR_F_SetFieldString(f, 2, r.village.c_str());
+        OGR_F_SetFieldDouble(f, 3, r.funds_wan);
+        OGR_F_SetFieldInteger(f, 4, r.year);
+        OGR_F_SetFieldInteger(f, 5, r.households);
+        OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
+        OGR_G_SetPoint_2D(point, 0, r.lon, r.lat);
+        OGR_F_SetGeometryDirectly(f, point);
+        REQUIRE(OGR_L_CreateFeature(layer, f) == OGRERR_NONE);
+        OGR_F_Destroy(f);
+    }
+    REQUIRE(GDALDatasetCommitTransaction(ds) == OGRERR_NONE);
+    GDALClose(ds);
+}
+
+// Every feature of a layer, in file order, read with GDAL alone; nullopt when it cannot be opened.
+std::optional<std::vector<Fields>> read_rows(const std::string& path, const std::string& layer_name) {
+    CPLPushErrorHandler(CPLQuietErrorHandler);  // "non conformant file extension" of a .bak
+    GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    CPLPopErrorHandler();
+    if (!ds) return std::nullopt;
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds, layer_name.c_str());
+    if (!layer) {
+        GDALClose(ds);
+        return std::nullopt;
+    }
+    std::vector<Fields> rows;
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    OGR_L_ResetReading(layer);
+    while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+        Fields row;
+        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+            if (OGR_F_IsFieldSetAndNotNull(f, i)) row[OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))] = OGR_F_GetFieldAsString(f, i);
+        row["(geometry)"] = OGR_F_GetGeometryRef(f) ? "point" : "none";
+        rows.push_back(std::move(row));
+        OGR_F_Destroy(f);
+    }
+    GDALClose(ds);
+    return rows;
+}
+
+// The test sheet, its row 12 naming 赵佳 of 三台乡: a homophone of the village 赵家 there.
+test::Sheet sheet_with_homophone() {
+    test::Sheet sheet = test::county_project_sheet("1302");
+    for (auto& cell : sheet.cells)
+        if (cell.row == 12 && cell.col == 2) cell.text = "赵佳";
+    return sheet;
+}
+
+// A folder with the new sheet, the villages it names, and the list: 水窖 of 马家营 from 2014 and
+// 沟渠 of 李家村村委会 from 2015 (the sheet's row 8 again, its village written the long way).
+struct ImportCounty {
+    test::TempDir dir;
+    std::string sheet = dir.file("new.xlsx"), villages = dir.file("villages.gpkg"), list = dir.file("projects.gpkg");
+    ImportCounty() {
+        test::write_xlsx(sheet, {sheet_with_homophone()});
+        test::write_sheet_villages(villages);
+        write_list(list, {{"水窖", "金碧镇", "马家营", 5, 2014, 3, 101.05, 25.05}, {"沟渠", "金碧镇", "李家村村委会", 12.5, 2015, 20, 101.15, 25.05}});
+    }
+    std::string arguments(const std::string& more = "") const {
+        return "import --sites '" + sheet + "' --villages '" + villages + "' --into '" + list + "'" + (more.empty() ? "" : " " + more);
+    }
+};
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("import appends the sheet's data rows to a GeoPackage list: money in 万元, the duplicate left out, the unmatched row with its candidate") {
+    ImportCounty county;
+    const auto result = test::run_countyatlas(county.arguments());
+    INFO(result.err);
+    INFO(result.out);
+    REQUIRE(result.exit_code == 0);
+    const auto rows = read_rows(county.list, "sites");
+    REQUIRE(rows);
+    // The two rows it had, then rows 7, 10, 11 and 12: row 8 is in the list already, 13 is 合计.
+    REQUIRE(rows->size() == 6);
+    const std::vector<std::string> names = {"水窖", "沟渠", "水窖", "道路", "管道", "水池"};
+    // 1,234.5 and 30 are in the sheet's 万元; "12.5万" is 12.5 万元; "125000元" is 12.5 万元 too.
+    const std::vector<std::string> funds = {"5", "12.5", "1234.5", "12.5", "30", "12.5"};
+    const std::vector<std::string> villages = {"马家营", "李家村村委会", "马家营", "王家", "赵家", "赵佳"};
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        CHECK((*rows)[i].at("项目名称") == names[i]);
+        CHECK((*rows)[i].at("投资（万元）") == funds[i]);
+        CHECK((*rows)[i].at("村名") == villages[i]);
+    }
+    CHECK((*rows)[2].at("年度") == "2015");
+    CHECK((*rows)[2].at("受益户数") == "10");
+    CHECK((*rows)[3].count("受益户数") == 0);  // empty in the sheet: NULL, not 0
+    CHECK((*rows)[3].at("(geometry)") == "none");  // no coordinates: placed by its names when counted
+    // The decisions, one line each, and the summary.
+    CHECK(contains(result.err, "countyatlas: column 序号 has no field in projects.gpkg; not imported"));
+    CHECK(contains(result.err, "countyatlas: column 受益人数 has no field in projects.gpkg; not imported"));
+    CHECK(contains(result.err, "countyatlas: new.xlsx, row 8: already in projects.gpkg as feature 2; left out (--allow-duplicates appends it)\n"));
+    CHECK(contains(result.err, "countyatlas: new.xlsx, row 12: in no village: "));
+    CHECK(contains(result.err, "best candidate 赵家 (三台乡): "));
+    CHECK(contains(result.err, "countyatlas: appended 4 rows to projects.gpkg (1 duplicates left out, 1 rows unmatched)\n"));
+    // The preview: the mapping, then a line per data row.
+    CHECK(contains(result.out, "  投资（万元） (万元) <- 计划投资 (万元)\n"));
+    CHECK(contains(result.out, "  row 7  水窖  金碧镇 马家营: village 马家营 (金碧镇)\n"));
+    CHECK(contains(result.out, "  row 8  沟渠  金碧镇 李家村: village 李家村 (金碧镇); already in projects.gpkg as feature 2, left out\n"));
+    CHECK_FALSE(contains(result.out, "row 13"));
+    CHECK(fs::exists(county.list + ".bak"));
+    CHECK(read_rows(county.list + ".bak", "sites")->size() == 2);
+}
