@@ -90,14 +90,14 @@ public:
                   << ": " << village.text;
         if (m_villages.checked() && !village.matched) {
             ++tally.unmatched;
-            std::cerr << where << village.text << "; appended as written\n";
+            std::cerr << where << village.text << "; kept as written\n";
         }
         if (const auto twin = m_existing.duplicate_of(decision.row.values)) {
             const std::string what = "already in " + m_list.file_name() + " as " + workspace::feature_label(m_list, m_list.features[*twin]);
             decision.append = m_allow_duplicates;
             tally.duplicates += !m_allow_duplicates;
-            std::cout << "; " << what << (m_allow_duplicates ? ", appended again (--allow-duplicates)" : ", left out");
-            std::cerr << where << what << (m_allow_duplicates ? "; appended again (--allow-duplicates)" : "; left out (--allow-duplicates appends it)")
+            std::cout << "; " << what << (m_allow_duplicates ? ", kept (--allow-duplicates)" : ", left out");
+            std::cerr << where << what << (m_allow_duplicates ? "; kept (--allow-duplicates)" : "; left out (--allow-duplicates appends it)")
                       << "\n";
         }
         std::cout << "\n";

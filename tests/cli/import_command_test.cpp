@@ -167,3 +167,77 @@ TEST_CASE("import appends the sheet's data rows to a GeoPackage list: money in �
     CHECK(fs::exists(county.list + ".bak"));
     CHECK(read_rows(county.list + ".bak", "sites")->size() == 2);
 }
+
+TEST_CASE("import into a list in yuan converts 万元, uses the list file's own villages, and --map fills a field no meaning links") {
+    test::TempDir dir;
+    const std::string sheet = dir.file("new.xlsx"), list = dir.file("county.gpkg");
+    test::write_xlsx(sheet, {test::county_project_sheet("1302")});
+    fs::copy_file(test::sample_county(), list);
+    const std::size_t before = read_rows(list, "sites")->size();
+    const auto result = test::run_countyatlas("import --sites '" + sheet + "' --into '" + list + "' --map batch=序号");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const auto rows = read_rows(list, "sites");
+    REQUIRE(rows->size() == before + 5);  // the sample holds none of these rows
+    // Rows 7, 8, 10, 11, 12 in yuan: 1234.5万, 12.5万, "12.5万", 30万, "125000元".
+    const std::vector<std::string> yuan = {"12345000", "125000", "125000", "300000", "125000"};
+    const std::vector<std::string> batch = {"1", "2", "4", "5", "6"};  // 序号, by --map
+    for (std::size_t i = 0; i < yuan.size(); ++i) {
+        CHECK((*rows)[before + i].at("funds_yuan") == yuan[i]);
+        CHECK((*rows)[before + i].at("batch") == batch[i]);
+    }
+    CHECK((*rows)[before].at("beneficiary_people") == "40");
+    CHECK(contains(result.out, "  batch <- 序号 (--map)\n"));
+    CHECK(contains(result.out, "  funds_yuan (元) <- 计划投资 (万元)\n"));
+    CHECK_FALSE(contains(result.err, "column 序号"));
+    // Matched against the sample's own villages layer, where none of the sheet's villages is.
+    CHECK_FALSE(contains(result.out, "village not checked"));
+    CHECK(contains(result.err, "countyatlas: appended 5 rows to county.gpkg (0 duplicates left out, 5 rows unmatched)\n"));
+}
+
+TEST_CASE("import --dry-run shows the preview and leaves the list byte for byte as it was") {
+    ImportCounty county;
+    const std::string before = test::read_file(county.list);
+    const auto names_before = test::file_names_in(county.dir.path());
+    const auto result = test::run_countyatlas(county.arguments("--dry-run"));
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "  row 12  水池  三台乡 赵佳: in no village: "));
+    CHECK(contains(result.err, "countyatlas: dry run: would append 4 rows to projects.gpkg (1 duplicates left out, 1 rows unmatched); nothing written\n"));
+    CHECK(test::read_file(county.list) == before);
+    CHECK(test::file_names_in(county.dir.path()) == names_before);  // no .bak, no temporary file
+}
+
+TEST_CASE("import --allow-duplicates appends the row the list holds already") {
+    ImportCounty county;
+    const auto result = test::run_countyatlas(county.arguments("--allow-duplicates"));
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(read_rows(county.list, "sites")->size() == 7);
+    CHECK(contains(result.err, "countyatlas: new.xlsx, row 8: already in projects.gpkg as feature 2; kept (--allow-duplicates)\n"));
+    CHECK(contains(result.err, "countyatlas: appended 5 rows to projects.gpkg (0 duplicates left out, 1 rows unmatched)\n"));
+}
+
+TEST_CASE("import into a GeoJSON list exits 3 with one line and leaves it unchanged") {
+    ImportCounty county;
+    const std::string list = county.dir.file("projects.geojson");
+    test::write_layer(list, "GeoJSON", 4490, {{"project_name"}, {"township"}, {"village_name"}}, {{"POINT(101.05 25.05)", {"水窖", "金碧镇", "马家营"}}});
+    const std::string before = test::read_file(list);
+    const auto result = test::run_countyatlas("import --sites '" + county.sheet + "' --villages '" + county.villages + "' --into '" + list + "'");
+    CHECK(result.exit_code == 3);
+    CHECK(contains(result.err, "countyatlas: projects.geojson, layer projects: cannot be saved in its own format (GeoJSON); nothing was saved."));
+    CHECK_FALSE(contains(result.err, "countyatlas: appended"));
+    CHECK(test::read_file(list) == before);
+}
+
+TEST_CASE("import --map naming a field or column that does not exist is bad input") {
+    ImportCounty county;
+    const std::string before = test::read_file(county.list);
+    auto result = test::run_countyatlas(county.arguments("--map 批次=序号"));
+    CHECK(result.exit_code == 2);
+    CHECK(contains(result.err, "countyatlas: projects.gpkg, layer sites: --map 批次=序号: the list has no field 批次; its fields: 项目名称, 乡镇, 村名, 投资（万元）, 年度, 受益户数\n"));
+    result = test::run_countyatlas(county.arguments("--map 年度=备注"));
+    CHECK(result.exit_code == 2);
+    CHECK(contains(result.err, "countyatlas: new.xlsx, layer Sheet1: --map 年度=备注: the sheet has no column 备注; its columns: 序号, "));
+    CHECK(test::read_file(county.list) == before);
+}

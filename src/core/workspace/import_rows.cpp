@@ -65,6 +65,12 @@ const model::Value* value_in(const FieldValues& values, int field) {
     return nullptr;
 }
 
+std::string joined(const std::vector<std::string>& names) {
+    std::string text;
+    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+    return text;
+}
+
 }  // namespace
 
 MapChoice parse_map_choice(const std::string& text) {
@@ -79,12 +85,14 @@ ColumnMapping map_columns(const model::Layer& sheet, const model::Layer& list, c
     for (const MapChoice& choice : choices) {
         const int field = field_index(list, choice.field);
         if (field < 0)
-            throw Error("--map " + choice.field + "=" + choice.column + ": the list has no field " + choice.field + "; its fields are listed above the rows")
+            throw Error("--map " + choice.field + "=" + choice.column + ": the list has no field " + choice.field + "; its fields: " + joined(list.field_names))
                 .file(list.file_name())
                 .layer(list.name);
         const int column = column_index(sheet, choice.column);
         if (column < 0)
-            throw Error("--map " + choice.field + "=" + choice.column + ": the sheet has no column " + choice.column).file(sheet.file_name()).layer(sheet.name);
+            throw Error("--map " + choice.field + "=" + choice.column + ": the sheet has no column " + choice.column + "; its columns: " + joined(sheet.field_names))
+                .file(sheet.file_name())
+                .layer(sheet.name);
         by_field[static_cast<std::size_t>(field)] = ColumnLink{static_cast<std::size_t>(field), static_cast<std::size_t>(column), true};
     }
     ColumnMapping mapping;
