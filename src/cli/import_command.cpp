@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/import_villages.hpp"
 #include "cli/source_options.hpp"
+#include "core/io/field_types.hpp"
 #include "core/io/working_crs.hpp"
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
@@ -81,7 +82,12 @@ public:
         const std::string where = "countyatlas: " + m_sheet.file_name() + ", " + workspace::feature_label(m_sheet, f) + ": ";
         RowDecision decision;
         std::vector<std::string> problems;
-        decision.row.values = workspace::list_values(m_sheet, f, m_list, m_mapping, problems);
+        try {
+            decision.row.values = workspace::list_values(m_sheet, f, m_list, m_mapping, problems);
+        } catch (Error& e) {
+            e.file(m_sheet.file_name()).feature(workspace::feature_label(m_sheet, f));
+            throw;
+        }
         if (m_mapping.point_from_columns && !f.geometry.empty()) decision.row.lon_lat = f.geometry.coords.front();
         for (const auto& problem : problems) std::cerr << where << problem << "\n";
         const RowVillage village = m_villages.row(i);
@@ -144,7 +150,9 @@ struct ImportCommand {
         const loading::LoadOptions options = sources.load_options();
         Target target = load_target(into, options);
         const model::Layer& sheet = *sheets.front();
-        const auto mapping = workspace::map_columns(sheet, target.list(), choices);
+        auto mapping = workspace::map_columns(sheet, target.list(), choices);
+        const auto integers = io::integer_fields(target.list());
+        for (auto& link : mapping.links) link.whole_numbers = integers.count(target.list().field_names[link.field]) > 0;
         show_mapping(sheet, target.list(), mapping);
         auto village_layers = incoming.layers_with(model::Role::Villages);
         if (sources.villages.empty()) village_layers = target.project.layers_with(model::Role::Villages);

@@ -241,3 +241,87 @@ TEST_CASE("import --map naming a field or column that does not exist is bad inpu
     CHECK(contains(result.err, "countyatlas: new.xlsx, layer Sheet1: --map 年度=备注: the sheet has no column 备注; its columns: 序号, "));
     CHECK(test::read_file(county.list) == before);
 }
+
+namespace {
+
+constexpr int kBigSheetRows = 50000;
+
+// A sheet of 50 000 projects in the four villages of write_sheet_villages, headed on row 1.
+void write_big_sheet(const std::string& path) {
+    test::Sheet sheet;
+    const char* header[] = {"乡镇", "村委会", "项目名称", "计划投资（万元）", "年度"};
+    for (int col = 0; col < 5; ++col) sheet.cells.push_back({1, col, header[col]});
+    const std::pair<const char*, const char*> villages[] = {{"金碧镇", "马家营"}, {"金碧镇", "李家村"}, {"三台乡", "王家"}, {"三台乡", "赵家"}};
+    for (int i = 0; i < kBigSheetRows; ++i) {
+        const int row = i + 2;
+        sheet.cells.push_back({row, 0, villages[i % 4].first});
+        sheet.cells.push_back({row, 1, villages[i % 4].second});
+        sheet.cells.push_back({row, 2, "项目" + std::to_string(i)});
+        sheet.cells.push_back({row, 3, static_cast<double>(i % 100) + 0.5});
+        sheet.cells.push_back({row, 4, 2016.0});
+    }
+    test::write_xlsx(path, {sheet});
+}
+
+std::size_t rows_in(const std::string& path) {
+    const auto rows = read_rows(path, "sites");
+    REQUIRE(rows);
+    return rows->size();
+}
+
+// Runs the import and kills it with SIGKILL `delay_s` after `trigger` appears (after the start when
+// `trigger` is empty), unless it ends first; its exit status, or -SIGKILL.
+int import_killed(const std::vector<std::string>& arguments, const std::string& trigger, double delay_s, const std::string& err) {
+    using Clock = std::chrono::steady_clock;
+    const pid_t pid = test::spawn_countyatlas(arguments, err);
+    std::optional<Clock::time_point> deadline;
+    int status = 0;
+    for (;;) {
+        if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+        if (!deadline && (trigger.empty() || fs::exists(trigger))) deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay_s));
+        if (deadline && Clock::now() >= *deadline) break;
+        std::this_thread::sleep_for(std::chrono::microseconds(500));
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+}  // namespace
+
+TEST_CASE("an import killed at any moment leaves the list as it was or complete, and the next import works") {
+    test::TempDir dir;
+    const std::string sheet = dir.file("big.xlsx"), villages = test::write_sheet_villages(dir.file("villages.gpkg"));
+    write_big_sheet(sheet);
+    const std::string list = dir.file("projects.gpkg"), journal = list + "-journal", err = dir.file("err.txt");
+    write_list(list, {{"水窖", "金碧镇", "马家营", 5, 2014, 3, 101.05, 25.05}});
+    const std::vector<std::string> arguments = {"import", "--sites", sheet, "--villages", villages, "--into", list, "--allow-duplicates"};
+    std::set<std::size_t> states = {rows_in(list)};  // every count the list has had
+    // Kills while the sheet is read and the rows reviewed, then at moments of the GeoPackage
+    // transaction (its -journal exists while it runs), then around its commit and the read-back.
+    const std::vector<std::pair<std::string, double>> kills = {{"", 0.05}, {"", 0.2}, {"", 0.5},        {"", 1.0},
+                                                               {journal, 0}, {journal, 0.01}, {journal, 0.03}, {journal, 0.06},
+                                                               {journal, 0.1}, {journal, 0.15}, {journal, 0.2}, {journal, 0.3}};
+    int killed = 0, in_transaction = 0;
+    for (const auto& [trigger, delay_s] : kills) {
+        const std::size_t before = rows_in(list);
+        const int status = import_killed(arguments, trigger, delay_s, err);
+        killed += status == -SIGKILL;
+        in_transaction += fs::exists(journal);  // killed while writing: SQLite rolls it back on the next open
+        const std::size_t after = rows_in(list);
+        INFO("killed " << delay_s << " s after " << (trigger.empty() ? "the start" : "the journal appeared") << ": " << before << " rows before, " << after
+                       << " after, exit " << status);
+        CHECK((after == before || after == before + kBigSheetRows));
+        if (status == 0) CHECK(after == before + kBigSheetRows);
+        states.insert(after);
+        if (fs::exists(list + ".bak")) CHECK(states.count(rows_in(list + ".bak")) == 1);  // a whole earlier version, never half
+    }
+    MESSAGE(killed << " runs killed, " << in_transaction << " of them inside the GeoPackage transaction");
+    CHECK(killed >= 8);
+    CHECK(in_transaction >= 3);  // the kills did fall inside the save itself
+    // Whatever the kills left beside the list (a temporary .part of a backup), the next import runs whole.
+    const std::size_t before = rows_in(list);
+    REQUIRE(import_killed(arguments, "", 600, err) == 0);
+    CHECK(rows_in(list) == before + kBigSheetRows);
+    CHECK_FALSE(fs::exists(journal));
+}

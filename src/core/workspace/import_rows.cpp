@@ -134,6 +134,14 @@ FieldValues list_values(const model::Layer& sheet, const model::Feature& row, co
             problems.push_back(e.message() + "; left empty");
         }
     }
+    for (const auto& link : mapping.links) {
+        const model::Value* value = value_in(values, static_cast<int>(link.field));
+        const double* number = value ? std::get_if<double>(value) : nullptr;
+        if (link.whole_numbers && number && *number != std::floor(*number))
+            throw Error(model::to_text(*value) + " has a fraction, and " + list.file_name() +
+                        " keeps whole numbers only in this field; nothing was written. Make the field hold real numbers, or round the sheet's values")
+                .field(list.field_names[link.field]);
+    }
     return values;
 }
 

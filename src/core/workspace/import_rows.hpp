@@ -21,6 +21,7 @@ struct ColumnLink {
     std::size_t field = 0;   // into the list's (target) fields
     std::size_t column = 0;  // into the sheet's (incoming) fields
     bool given = false;      // by the user (--map), not by the meaning or name they share
+    bool whole_numbers = false;  // the list's field is an integer column (io::integer_fields); set by the caller
 };
 
 struct ColumnMapping {
@@ -46,6 +47,8 @@ ColumnMapping map_columns(const model::Layer& sheet, const model::Layer& list, c
 // One row of the sheet in the list's fields. Money goes into the unit of the list's funds field
 // (a row "125000元" is 12.5 in a 万元 field, 125000 in a yuan one), other numbers as typed_value
 // reads them; a value the field cannot take is left empty and said in `problems` ("受益户数: ...").
+// Throws ca::Error (naming the field) for a fraction bound for a field of whole numbers: the
+// file would cut it, and money must not change on the way.
 FieldValues list_values(const model::Layer& sheet, const model::Feature& row, const model::Layer& list, const ColumnMapping& mapping,
                         std::vector<std::string>& problems);
 
