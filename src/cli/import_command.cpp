@@ -44,6 +44,7 @@ Target load_target(const std::string& into, const loading::LoadOptions& options)
 std::string field_unit(const model::Layer& layer, std::size_t field) {
     const auto& funds = layer.mapping[model::Meaning::Funds];
     if (!funds || funds->field_index != static_cast<int>(field)) return "";
+    if (layer.field_names[field].find("元") != std::string::npos) return "";  // the name says it: 资金（万元）
     return funds->scale == 10000 ? " (万元)" : " (元)";
 }
 

@@ -160,7 +160,7 @@ TEST_CASE("import appends the sheet's data rows to a GeoPackage list: money in �
     CHECK(contains(result.err, "best candidate 赵家 (三台乡): "));
     CHECK(contains(result.err, "countyatlas: appended 4 rows to projects.gpkg (1 duplicates left out, 1 rows unmatched)\n"));
     // The preview: the mapping, then a line per data row.
-    CHECK(contains(result.out, "  投资（万元） (万元) <- 计划投资 (万元)\n"));
+    CHECK(contains(result.out, "  投资（万元） <- 计划投资 (万元)\n"));
     CHECK(contains(result.out, "  row 7  水窖  金碧镇 马家营: village 马家营 (金碧镇)\n"));
     CHECK(contains(result.out, "  row 8  沟渠  金碧镇 李家村: village 李家村 (金碧镇); already in projects.gpkg as feature 2, left out\n"));
     CHECK_FALSE(contains(result.out, "row 13"));
@@ -324,4 +324,60 @@ TEST_CASE("an import killed at any moment leaves the list as it was or complete,
     REQUIRE(import_killed(arguments, "", 600, err) == 0);
     CHECK(rows_in(list) == before + kBigSheetRows);
     CHECK_FALSE(fs::exists(journal));
+}
+
+TEST_CASE("import of a CSV sheet with coordinates gives each row its point in the list") {
+    ImportCounty county;
+    const std::string sheet = county.dir.file("new.csv");
+    test::write_text(sheet, "项目名称,乡镇,村名,经度,纬度,投资\n水窖,三台乡,王家,101.05,25.15,12.5万\n道路,三台乡,赵家,,,3000元\n");
+    const auto result =
+        test::run_countyatlas("import --sites '" + sheet + "' --villages '" + county.villages + "' --into '" + county.list + "'");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "  point <- 经度, 纬度\n"));
+    CHECK(contains(result.out, "  row 2  水窖  三台乡 王家: village 王家 (三台乡), by its point\n"));
+    CHECK(contains(result.out, "  row 3  道路  三台乡 赵家: village 赵家 (三台乡)\n"));
+    CHECK_FALSE(contains(result.err, "column 经度"));
+    CHECK_FALSE(contains(result.err, "column 投资"));
+    GDALDatasetH ds = GDALOpenEx(county.list.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    REQUIRE(ds != nullptr);
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds, "sites");
+    REQUIRE(OGR_L_GetFeatureCount(layer, TRUE) == 4);
+    OGRFeatureH added = OGR_L_GetFeature(layer, 3);
+    REQUIRE(added != nullptr);
+    OGRGeometryH point = OGR_F_GetGeometryRef(added);
+    REQUIRE(point != nullptr);
+    CHECK(OGR_G_GetX(point, 0) == doctest::Approx(101.05).epsilon(1e-9));
+    CHECK(OGR_G_GetY(point, 0) == doctest::Approx(25.15).epsilon(1e-9));
+    CHECK(OGR_F_GetFieldAsDouble(added, OGR_F_GetFieldIndex(added, "投资（万元）")) == 12.5);
+    OGR_F_Destroy(added);
+    OGRFeatureH last = OGR_L_GetFeature(layer, 4);
+    CHECK(OGR_F_GetGeometryRef(last) == nullptr);
+    CHECK(OGR_F_GetFieldAsDouble(last, OGR_F_GetFieldIndex(last, "投资（万元）")) == 0.3);  // 3000元 in 万元
+    OGR_F_Destroy(last);
+    GDALClose(ds);
+}
+
+TEST_CASE("import --dry-run into an XLSX list previews its mapping and finds the rows it holds by their row numbers") {
+    ImportCounty county;
+    const std::string list = county.dir.file("projects.xlsx");
+    test::Sheet kept;
+    const char* header[] = {"项目名称", "乡镇", "村委会", "资金（万元）", "年度"};
+    for (int col = 0; col < 5; ++col) kept.cells.push_back({1, col, header[col]});
+    kept.cells.push_back({2, 0, "水池"});
+    kept.cells.push_back({2, 1, "三台乡"});
+    kept.cells.push_back({2, 2, "赵佳"});
+    kept.cells.push_back({2, 3, 12.5});
+    test::write_xlsx(list, {kept});
+    const std::string before = test::read_file(list);
+    const auto result = test::run_countyatlas("import --sites '" + county.sheet + "' --villages '" + county.villages + "' --into '" + list + "' --dry-run");
+    INFO(result.out);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "  资金(万元) <- 计划投资 (万元)\n"));
+    CHECK(contains(result.out, "  村委会 <- 村委会\n"));
+    // Row 12 (水池 of 赵佳, 2015) against the list's row 2 that has no year: the same project.
+    CHECK(contains(result.out, "; already in projects.xlsx as row 2, left out\n"));
+    CHECK(contains(result.err, "countyatlas: dry run: would append 4 rows to projects.xlsx (1 duplicates left out, 1 rows unmatched); nothing written\n"));
+    CHECK(test::read_file(list) == before);
 }
