@@ -381,3 +381,22 @@ TEST_CASE("import --dry-run into an XLSX list previews its mapping and finds the
     CHECK(contains(result.err, "countyatlas: dry run: would append 4 rows to projects.xlsx (1 duplicates left out, 1 rows unmatched); nothing written\n"));
     CHECK(test::read_file(list) == before);
 }
+
+TEST_CASE("import appends to a GBK shapefile list through copies, keeping its encoding") {
+    ImportCounty county;
+    const std::string list = county.dir.file("projects.shp");
+    test::write_layer(list, "ESRI Shapefile", 4490, {{"名称"}, {"乡镇"}, {"村"}, {"资金"}}, {{"POINT(101.05 25.05)", {"水井", "金碧镇", "马家营", "50000"}}},
+                      {"ENCODING=CP936"});
+    const auto result = test::run_countyatlas("import --sites '" + county.sheet + "' --villages '" + county.villages + "' --into '" + list + "'");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.err, "countyatlas: appended 5 rows to projects.shp (0 duplicates left out, 1 rows unmatched)\n"));
+    const auto rows = read_rows(list, "projects");
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 6);
+    CHECK((*rows)[0].at("名称") == "水井");
+    CHECK((*rows)[1].at("名称") == "水窖");  // a new row, written in the file's GBK as GDAL reads it
+    CHECK((*rows)[1].at("资金") == "12345000");  // yuan: 1,234.5 万元
+    CHECK((*rows)[5].at("村") == "赵佳");
+    CHECK(fs::exists(county.dir.file("projects.dbf.bak")));
+}
