@@ -15,6 +15,7 @@
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 #include "core/workspace/import_rows.hpp"
+#include "core/workspace/project_file.hpp"
 #include "core/workspace/save_edits.hpp"
 
 namespace ca::cli {
@@ -23,21 +24,31 @@ namespace {
 // The list rows are appended to, loaded as the viewer loads it, and which of its layers it is.
 struct Target {
     model::Project project;
-    std::size_t layer = 0;  // into project.layers
+    loading::LoadOptions options;  // how it was read: the save reads it back so
+    std::size_t layer = 0;         // into project.layers
     const model::Layer& list() const { return project.layers[layer]; }
 };
 
-// --into FILE[:LAYER]: the sites layer of the file (a file of one layer is taken as sites).
+// --into FILE[:LAYER]: the sites layer of the file (a file of one layer is taken as sites); or a
+// project file, whose sites layer it is (with the field choices and reading options it keeps).
 Target load_target(const std::string& into, const loading::LoadOptions& options) {
     Target target;
-    target.project = loading::load_project({{into, model::Role::Unknown}}, options);
-    if (target.project.layers_with(model::Role::Sites).empty() && target.project.layers.size() == 1)
-        target.project = loading::load_project({{into, model::Role::Sites}}, options);
+    target.options = options;
+    if (workspace::is_project_file(into)) {
+        const workspace::ProjectFile file = workspace::read_project_file(into);
+        target.project = workspace::load_project_file(file).project;
+        target.options = file.options;
+    } else {
+        target.project = loading::load_project({{into, model::Role::Unknown}}, options);
+        if (target.project.layers_with(model::Role::Sites).empty() && target.project.layers.size() == 1)
+            target.project = loading::load_project({{into, model::Role::Sites}}, options);
+    }
     const auto sites = target.project.layers_with(model::Role::Sites);
     if (sites.size() != 1)
-        throw Error("--into " + into + ": holds " + std::to_string(sites.size()) + " project (sites) layers; name the one to append to as FILE:LAYER");
+        throw Error("--into " + into + ": holds " + std::to_string(sites.size()) + " project (sites) layers; name the one to append to as --into FILE:LAYER");
     target.layer = static_cast<std::size_t>(sites.front() - target.project.layers.data());
     target.project.working = io::choose_working_crs(target.project.extent());
+    for (const auto& line : target.project.problems.summary()) std::cerr << "countyatlas: " << line << "\n";
     return target;
 }
 
@@ -121,12 +132,12 @@ private:
 };
 
 // The one edit, saved as the viewer saves; any failure to write exits 3 with its one line.
-void append(Target& target, const std::vector<workspace::NewRow>& rows, const loading::LoadOptions& options) {
+void append(Target& target, const std::vector<workspace::NewRow>& rows) {
     model::apply_edit(target.project, workspace::append_rows_edit(target.project, target.layer, rows));
     workspace::SessionBackups backups;
     std::vector<std::string> lines;
     try {
-        lines = workspace::save_edits(target.project, {options, false}, backups);
+        lines = workspace::save_edits(target.project, {target.options, false}, backups);
     } catch (const Error& e) {
         if (e.kind() != ErrorKind::BadInput) throw;
         throw Error(e.what(), ErrorKind::CannotWrite);
@@ -148,8 +159,7 @@ struct ImportCommand {
         const model::Project incoming = sources.load();
         const auto sheets = incoming.layers_with(model::Role::Sites);
         if (sheets.size() != 1) throw Error("--sites " + sources.sites.front() + ": holds " + std::to_string(sheets.size()) + " sheets of projects; name one as FILE:SHEET");
-        const loading::LoadOptions options = sources.load_options();
-        Target target = load_target(into, options);
+        Target target = load_target(into, sources.load_options());
         const model::Layer& sheet = *sheets.front();
         auto mapping = workspace::map_columns(sheet, target.list(), choices);
         const auto integers = io::integer_fields(target.list());
@@ -173,7 +183,7 @@ struct ImportCommand {
             std::cerr << "countyatlas: dry run: would append " << tally.appended << " rows to " << file << counts << "; nothing written\n";
             return;
         }
-        if (!rows.empty()) append(target, rows, options);
+        if (!rows.empty()) append(target, rows);
         std::cerr << "countyatlas: appended " << tally.appended << " rows to " << file << counts << "\n";
     }
 };
@@ -193,7 +203,7 @@ void register_import_command(CLI::App& root) {
             "compared. Sheet columns with no field in the list are named on stderr.\n");
     });
     command->sources.add_to(*import, false);
-    import->add_option("--into", command->into, "The project list to append to, FILE[:LAYER]: GeoPackage, shapefile, CSV or XLSX");
+    import->add_option("--into", command->into, "The project list to append to, FILE[:LAYER] (GeoPackage, shapefile, CSV or XLSX), or a project file *.cap.json with one sites layer");
     import->add_option("--map", command->maps, "FIELD=COLUMN: fill the list's FIELD (a field name or meaning, e.g. batch) from the sheet's COLUMN");
     import->add_flag("--dry-run", command->dry_run, "Show the preview only; write nothing");
     import->add_flag("--allow-duplicates", command->allow_duplicates, "Append rows the list holds already too");

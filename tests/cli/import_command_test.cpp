@@ -400,3 +400,16 @@ TEST_CASE("import appends to a GBK shapefile list through copies, keeping its en
     CHECK((*rows)[5].at("村") == "赵佳");
     CHECK(fs::exists(county.dir.file("projects.dbf.bak")));
 }
+
+TEST_CASE("import into a project file appends to its sites layer and matches rows against its villages") {
+    ImportCounty county;
+    const std::string project = county.dir.file("county.cap.json");
+    test::write_text(project, R"({"countyatlas_project": 1, "layers": [{"path": "villages.gpkg", "role": "villages"}, {"path": "projects.gpkg", "layer": "sites", "role": "sites"}]})"
+                              "\n");
+    const auto result = test::run_countyatlas("import --sites '" + county.sheet + "' --into '" + project + "'");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.out, "  row 7  水窖  金碧镇 马家营: village 马家营 (金碧镇)\n"));
+    CHECK(contains(result.err, "countyatlas: appended 4 rows to projects.gpkg (1 duplicates left out, 1 rows unmatched)\n"));
+    CHECK(read_rows(county.list, "sites")->size() == 6);
+}
