@@ -102,21 +102,22 @@ public:
         }
         if (m_mapping.point_from_columns && !f.geometry.empty()) decision.row.lon_lat = f.geometry.coords.front();
         for (const auto& problem : problems) std::cerr << where << problem << "\n";
+        const auto twin = m_existing.duplicate_of(decision.row.values);
+        decision.append = !twin || m_allow_duplicates;
         const RowVillage village = m_villages.row(i);
         std::cout << "  " << workspace::feature_label(m_sheet, f) << "  " << model::to_text(m_sheet.value(f, model::Meaning::ProjectName)) << "  "
                   << model::to_text(m_sheet.value(f, model::Meaning::Township)) << " " << model::to_text(m_sheet.value(f, model::Meaning::VillageName))
                   << ": " << village.text;
-        if (m_villages.checked() && !village.matched) {
+        if (twin) {
+            const std::string what = "already in " + m_list.file_name() + " as " + workspace::feature_label(m_list, m_list.features[*twin]);
+            tally.duplicates += !decision.append;
+            std::cout << "; " << what << (decision.append ? ", kept (--allow-duplicates)" : ", left out");
+            std::cerr << where << what << (decision.append ? "; kept (--allow-duplicates)" : "; left out (--allow-duplicates appends it)") << "\n";
+        }
+        // A row left out is not in the list: whether it matches a village no longer matters.
+        if (decision.append && m_villages.checked() && !village.matched) {
             ++tally.unmatched;
             std::cerr << where << village.text << "; kept as written\n";
-        }
-        if (const auto twin = m_existing.duplicate_of(decision.row.values)) {
-            const std::string what = "already in " + m_list.file_name() + " as " + workspace::feature_label(m_list, m_list.features[*twin]);
-            decision.append = m_allow_duplicates;
-            tally.duplicates += !m_allow_duplicates;
-            std::cout << "; " << what << (m_allow_duplicates ? ", kept (--allow-duplicates)" : ", left out");
-            std::cerr << where << what << (m_allow_duplicates ? "; kept (--allow-duplicates)" : "; left out (--allow-duplicates appends it)")
-                      << "\n";
         }
         std::cout << "\n";
         return decision;
@@ -168,6 +169,9 @@ struct ImportCommand {
         auto village_layers = incoming.layers_with(model::Role::Villages);
         if (sources.villages.empty()) village_layers = target.project.layers_with(model::Role::Villages);
         const SheetVillages villages(sheet, village_layers);
+        if (!villages.checked()) std::cerr << "countyatlas: rows not matched to villages: no villages layer; give one with --villages\n";
+        if (!workspace::ExistingRows(target.list()).usable())
+            std::cerr << "countyatlas: " << target.list().file_name() << " has no project name field: duplicates not looked for\n";
         Tally tally;
         std::vector<workspace::NewRow> rows;
         {

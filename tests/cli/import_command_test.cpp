@@ -376,9 +376,11 @@ TEST_CASE("import --dry-run into an XLSX list previews its mapping and finds the
     REQUIRE(result.exit_code == 0);
     CHECK(contains(result.out, "  资金(万元) <- 计划投资 (万元)\n"));
     CHECK(contains(result.out, "  村委会 <- 村委会\n"));
-    // Row 12 (水池 of 赵佳, 2015) against the list's row 2 that has no year: the same project.
+    // Row 12 (水池 of 赵佳, 2015) against the list's row 2 that has no year: the same project. Left
+    // out, its village no longer matters (and is not counted as unmatched).
     CHECK(contains(result.out, "; already in projects.xlsx as row 2, left out\n"));
-    CHECK(contains(result.err, "countyatlas: dry run: would append 4 rows to projects.xlsx (1 duplicates left out, 1 rows unmatched); nothing written\n"));
+    CHECK_FALSE(contains(result.err, "row 12: in no village"));
+    CHECK(contains(result.err, "countyatlas: dry run: would append 4 rows to projects.xlsx (1 duplicates left out, 0 rows unmatched); nothing written\n"));
     CHECK(test::read_file(list) == before);
 }
 
@@ -412,4 +414,14 @@ TEST_CASE("import into a project file appends to its sites layer and matches row
     CHECK(contains(result.out, "  row 7  水窖  金碧镇 马家营: village 马家营 (金碧镇)\n"));
     CHECK(contains(result.err, "countyatlas: appended 4 rows to projects.gpkg (1 duplicates left out, 1 rows unmatched)\n"));
     CHECK(read_rows(county.list, "sites")->size() == 6);
+}
+
+TEST_CASE("import with no villages anywhere says the rows were not matched, and still previews them") {
+    ImportCounty county;
+    const auto result = test::run_countyatlas("import --sites '" + county.sheet + "' --into '" + county.list + "' --dry-run");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(contains(result.err, "countyatlas: rows not matched to villages: no villages layer; give one with --villages\n"));
+    CHECK(contains(result.out, "  row 7  水窖  金碧镇 马家营: village not checked (no villages layer: give one with --villages)\n"));
+    CHECK(contains(result.err, "countyatlas: dry run: would append 4 rows to projects.gpkg (1 duplicates left out, 0 rows unmatched); nothing written\n"));
 }
