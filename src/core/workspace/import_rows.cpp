@@ -183,11 +183,16 @@ model::Edit append_rows_edit(const model::Project& project, std::size_t layer_in
     const std::int64_t first_id = model::new_feature_id(layer);
     model::Edit edit{"append " + std::to_string(rows.size()) + " rows to " + layer.name, {}};
     edit.changes.reserve(rows.size());
+    // add_point_edit fills a point's lon/lat cells as the layer keeps them (web-map offsets too);
+    // asked of the layer without its features, it does not look through them for an id each time.
+    model::Project shell;
+    shell.layers.push_back(layer);
+    shell.layers.front().features.clear();
+    shell.layers.front().edited.clear();
     for (std::size_t k = 0; k < rows.size(); ++k) {
         model::Feature feature;
         if (rows[k].lon_lat) {
-            // add_point_edit fills the lon/lat cells as the layer keeps them (web-map offsets too).
-            feature = std::move(*add_point_edit(project, layer_index, *rows[k].lon_lat, rows[k].values).changes.front().after);
+            feature = std::move(*add_point_edit(shell, 0, *rows[k].lon_lat, rows[k].values).changes.front().after);
         } else {
             feature.values.resize(layer.field_names.size());
             for (const auto& [field, value] : rows[k].values)
