@@ -154,6 +154,8 @@ struct ImportCommand {
 
     void run() const {
         if (sources.sites.size() != 1) throw Error("import takes one new sheet: --sites FILE[:SHEET]");
+        if (!sources.townships.empty() || !sources.lines.empty() || !sources.ponds.empty())
+            throw Error("import reads the new sheet (--sites) and the villages to match it against (--villages); --townships, --lines and --ponds have no use here");
         if (into.empty()) throw Error("import needs the list to append to: --into FILE[:LAYER] (GeoPackage, shapefile, CSV or XLSX)");
         std::vector<workspace::MapChoice> choices;
         for (const auto& text : maps) choices.push_back(workspace::parse_map_choice(text));
