@@ -42,6 +42,18 @@ void check_shapefile_siblings(const std::string& path) {
     }
 }
 
+// A GeoPackage whose writer was killed inside a transaction keeps a hot `-journal` beside it.
+// SQLite rolls it back only on a connection that may write: a read-only open fails with "attempt
+// to write a readonly database" (or, worse, a backup copy of the file would hold half a save). One
+// open for update rolls it back, as the next save would; in a read-only folder it cannot, and
+// the read below says so.
+void roll_back_interrupted_save(const std::string& path, const std::string& driver) {
+    std::error_code ec;
+    if (driver != "GPKG" || !fs::exists(path + "-journal", ec)) return;
+    const GdalErrorTrap trap;
+    Dataset ds(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+}
+
 Dataset open_dataset(const std::string& path, bool& is_shapefile) {
     register_gdal_drivers();
     std::error_code ec;
@@ -56,6 +68,7 @@ Dataset open_dataset(const std::string& path, bool& is_shapefile) {
     // A lone .dbf is a table the same driver reads: only a .shp needs its .shx and .dbf.
     if (is_shapefile && model::fold_key(fs::path(path).extension().string()) == ".shp") check_shapefile_siblings(path);
 
+    roll_back_interrupted_save(path, short_name);
     std::vector<const char*> open_options;
     if (is_shapefile) open_options.push_back("ENCODING=");  // raw bytes: we decode them ourselves
     if (short_name == "CSV") {
