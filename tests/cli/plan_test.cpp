@@ -114,3 +114,82 @@ TEST_CASE("rank --uncovered --plan says which uncovered poor villages the plan r
     CHECK(alone.exit_code == 2);
     CHECK(alone.err == "countyatlas: --plan and --plan-year go with --uncovered: the plan is judged on the villages no project reached\n");
 }
+
+TEST_CASE("an exported figure draws a planned site hollow and a finished one filled, and its legend says so") {
+    const PlanCounty county;
+    const std::string png = county.dir.file("plan.png");
+    const auto report = county.export_to(png, "--dpi 300 --labels off");
+    const test::Image image(png);
+    auto pixel = [&](double lon, double lat, double dx = 0, double dy = 0) {
+        const auto p = on_page(report, lon, lat);
+        return image.at(static_cast<int>(std::lround(p.x + dx)), static_cast<int>(std::lround(p.y + dy)));
+    };
+    const scene::Color type = scene::style::project_type_color("whole_village");
+    const scene::Color paper{255, 255, 255, 255};
+    // Finished, in 甲村: coloured at its centre.
+    CHECK(is(pixel(101.975, 25.475), type));
+    // Planned, in 乙村: white at its centre and 5 px around it, the colour on its ring (radius
+    // 10.9 px at 300 dpi, the ring 3.75 px wide inside it) on all four sides.
+    CHECK(is(pixel(101.975, 25.525), paper, 6));
+    for (const auto& [x, y] : {std::pair{1.0, 0.0}, {-1.0, 0.0}, {0.0, 1.0}, {0.0, -1.0}}) {
+        CAPTURE(x);
+        CAPTURE(y);
+        CHECK(is(pixel(101.975, 25.525, 5 * x, 5 * y), paper, 6));
+        bool ring = false;  // a pixel of the ring's middle, 8 to 10 px out (the page's pixel grid may shift it by one)
+        for (double d = 8; d <= 10; ++d) ring = ring || is(pixel(101.975, 25.525, d * x, d * y), type);
+        CHECK(ring);
+    }
+    // The village fill around it is no paper white: the centre is the symbol's, not the map's.
+    CHECK_FALSE(is(pixel(101.975, 25.525, 30, 0), paper, 6));
+
+    const std::string pdf = county.dir.file("plan.pdf");
+    county.export_to(pdf);
+    const auto text = test::run("pdftotext '" + pdf + "' -");
+    REQUIRE_MESSAGE(text.exit_code == 0, text.err);
+    CHECK(text.out.find("计划（空心）") != std::string::npos);
+    CHECK(text.out.find("整村推进") != std::string::npos);
+    const std::string en = county.dir.file("plan-en.pdf");
+    county.export_to(en, "--language en");
+    CHECK(test::run("pdftotext '" + en + "' -").out.find("planned (hollow)") != std::string::npos);
+
+    // Only finished sites drawn: nothing hollow, no such legend row.
+    const std::string finished = county.dir.file("finished.pdf");
+    county.export_to(finished, "--status finished");
+    CHECK(test::run("pdftotext '" + finished + "' -").out.find("计划（空心）") == std::string::npos);
+}
+
+TEST_CASE("--highlight-uncovered outlines the villages the plan reaches dashed, those it still misses solid red") {
+    const PlanCounty county;
+    const std::string png = county.dir.file("gaps.png");
+    const auto report = county.export_to(png, "--dpi 200 --labels off --highlight-uncovered");
+    const test::Image image(png);
+    const auto reached = scene::style::kReachedByPlan, missed = scene::style::kStillMissed;
+    // 丙村 (missed): its west side, on the township border, solid red all along.
+    CHECK(share_along(image, report, {102.0, 25.455}, {102.0, 25.495}, missed) > 0.95);
+    // 乙村 (reached): its side shared with 甲村 dashed: blue in part, and never red.
+    const double dashed = share_along(image, report, {101.955, 25.5}, {101.995, 25.5}, reached);
+    CHECK(dashed > 0.3);
+    CHECK(dashed < 0.9);
+    CHECK(share_along(image, report, {101.955, 25.5}, {101.995, 25.5}, missed) == 0);
+    // 戊村 (reached by name) likewise, on its east side; 甲村 (covered) and 丁村 (not poor) carry neither.
+    CHECK(share_along(image, report, {102.1, 25.455}, {102.1, 25.495}, reached) > 0.3);
+    CHECK(share_along(image, report, {101.95, 25.455}, {101.95, 25.495}, reached) == 0);
+    CHECK(share_along(image, report, {101.95, 25.455}, {101.95, 25.495}, missed) == 0);
+    CHECK(share_along(image, report, {102.05, 25.505}, {102.05, 25.545}, missed) == 0);
+
+    const std::string pdf = county.dir.file("gaps.pdf");
+    const auto pdf_report = county.export_to(pdf, "--highlight-uncovered");
+    const auto text = test::run("pdftotext '" + pdf + "' -").out;
+    CHECK(text.find("计划覆盖") != std::string::npos);
+    CHECK(text.find("仍未覆盖") != std::string::npos);
+    // The 2013 plan leaves 戊村 missed too, and reaches 乙村 only.
+    const std::string png2013 = county.dir.file("gaps2013.png");
+    const auto report2013 = county.export_to(png2013, "--dpi 200 --labels off --plan-year 2013");
+    const test::Image image2013(png2013);
+    CHECK(share_along(image2013, report2013, {102.1, 25.455}, {102.1, 25.495}, missed) > 0.95);
+    CHECK(share_along(image2013, report2013, {101.955, 25.5}, {101.995, 25.5}, reached) > 0.3);
+    // Without the option, no outline.
+    const std::string plain = county.dir.file("plain.png");
+    const auto plain_report = county.export_to(plain, "--dpi 200 --labels off");
+    CHECK(share_along(test::Image(plain), plain_report, {102.0, 25.455}, {102.0, 25.495}, missed) == 0);
+}
