@@ -193,3 +193,25 @@ TEST_CASE("--highlight-uncovered outlines the villages the plan reaches dashed, 
     const auto plain_report = county.export_to(plain, "--dpi 200 --labels off");
     CHECK(share_along(test::Image(plain), plain_report, {102.0, 25.455}, {102.0, 25.495}, missed) == 0);
 }
+
+TEST_CASE("an atlas of planned sites only says under its statistics title what it counts") {
+    const PlanCounty county;
+    const std::string folder = county.dir.file("atlas");
+    const auto r = county.run("export --atlas township --status planned --out '" + folder + "'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const auto text = test::run("pdftotext -layout '" + folder + "/atlas.pdf' -");
+    REQUIRE_MESSAGE(text.exit_code == 0, text.err);
+    CHECK(text.out.find("仅计入：计划") != std::string::npos);
+    // The statistics count the 4 planned rows (乙村, 丁村, 戊村 by name, 乙乡 only): 1 in 甲镇, 3 in 乙乡, 4 in all.
+    const auto stats = nlohmann::json::parse(county.run("stats --status planned --format json").out);
+    CHECK(stats["total"]["sites"] == 4);
+
+    const std::string en = county.dir.file("atlas-en");
+    const auto r_en = county.run("export --atlas township --status planned,finished --year 2012-2013 --language en --out '" + en + "'");
+    REQUIRE_MESSAGE(r_en.exit_code == 0, r_en.err);
+    CHECK(test::run("pdftotext '" + en + "/atlas.pdf' -").out.find("counting: planned, finished; 2012-2013") != std::string::npos);
+
+    const std::string all = county.dir.file("atlas-all");
+    REQUIRE(county.run("export --atlas township --out '" + all + "'").exit_code == 0);
+    CHECK(test::run("pdftotext '" + all + "/atlas.pdf' -").out.find("仅计入") == std::string::npos);
+}
