@@ -294,22 +294,28 @@ void add_townships(Pass& pass, std::future<std::vector<TownshipOutline>>& dissol
         for (auto& township : dissolving.get()) add(std::move(township.name), std::move(township.shape_m), defaults);
 }
 
-// Uncovered poor villages outlined above every border: dashed where the plan reaches them, solid
-// red where it still misses them.
+// Uncovered poor villages outlined above every border, on a white casing: dashed where the plan
+// reaches them, solid red where it still misses them.
 void add_uncovered(Pass& pass, const analysis::Statistics* stats) {
     if (!pass.style.outline_uncovered || !stats) return;
     const auto year = pass.style.plan_year > 0 ? std::optional(pass.style.plan_year) : std::nullopt;
+    std::vector<Stroke> outlines;  // after every casing, so no casing covers a neighbour's outline
     for (const auto& village : analysis::plan_reach(pass.project, *stats, year)) {
         if (village.village >= pass.village_fill.size() || !pass.village_fill[village.village]) continue;
         const std::size_t fill = *pass.village_fill[village.village];
         if (!pass.on_page(std::get<Fill>(pass.scene.items[fill]).shape_m.extent())) continue;
         const char* key = village.reached() ? "reached_by_plan" : "still_missed";
         const Color color = village.reached() ? style::kReachedByPlan : style::kStillMissed;
+        // A white casing under it: red on the poverty ramp's dark reds would otherwise vanish.
+        pass.scene.items.push_back(Stroke{{}, Color{255, 255, 255, 255}, style::kUncoveredOutlinePx + 2.4f, {}, fill, -1});
         Stroke s{{}, color, style::kUncoveredOutlinePx, {}, fill, pass.code(3, key)};
         if (village.reached()) s.dash_px.assign(std::begin(style::kReachedDash), std::end(style::kReachedDash));
         pass.plan[key] = {key, color, LegendEntry::Kind::Line, -1, false, village.reached()};
-        pass.scene.items.push_back(std::move(s));
+        outlines.push_back(std::move(s));
     }
+    // Dashed last: on an edge shared by a reached and a missed village both stay visible.
+    std::stable_partition(outlines.begin(), outlines.end(), [](const Stroke& s) { return s.dash_px.empty(); });
+    for (auto& s : outlines) pass.scene.items.push_back(std::move(s));
 }
 
 void add_lines(Pass& pass) {
