@@ -1,6 +1,7 @@
 #version 330 core
 in vec4 v_color;
 flat in float v_shape;
+flat in float v_hollow;
 flat in float v_size_px;
 out vec4 frag_color;
 void main() {
@@ -16,5 +17,10 @@ void main() {
         d = max(p.y, 2.0 * abs(p.x) - p.y);
     }
     if (d > 1.0) discard;
-    frag_color = d > 1.0 - rim ? vec4(1.0, 1.0, 1.0, 0.9) : v_color;
+    // Hollow (planned): a ring of the colour 0.3 of the symbol's radius wide, at least one and a
+    // half pixels, around white, as print draws it (src/core/print/markers.cpp).
+    float ring = max(0.3, 3.0 / v_size_px);
+    if (d > 1.0 - rim) frag_color = vec4(1.0, 1.0, 1.0, 0.9);
+    else if (v_hollow > 0.5 && d < 1.0 - rim - ring) frag_color = vec4(1.0, 1.0, 1.0, 1.0);
+    else frag_color = v_color;
 }

@@ -113,6 +113,8 @@ struct ExportCommand {
     double margin_mm = 12;
     bool ticks = false;
     bool by_township = false;
+    bool highlight_uncovered = false;
+    int plan_year = 0;
 
     // The frame texts: these options over the project file's `figure` block, the data files with
     // their dates, today, and the working CRS's name.
@@ -173,6 +175,8 @@ struct ExportCommand {
             style.choropleth->metric = choropleth;
             style.choropleth->by_township = by_township;
         }
+        style.outline_uncovered = style.outline_uncovered || highlight_uncovered || plan_year > 0;
+        if (plan_year > 0) style.plan_year = plan_year;
         if (!labels.empty()) {
             style.labels = labels != "off";
             style.label_script = labels == "pinyin" ? scene::LabelScript::Pinyin : scene::LabelScript::Chinese;
@@ -194,10 +198,12 @@ struct ExportCommand {
     // whose tables count projects, and for metrics of sites, ponds or lines.
     analysis::Statistics statistics_for_page(const model::Project& project, const scene::MapStyle& style, analysis::StatsOptions options) const {
         const bool township_extent = extent.rfind("township:", 0) == 0;
-        if ((!style.choropleth && atlas.empty() && !township_extent) || project.layers_with(model::Role::Villages).empty()) return {};
+        if ((!style.choropleth && atlas.empty() && !township_extent && !style.outline_uncovered) || project.layers_with(model::Role::Villages).empty())
+            return {};
         const std::string metric = style.choropleth ? style.choropleth->metric : "";
-        options.villages_only = atlas.empty() && (metric.empty() || metric == "lisa" || metric.rfind("field:", 0) == 0 ||
-                                                  analysis::from_village_fields(metric));
+        // Outlining uncovered villages needs the sites placed: which cover, which are planned.
+        options.villages_only = atlas.empty() && !style.outline_uncovered &&
+                                (metric.empty() || metric == "lisa" || metric.rfind("field:", 0) == 0 || analysis::from_village_fields(metric));
         return analysis::compute_statistics(project, options);
     }
 
@@ -257,6 +263,11 @@ void register_export_command(CLI::App& root) {
     e->add_option("--extent", command->extent, "township:NAME, or MINLON,MINLAT,MAXLON,MAXLAT (default: all data)");
     e->add_option("--choropleth", command->choropleth, "Colour villages by a metric (poverty_rate, poor_per_km2, income_per_capita, lisa...) or field:NAME");
     e->add_flag("--by-township", command->by_township, "Classify townships, not villages, by the --choropleth metric");
+    e->add_flag("--highlight-uncovered", command->highlight_uncovered,
+                "Outline poor villages no existing project covers: dashed blue where planned projects reach them, solid red where the plan "
+                "still misses them");
+    e->add_option("--plan-year", command->plan_year, "The plan is this year's planned projects (implies --highlight-uncovered)")
+        ->check(CLI::Range(1900, 2200));
     e->add_option("--language", command->language, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
     e->add_option("--labels", command->labels, "Place names in chinese (default), pinyin, or off")->check(CLI::IsMember({"chinese", "pinyin", "off"}));
     e->add_option("--atlas", command->atlas, "township: --out is a folder; a county page, the statistics table, a page per township")

@@ -13,6 +13,7 @@
 #include "cli/count_options.hpp"
 #include "core/analysis/coverage_gaps.hpp"
 #include "core/analysis/metrics.hpp"
+#include "core/analysis/plan_reach.hpp"
 #include "core/model/error.hpp"
 
 namespace ca::cli {
@@ -32,6 +33,8 @@ struct RankCommand {
     std::string output;
     int top = 0;
     bool uncovered = false;
+    bool plan = false;  // with --uncovered: whether the planned sites reach each village
+    int plan_year = 0;  // > 0: only that year's planned sites (implies --plan)
 
     void run() const {
         if (!analysis::is_metric(metric)) {
@@ -40,6 +43,7 @@ struct RankCommand {
             throw Error("--metric " + metric + " is not one of: " + names);
         }
         if (sources.empty()) throw Error("rank needs data: --villages FILE, and --sites, --lines as you have them");
+        if ((plan || plan_year > 0) && !uncovered) throw Error("--plan and --plan-year go with --uncovered: the plan is judged on the villages no project reached");
         refuse_output_over_inputs(output, input_files(sources));
         const model::Project project = sources.load();
         analysis::StatsOptions options = thresholds;
@@ -52,9 +56,11 @@ struct RankCommand {
 
         std::vector<std::size_t> order;
         std::vector<analysis::CoverageGap> gaps;
+        std::vector<analysis::PlanReach> reach;
         if (uncovered) {
             gaps = analysis::coverage_gaps(project, stats);
             for (const auto& g : gaps) order.push_back(g.village);
+            if (plan || plan_year > 0) reach = plan_summary(project, stats);
         } else {
             for (std::size_t i = 0; i < rows.size(); ++i)
                 if (analysis::metric_value(rows[i], metric)) order.push_back(i);
@@ -86,9 +92,22 @@ struct RankCommand {
                 j["nearest_pipeline_m"] = optional_number(gap->nearest_pipeline_m);
                 j["nearest_ditch_m"] = optional_number(gap->nearest_ditch_m);
             }
+            for (const auto& r : reach)
+                if (r.village == order[rank]) j["planned_sites"] = r.planned_sites, j["reached_by_plan"] = r.reached() ? "yes" : "no";
             list.push_back(j);
         }
         emit(render(list), output);
+    }
+
+    // Each uncovered poor village's planned sites, and on stderr the line a plan is judged by.
+    std::vector<analysis::PlanReach> plan_summary(const model::Project& project, const analysis::Statistics& stats) const {
+        auto reach = analysis::plan_reach(project, stats, plan_year > 0 ? std::optional(plan_year) : std::nullopt);
+        std::size_t reached = 0;
+        for (const auto& r : reach) reached += r.reached();
+        const std::string plan_name = plan_year > 0 ? "the " + std::to_string(plan_year) + " plan" : "the plan";
+        std::fprintf(stderr, "countyatlas: %zu poor %s uncovered; %s reaches %zu, still misses %zu\n", reach.size(),
+                     reach.size() == 1 ? "village" : "villages", plan_name.c_str(), reached, reach.size() - reached);
+        return reach;
     }
 
     std::string render(const ordered_json& list) const {
@@ -114,6 +133,10 @@ void register_rank_command(CLI::App& root) {
     rank->add_option("--metric", command->metric, "poverty_rate (default), poor_population, income_per_capita, funds_per_poor_person...");
     rank->add_option("--top", command->top, "Only the first N")->check(CLI::NonNegativeNumber);
     rank->add_flag("--uncovered", command->uncovered, "Poor villages no existing project reached, with distances to the nearest project, pipeline and ditch");
+    rank->add_flag("--plan", command->plan,
+                   "With --uncovered: planned_sites and reached_by_plan (yes/no) for each village, and how many the plan reaches on stderr");
+    rank->add_option("--plan-year", command->plan_year, "With --uncovered: the plan is this year's planned sites (implies --plan)")
+        ->check(CLI::Range(1900, 2200));
     rank->add_option("--format", command->format, "table (default, tab-separated), json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
     rank->add_option("-o,--output", command->output, "Write to this file instead of standard output");
     rank->callback([command] { command->run(); });

@@ -87,7 +87,7 @@ MapMesh build_mesh(std::shared_ptr<const scene::Scene> scene) {
             const auto& c = marker->color;
             mesh.markers.push_back({static_cast<float>(marker->position_m.x - mesh.origin_m.x),
                                     static_cast<float>(marker->position_m.y - mesh.origin_m.y), c.r, c.g, c.b, c.a, marker->size_px,
-                                    static_cast<float>(static_cast<int>(marker->shape))});
+                                    static_cast<float>(static_cast<int>(marker->shape) + (marker->hollow ? 4 : 0))});
         }
     std::size_t outlines = 0;
     for (const auto& item : scene->items)

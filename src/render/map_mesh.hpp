@@ -24,7 +24,7 @@ struct LineSegment {
 struct MarkerVertex {
     float x, y;
     std::uint8_t r, g, b, a;
-    float size_px, shape;
+    float size_px, shape;  // shape: 0 circle, 1 square, 2 triangle; 4 more when hollow (planned)
 };
 
 // A run of one kind in paint order: fill vertices, line segments, or markers of the shared array.

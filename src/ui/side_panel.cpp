@@ -42,7 +42,14 @@ void legend_entry(const scene::LegendEntry& entry, Language lang) {
             draw->AddRect(p, {p.x + 18, p.y + h}, IM_COL32(150, 150, 150, 255));
             break;
         case scene::LegendEntry::Kind::Line: draw->AddLine({p.x, p.y + h / 2}, {p.x + 18, p.y + h / 2}, to_imgui(entry.color), 2.5f); break;
-        case scene::LegendEntry::Kind::Point: draw->AddCircleFilled({p.x + 9, p.y + h / 2}, 5, to_imgui(entry.color)); break;
+        case scene::LegendEntry::Kind::Point:
+            if (entry.hollow) {  // planned sites: white inside a ring of the colour
+                draw->AddCircleFilled({p.x + 9, p.y + h / 2}, 5, IM_COL32(255, 255, 255, 255));
+                draw->AddCircle({p.x + 9, p.y + h / 2}, 4.2f, to_imgui(entry.color), 0, 2.0f);
+            } else {
+                draw->AddCircleFilled({p.x + 9, p.y + h / 2}, 5, to_imgui(entry.color));
+            }
+            break;
         case scene::LegendEntry::Kind::Square: draw->AddRectFilled({p.x + 5, p.y + h / 2 - 4}, {p.x + 13, p.y + h / 2 + 4}, to_imgui(entry.color)); break;
         case scene::LegendEntry::Kind::Triangle:
             draw->AddTriangleFilled({p.x + 9, p.y + h / 2 - 5}, {p.x + 14, p.y + h / 2 + 4}, {p.x + 4, p.y + h / 2 + 4}, to_imgui(entry.color));

@@ -1,4 +1,4 @@
-// Display names of project types and infrastructure kinds in Chinese and English.
+// Display names of project types, infrastructure kinds, statuses and plan legend rows in Chinese and English.
 #include "core/model/language.hpp"
 
 namespace ca::model {
@@ -32,6 +32,13 @@ constexpr Entry kNames[] = {
         {"HL", "高-低异常", "High-Low outlier"},
         {"LH", "低-高异常", "Low-High outlier"},
         {"ns", "不显著", "not significant"},
+        {"planned", "计划", "planned"},
+        {"in_progress", "在建", "in progress"},
+        {"finished", "已完工", "finished"},
+        // Legend rows of a plan's figure (scene::build).
+        {"planned_hollow", "计划（空心）", "planned (hollow)"},
+        {"reached_by_plan", "计划覆盖", "reached by plan"},
+        {"still_missed", "仍未覆盖", "still missed"},
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Atlas pages: scenes per township, tables of their figures and projects, PDF and PNG output.
 #include "core/print/atlas.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <deque>
@@ -174,6 +175,29 @@ SideTable county_table(const analysis::Statistics& stats, model::Language lang) 
     return table;
 }
 
+// What the figures count when --status or --year chose (the statistics follow the map's filter):
+// "仅计入：计划、在建；2012—2013年" / "counting: planned, in progress; 2012-2013". Empty when all count.
+std::string counting_note(const scene::SiteFilter& sites, bool zh) {
+    // The canonical statuses in the order work goes through them, then any others as written.
+    std::vector<std::string> ordered;
+    for (const char* status : {"planned", "in_progress", "finished"})
+        if (sites.statuses.count(status)) ordered.push_back(status);
+    for (const auto& status : sites.statuses)
+        if (std::find(ordered.begin(), ordered.end(), status) == ordered.end()) ordered.push_back(status);
+    std::string statuses;
+    for (const auto& status : ordered)
+        statuses += (statuses.empty() ? "" : zh ? "、" : ", ") + model::display_name(status, zh ? model::Language::Chinese : model::Language::English);
+    std::string years;
+    if (sites.has_year_range()) {
+        const std::string from = sites.from_year ? std::to_string(sites.from_year) : "", to = sites.to_year ? std::to_string(sites.to_year) : "";
+        years = from == to ? from : from + (zh ? "—" : "-") + to;
+        if (zh) years += "年";
+    }
+    if (statuses.empty() && years.empty()) return {};
+    const std::string both = statuses + (!statuses.empty() && !years.empty() ? (zh ? "；" : "; ") : "") + years;
+    return (zh ? "仅计入：" : "counting: ") + both;
+}
+
 }  // namespace
 
 std::string safe_file_name(const std::string& name) {
@@ -235,6 +259,7 @@ private:
         Figure overview = map_figure();
         overview.title = m_title;
         overview.subtitle = m_zh ? "全县" : "County overview";
+        if (const std::string note = counting_note(m_style.sites, m_zh); !note.empty()) overview.subtitle += " · " + note;
         scene::Scene county = scene::build(m_project, m_style, &m_stats, m_county_options);
         overview.legend_heading = heading_of(county);
         add_map_page("overview", std::move(county), std::move(overview));
@@ -244,7 +269,9 @@ private:
     // The statistics table on as many pages as its rows need (a prefecture's hundreds of
     // townships), each after the first titled 续表 and named as a township's continued pages are.
     void add_statistics() {
-        const TableParts& statistics = m_tables.emplace_back(split_table(county_table(m_stats, m_style.language), m_options.page, m_overview));
+        SideTable table = county_table(m_stats, m_style.language);
+        table.heading = counting_note(m_style.sites, m_zh);  // the line under the title says what is counted
+        const TableParts& statistics = m_tables.emplace_back(split_table(table, m_options.page, m_overview));
         const std::string title = m_zh ? "乡镇统计表" : "Township statistics";
         const std::string continued = title + (m_zh ? "（续表）" : " (continued)");
         for (std::size_t k = 0; k < statistics.parts.size(); ++k)

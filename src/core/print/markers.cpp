@@ -32,6 +32,19 @@ inline std::uint8_t over(std::uint8_t src, std::uint8_t dst, std::uint8_t src_al
 }  // namespace
 
 void paint_marker(cairo_t* cr, double x, double y, double r, const scene::Marker& marker, double symbol_scale) {
+    if (marker.hollow) {
+        // A ring of the colour, 0.3 of the radius wide (at least 1.2 screen pixels), around white:
+        // the inside stays paper in black-and-white print. One path, filled and stroked, as a
+        // filled marker is (an SVG holds one element per site either way).
+        const double ring = std::max(0.3 * r, 1.2 * symbol_scale);
+        marker_path(cr, x, y, r - ring / 2, marker.shape);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_fill_preserve(cr);
+        set_color(cr, marker.color);
+        cairo_set_line_width(cr, ring);
+        cairo_stroke(cr);
+        return;
+    }
     marker_path(cr, x, y, r, marker.shape);
     set_color(cr, marker.color);
     cairo_fill_preserve(cr);
@@ -70,7 +83,8 @@ MarkerPainter::~MarkerPainter() {
 cairo_surface_t* MarkerPainter::stamp(const scene::Marker& marker, int& half) {
     const double r = marker.size_px * m_k / 2.0;
     half = static_cast<int>(std::ceil(r + m_k)) + 1;
-    const auto key = std::make_tuple(marker.color.r, marker.color.g, marker.color.b, marker.color.a, marker.size_px, static_cast<int>(marker.shape));
+    const auto key = std::make_tuple(marker.color.r, marker.color.g, marker.color.b, marker.color.a, marker.size_px,
+                                     static_cast<int>(marker.shape) + (marker.hollow ? 8 : 0));
     if (auto it = m_stamps.find(key); it != m_stamps.end()) return it->second;
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 2 * half, 2 * half);
     cairo_t* cr = cairo_create(surface);

@@ -13,7 +13,8 @@
 
 namespace ca::print {
 
-// A marker's path filled in its colour with a thin white rim, centred at (x, y), radius r.
+// A marker's path filled in its colour with a thin white rim, centred at (x, y), radius r; a
+// hollow one as a ring of the colour around white.
 void paint_marker(cairo_t* cr, double x, double y, double r, const scene::Marker& marker, double symbol_scale);
 
 class MarkerPainter {
@@ -45,7 +46,7 @@ private:
     bool m_raster;
     std::optional<Pixels> m_pixels;
     bool m_stamping = false;  // the page's pixels are being written here, not by Cairo
-    std::map<std::tuple<int, int, int, int, float, int>, cairo_surface_t*> m_stamps;
+    std::map<std::tuple<int, int, int, int, float, int>, cairo_surface_t*> m_stamps;  // last: shape, + 8 when hollow
 };
 
 }  // namespace ca::print

@@ -118,6 +118,7 @@ void draw_legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, c
         const auto& e = scene.legend[b.rows[row_index]];
         cairo_set_source_rgba(cr, e.color.r / 255.0, e.color.g / 255.0, e.color.b / 255.0, e.color.a / 255.0);
         const double sx = x + b.pad, sy = y + (row - swatch * 0.7) / 2;
+        cairo_new_path(cr);  // the text before leaves a current point an arc would join
         switch (e.kind) {
             case scene::LegendEntry::Kind::Area: cairo_rectangle(cr, sx, sy, swatch, swatch * 0.7); break;
             case scene::LegendEntry::Kind::Line: cairo_rectangle(cr, sx, y + row / 2 - 0.4 * mm, swatch, 0.8 * mm); break;
@@ -130,7 +131,24 @@ void draw_legend(cairo_t* cr, const Writer& writer, const scene::Scene& scene, c
                 cairo_close_path(cr);
                 break;
         }
-        cairo_fill(cr);
+        if (e.hollow) {  // planned sites: a ring of the colour around white, as on the map
+            cairo_set_source_rgb(cr, 1, 1, 1);
+            cairo_fill_preserve(cr);
+            cairo_set_source_rgba(cr, e.color.r / 255.0, e.color.g / 255.0, e.color.b / 255.0, e.color.a / 255.0);
+            cairo_set_line_width(cr, 0.5 * mm);
+            cairo_stroke(cr);
+        } else if (e.dashed) {  // the line as a dashed stroke rather than a bar
+            cairo_new_path(cr);
+            const double dash[2] = {1.6 * mm, 0.9 * mm};
+            cairo_set_dash(cr, dash, 2, 0);
+            cairo_set_line_width(cr, 0.8 * mm);
+            cairo_move_to(cr, sx, y + row / 2);
+            cairo_line_to(cr, sx + swatch, y + row / 2);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, nullptr, 0, 0);
+        } else {
+            cairo_fill(cr);
+        }
         swatches.push_back({sx + swatch / 2, y + row / 2});
         writer.text(b.labels[row_index], x + swatch + 2 * b.pad, y + row * 0.72, b.size, {30, 30, 30, 255});
         y += row;

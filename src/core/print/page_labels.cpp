@@ -9,7 +9,31 @@
 namespace ca::print::detail {
 namespace {
 
-// Markers, and the centre and a few outline points of each area, on the page: what an element
+// Points every 1/kAlong of each ring's length, for an outline that matters along all of it.
+template <typename Add>
+void add_along(const model::Geometry& shape, const Add& add) {
+    constexpr int kAlong = 48;
+    for (std::size_t r = 0; r < shape.ring_count(); ++r) {
+        const auto ring = shape.ring(r);
+        const std::size_t n = ring.size();  // closed whether or not the ring repeats its first point
+        double length = 0;
+        for (std::size_t i = 1; i <= n; ++i) length += std::hypot(ring[i % n].x - ring[i - 1].x, ring[i % n].y - ring[i - 1].y);
+        if (length <= 0) continue;
+        double next = 0, at = 0;
+        for (std::size_t i = 1; i <= n; ++i) {
+            const model::Vec2 a = ring[i - 1], b = ring[i % n];
+            const double segment = std::hypot(b.x - a.x, b.y - a.y);
+            for (; segment > 0 && next <= at + segment; next += length / kAlong) {
+                const double t = (next - at) / segment;
+                add({a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)});
+            }
+            at += segment;
+        }
+    }
+}
+
+// Markers, the centre and a few outline points of each area, and the outlines of uncovered poor
+// villages, on the page: what an element
 // should not cover (an outline point catches a village whose centre lies just outside).
 std::vector<model::Vec2> feature_points(const scene::Scene& scene, const scene::Viewport& v, double x0, double y0) {
     constexpr std::size_t kOutlinePoints = 8;
@@ -26,6 +50,9 @@ std::vector<model::Vec2> feature_points(const scene::Scene& scene, const scene::
             const auto& coords = f->shape_m.coords;
             const std::size_t step = std::max<std::size_t>(1, coords.size() / kOutlinePoints);
             for (std::size_t i = 0; i < coords.size(); i += step) add(coords[i]);
+        } else if (const auto* s = std::get_if<scene::Stroke>(&item); s && s->outline_of && s->legend >= 0) {
+            // An outline the legend explains (an uncovered poor village): the whole of it counts.
+            add_along(scene.shape_of(*s), add);
         }
     }
     return points;

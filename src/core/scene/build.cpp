@@ -13,6 +13,7 @@
 #include "core/analysis/autocorrelation.hpp"
 #include "core/analysis/metrics.hpp"
 #include "core/analysis/parallel.hpp"
+#include "core/analysis/plan_reach.hpp"
 #include "core/analysis/spatial_weights.hpp"
 #include "core/analysis/triangulate.hpp"
 #include "core/model/pinyin.hpp"
@@ -189,9 +190,13 @@ struct Pass {
     std::optional<model::Extent> page_m;  // set: only what falls in it is drawn and listed
     std::map<std::string, LegendEntry> lines, works;  // by canonical kind, as last drawn
     std::map<std::string, LegendEntry> sites;         // by colour key
+    // What the map marks beyond its features: planned sites drawn hollow, uncovered poor
+    // villages outlined by whether the plan reaches them; by key, which sorts them as listed.
+    std::map<std::string, LegendEntry> plan;
     // Items name their legend entry by a code while the legend is gathered (group and key), turned
     // into the entry's index once it is ordered.
     std::map<std::pair<int, std::string>, int> codes;
+    std::vector<std::optional<std::size_t>> village_fill;  // per village row: its Fill's index in Scene::items
 
     int code(int group, const std::string& key) { return codes.emplace(std::pair{group, key}, static_cast<int>(codes.size())).first->second; }
 
@@ -245,9 +250,11 @@ void add_villages(Pass& pass, const analysis::Statistics* stats) {
         const Color border = faded(ls.stroke_rgb ? rgb(*ls.stroke_rgb) : style::kVillageBorder, ls.opacity);
         for (auto& p : prepared) {
             if (p.label) scene.labels.push_back(std::move(*p.label));
+            pass.village_fill.push_back(scene.items.size());
             borders.push_back(Stroke{{}, border, ls.width_px.value_or(style::kVillageBorderPx), {}, scene.items.size()});
             scene.items.push_back(Fill{std::move(p.shape), faded(p.fill, ls.opacity)});
         }
+        pass.village_fill.resize(village_index + layer->features.size());  // a hidden layer's villages have no fill
         village_index += layer->features.size();
         for (auto& border : borders) scene.items.push_back(std::move(border));
     }
@@ -285,6 +292,30 @@ void add_townships(Pass& pass, std::future<std::vector<TownshipOutline>>& dissol
         for (const auto& township : *pass.options.townships) add(township.name, township.shape_m, defaults);
     if (dissolving.valid())
         for (auto& township : dissolving.get()) add(std::move(township.name), std::move(township.shape_m), defaults);
+}
+
+// Uncovered poor villages outlined above every border, on a white casing: dashed where the plan
+// reaches them, solid red where it still misses them.
+void add_uncovered(Pass& pass, const analysis::Statistics* stats) {
+    if (!pass.style.outline_uncovered || !stats) return;
+    const auto year = pass.style.plan_year > 0 ? std::optional(pass.style.plan_year) : std::nullopt;
+    std::vector<Stroke> outlines;  // after every casing, so no casing covers a neighbour's outline
+    for (const auto& village : analysis::plan_reach(pass.project, *stats, year)) {
+        if (village.village >= pass.village_fill.size() || !pass.village_fill[village.village]) continue;
+        const std::size_t fill = *pass.village_fill[village.village];
+        if (!pass.on_page(std::get<Fill>(pass.scene.items[fill]).shape_m.extent())) continue;
+        const char* key = village.reached() ? "reached_by_plan" : "still_missed";
+        const Color color = village.reached() ? style::kReachedByPlan : style::kStillMissed;
+        // A white casing under it: red on the poverty ramp's dark reds would otherwise vanish.
+        pass.scene.items.push_back(Stroke{{}, Color{255, 255, 255, 255}, style::kUncoveredOutlinePx + 2.4f, {}, fill, -1});
+        Stroke s{{}, color, style::kUncoveredOutlinePx, {}, fill, pass.code(3, key)};
+        if (village.reached()) s.dash_px.assign(std::begin(style::kReachedDash), std::end(style::kReachedDash));
+        pass.plan[key] = {key, color, LegendEntry::Kind::Line, -1, false, village.reached()};
+        outlines.push_back(std::move(s));
+    }
+    // Dashed last: on an edge shared by a reached and a missed village both stay visible.
+    std::stable_partition(outlines.begin(), outlines.end(), [](const Stroke& s) { return s.dash_px.empty(); });
+    for (auto& s : outlines) pass.scene.items.push_back(std::move(s));
 }
 
 void add_lines(Pass& pass) {
@@ -350,7 +381,8 @@ void add_sites(Pass& pass) {
     }
     // A province has a million sites: their type spellings are few, so each is made canonical and
     // coloured once, and their positions are projected in one call per layer.
-    model::CanonicalSpellings project_type(model::canonical_project_type);
+    model::CanonicalSpellings project_type(model::canonical_project_type), status(model::canonical_status);
+    bool hollow_drawn = false;
     for (const auto* layer : project.layers_with(Role::Sites)) {
         const LayerStyle& ls = pass.layer_style(layer);
         if (!ls.visible) continue;
@@ -358,6 +390,7 @@ void add_sites(Pass& pass) {
         std::unordered_map<std::string, std::size_t> key_index;
         std::vector<model::Vec2> positions;
         std::vector<std::size_t> key_of;
+        std::vector<char> planned;  // per position: drawn hollow
         for (const auto& f : layer->features) {
             if (f.geometry.empty()) continue;  // placed by name in statistics, not drawn
             const std::string& type = project_type(text_of(*layer, f, Meaning::ProjectType));
@@ -365,7 +398,8 @@ void add_sites(Pass& pass) {
             const std::string key = style.site_colour == SiteColour::Type ? type : site_colours.key(*layer, f);
             const auto [it, added] = key_index.emplace(key, keys.size());
             if (added) keys.push_back(key);
-            for (const auto& p : f.geometry.coords) positions.push_back(p), key_of.push_back(it->second);
+            const char is_planned = status(text_of(*layer, f, Meaning::Status)) == "planned";
+            for (const auto& p : f.geometry.coords) positions.push_back(p), key_of.push_back(it->second), planned.push_back(is_planned);
         }
         project.working->forward(positions);
         std::vector<Color> colours;
@@ -377,11 +411,15 @@ void add_sites(Pass& pass) {
         for (std::size_t i = 0; i < positions.size(); ++i) {
             if (!pass.on_page(positions[i])) continue;  // far outside: reported by statistics, not drawn
             drawn[key_of[i]] = true;
-            scene.items.push_back(Marker{positions[i], faded(colours[key_of[i]], ls.opacity), ls.symbol_px.value_or(7.0f), shape, legend_code[key_of[i]]});
+            hollow_drawn = hollow_drawn || planned[i];
+            scene.items.push_back(
+                Marker{positions[i], faded(colours[key_of[i]], ls.opacity), ls.symbol_px.value_or(7.0f), shape, legend_code[key_of[i]], planned[i] != 0});
         }
         for (std::size_t k = 0; k < keys.size(); ++k)
             if (drawn[k]) pass.sites[keys[k]] = {keys[k].empty() ? "-" : keys[k], colours[k], style::legend_kind(shape)};
     }
+    // One row says what hollow means, whatever the colours say (type, year, status or batch).
+    if (hollow_drawn) pass.plan["planned_hollow"] = {"planned_hollow", style::kPlanSymbol, LegendEntry::Kind::Point, -1, true};
 }
 
 // Legend rows for what is drawn (on the page, when there is one): lines, works, then sites, each
@@ -389,7 +427,7 @@ void add_sites(Pass& pass) {
 void order_legend(Pass& pass) {
     std::vector<int> index_of_code(pass.codes.size(), -1);
     int group = 0;
-    for (auto* entries : {&pass.lines, &pass.works, &pass.sites}) {
+    for (auto* entries : {&pass.lines, &pass.works, &pass.sites, &pass.plan}) {
         for (auto& [key, entry] : *entries) {
             if (const auto it = pass.codes.find({group, key}); it != pass.codes.end())
                 index_of_code[static_cast<std::size_t>(it->second)] = static_cast<int>(pass.scene.legend.size());
@@ -414,13 +452,14 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
     for (const auto& layer : project.layers) features += layer.features.size();
     scene.items.reserve(features + features / 8);  // villages add a border each: grown at most once
     scene.extent_m = data_extent_m(project);
-    Pass pass{project, style, options, scene, std::nullopt, {}, {}, {}, {}};
+    Pass pass{project, style, options, scene, std::nullopt, {}, {}, {}, {}, {}, {}};
     if (options.page_extent_m) pass.page_m = options.page_extent_m->empty() ? scene.extent_m : *options.page_extent_m;
     // Dissolved on another core while the villages are projected (a prefecture's take 0.3 s of CPU).
     std::future<std::vector<TownshipOutline>> dissolving;
     if (!options.townships && shows_dissolved_townships(pass)) dissolving = std::async(std::launch::async, [&project] { return dissolved_townships(project); });
     add_villages(pass, stats);
     add_townships(pass, dissolving);
+    add_uncovered(pass, stats);
     add_lines(pass);
     add_works(pass);
     add_sites(pass);

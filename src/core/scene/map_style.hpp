@@ -69,6 +69,11 @@ struct MapStyle {
     model::Language language = model::Language::Chinese;
     // When set, villages of other townships are drawn grey and unlabelled (atlas pages).
     std::string focus_township;
+    // Poor villages no existing project covers, outlined (needs statistics with their site
+    // placement): dashed where planned sites reach them, solid red where the plan still misses
+    // them. plan_year > 0: the plan is that year's planned sites (analysis::plan_reach).
+    bool outline_uncovered = false;
+    int plan_year = 0;
 
     const LayerStyle& layer(std::size_t i) const {
         static const LayerStyle kDefault;

@@ -39,6 +39,9 @@ struct Marker {
     float size_px = 6;
     MarkerShape shape = MarkerShape::Circle;
     int legend = -1;  // the Scene::legend entry this symbol stands for; -1: none
+    // A planned project: the shape's outline in the colour around a white inside, so plans and
+    // existing projects of one type tell apart in colour and in black-and-white print.
+    bool hollow = false;
 };
 using Item = std::variant<Fill, Stroke, Marker>;
 
@@ -57,6 +60,8 @@ struct LegendEntry {
     Color color;
     enum class Kind { Area, Line, Point, Square, Triangle } kind = Kind::Area;
     int count = -1;  // features in the class, for choropleth classes; -1 otherwise
+    bool hollow = false;  // a point swatch drawn as Marker::hollow draws it
+    bool dashed = false;  // a line swatch drawn dashed
 };
 
 struct Scene {

@@ -55,5 +55,13 @@ inline constexpr float kVillageBorderPx = 0.8f;
 inline constexpr float kTownshipBorderPx = 1.8f;
 inline constexpr Color kTownshipLabel{20, 20, 20, 255};
 inline constexpr float kTownshipLabelPx = 17;  // village names are 14
+// The legend's swatch for hollow (planned) sites: the hollowness matters there, not the colour.
+inline constexpr Color kPlanSymbol{70, 70, 70, 255};
+// Uncovered poor villages: those the plan reaches outlined dashed in blue (Okabe-Ito), those it
+// still misses in solid red, both above every border so neither hides under a township's.
+inline constexpr Color kReachedByPlan{0, 114, 178, 255};
+inline constexpr Color kStillMissed{213, 0, 0, 255};
+inline constexpr float kUncoveredOutlinePx = 2.6f;
+inline constexpr float kReachedDash[2] = {7, 4};
 
 }  // namespace ca::scene::style

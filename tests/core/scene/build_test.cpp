@@ -70,3 +70,36 @@ TEST_CASE("a hidden layer draws nothing and a focus township greys the other vil
     CHECK(village_labels == in_township);  // only the focus township's villages are named
     CHECK(township_labels == 12);          // every township, dissolved from the villages
 }
+
+TEST_CASE("planned sites are drawn hollow, whatever they are coloured by, and the legend says what hollow means") {
+    const auto project = loading::load_project({{test::sample_county() + ":sites", model::Role::Sites}}, {});
+    const auto& sites = project.layers[0];
+    std::size_t planned = 0;
+    for (const auto& f : sites.features)
+        planned += !f.geometry.empty() && model::canonical_status(model::to_text(sites.value(f, model::Meaning::Status))) == "planned";
+    REQUIRE(planned > 0);
+    auto hollow = [](const scene::Scene& s) {
+        std::size_t n = 0;
+        for (const auto& item : s.items)
+            if (const auto* m = std::get_if<scene::Marker>(&item)) n += m->hollow;
+        return n;
+    };
+    auto hollow_rows = [](const scene::Scene& s) {
+        std::size_t n = 0;
+        for (const auto& e : s.legend) n += e.key == "planned_hollow" && e.hollow;
+        return n;
+    };
+    for (const auto colour : {scene::SiteColour::Type, scene::SiteColour::Year, scene::SiteColour::Status}) {
+        scene::MapStyle style;
+        style.site_colour = colour;
+        const auto s = scene::build(project, style);
+        CHECK(hollow(s) == planned);
+        CHECK(hollow_rows(s) == 1);
+        CHECK(s.legend.back().key == "planned_hollow");  // after the colours it qualifies
+    }
+    scene::MapStyle finished;
+    finished.sites.statuses = {"finished"};
+    const auto s = scene::build(project, finished);
+    CHECK(hollow(s) == 0);
+    CHECK(hollow_rows(s) == 0);
+}
