@@ -30,7 +30,7 @@ std::string number(double v, int decimals = 0) {
 
 SideTable township_figures(const analysis::RegionStats& t, model::Language lang) {
     const bool zh = lang == model::Language::Chinese;
-    SideTable table{zh ? "主要指标" : "Key figures", {}};
+    SideTable table{zh ? "主要指标" : "Key figures", {}, {}};
     auto add = [&](const char* zh_name, const char* en_name, const std::string& value) { table.rows.push_back({zh ? zh_name : en_name, value}); };
     add("指标", "Figure", zh ? "数值" : "Value");
     add("村数", "Villages", number(t.villages));
@@ -104,7 +104,7 @@ std::vector<std::vector<SideTable>> project_tables(const ProjectRows& rows, cons
                                                     : "Projects (" + std::to_string(rows.counted.size()) + " counted)");
         const std::string suffix = parts.size() > 1 ? (zh ? "（续表）" : " (continued)") : "";
         if (part.empty() || (part.back().rows.front() != (uncounted ? head_out : head))) {
-            part.push_back({(parts.size() > 1 ? township + " " : "") + heading + suffix, {uncounted ? head_out : head}});
+            part.push_back({(parts.size() > 1 ? township + " " : "") + heading + suffix, {uncounted ? head_out : head}, {}});
             room = room > 2 ? room - 2 : 0;  // heading and column row
         }
         return part.back();
@@ -159,7 +159,7 @@ AtlasResult write_atlas(const std::string& folder, const std::vector<Page>& page
 // Every township's row under the column heads (units in them), then the 合计 row.
 SideTable county_table(const analysis::Statistics& stats, model::Language lang) {
     const bool zh = lang == model::Language::Chinese;
-    SideTable table{"", {}};
+    SideTable table{"", {}, {}};
     table.rows.push_back(zh ? std::vector<std::string>{"乡镇", "村数", "人口（人）", "贫困人口（人）", "贫困发生率", "人均纯收入（元）", "贫困村",
                                                        "已覆盖", "项目数", "资金（万元）"}
                             : std::vector<std::string>{"Township", "Villages", "Population", "Poor people", "Poverty rate", "Income (yuan)",
