@@ -78,6 +78,7 @@ void write_list(const std::string& path, const std::vector<ListRow>& rows) {
 
 // Every feature of a layer, in file order, read with GDAL alone; nullopt when it cannot be opened.
 std::optional<std::vector<Fields>> read_rows(const std::string& path, const std::string& layer_name) {
+    GDALAllRegister();  // a test run alone has registered no driver yet
     CPLPushErrorHandler(CPLQuietErrorHandler);  // "non conformant file extension" of a .bak
     GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
     CPLPopErrorHandler();
@@ -173,11 +174,14 @@ TEST_CASE("import into a list in yuan converts 万元, uses the list file's own 
     const std::string sheet = dir.file("new.xlsx"), list = dir.file("county.gpkg");
     test::write_xlsx(sheet, {test::county_project_sheet("1302")});
     fs::copy_file(test::sample_county(), list);
-    const std::size_t before = read_rows(list, "sites")->size();
+    const auto rows_before = read_rows(list, "sites");
+    REQUIRE(rows_before);
+    const std::size_t before = rows_before->size();
     const auto result = test::run_countyatlas("import --sites '" + sheet + "' --into '" + list + "' --map batch=序号");
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const auto rows = read_rows(list, "sites");
+    REQUIRE(rows);
     REQUIRE(rows->size() == before + 5);  // the sample holds none of these rows
     // Rows 7, 8, 10, 11, 12 in yuan: 1234.5万, 12.5万, "12.5万", 30万, "125000元".
     const std::vector<std::string> yuan = {"12345000", "125000", "125000", "300000", "125000"};

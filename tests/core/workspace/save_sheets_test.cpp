@@ -24,7 +24,7 @@ std::size_t field(const model::Layer& layer, model::Meaning m) { return static_c
 
 }  // namespace
 
-TEST_CASE("a GBK project list in CSV keeps every byte outside the edited cells; new rows go above 合计 in 万元") {
+TEST_CASE("a GBK project list in CSV keeps every byte outside the edited cells, new rows going above 合计 in 万元") {
     test::TempDir dir;
     const std::string csv = dir.file("项目.csv");
     const std::string title = "大姚县2027年项目计划表\r\n序号,乡镇,村委会,项目名称,投资（万元）,状态\r\n";
