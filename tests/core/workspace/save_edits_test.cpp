@@ -8,6 +8,7 @@
 #include "core/loading/load_project.hpp"
 #include "core/model/error.hpp"
 #include "core/workspace/feature_edits.hpp"
+#include "core/workspace/save_as_geopackage.hpp"
 #include "core/workspace/save_edits.hpp"
 #include "support/fixtures.hpp"
 #include "support/full_disk.hpp"
@@ -162,4 +163,36 @@ TEST_CASE("a shapefile save that runs out of room leaves the old files as they w
     CHECK(test::read_file(dir.path() / "stick" / "村界.dbf") == dbf_before);
     for (const auto& file : test::file_names_in(dir.path() / "stick"))
         CHECK((file == filler || file.rfind("村界.", 0) == 0));
+}
+
+TEST_CASE("Save as GeoPackage puts every layer, edits included, and the project into one file that opens as the project") {
+    test::TempDir dir;
+    const std::string gpkg = dir.file("county.gpkg");
+    fs::copy_file(test::sample_county(), gpkg);
+    model::Project project = load(gpkg);
+    const std::size_t sites = layer_named(project, "sites");
+    project.layers[sites].role_given = true;
+    apply(project, workspace::delete_edit(project, sites, {0, 1}));
+    scene::MapStyle style;
+    style.layers.resize(project.layers.size());
+    style.layers[sites].symbol_px = 11;
+    const std::string shared = dir.file("共享.gpkg");
+    workspace::save_as_geopackage(project, workspace::describe(project, {}, style, std::nullopt), shared);
+    CHECK(workspace::is_project_file(shared));
+    CHECK_FALSE(workspace::is_project_file(gpkg));
+    const auto opened = workspace::load_project_file(workspace::read_project_file(shared));
+    REQUIRE(opened.project.layers.size() == project.layers.size());  // the project's own table is no layer
+    for (std::size_t i = 0; i < project.layers.size(); ++i) {
+        CAPTURE(project.layers[i].name);
+        CHECK(opened.project.layers[i].file_name() == "共享.gpkg");
+        CHECK(opened.project.layers[i].role == project.layers[i].role);
+        CHECK(opened.project.layers[i].features.size() == project.layers[i].features.size());
+    }
+    CHECK(opened.style.layer(sites).symbol_px == 11);
+    // The command line counts it as the viewer showed it: the two deleted sites are gone.
+    const auto saved = test::run_countyatlas("stats '" + shared + "' --format csv -o '" + dir.file("shared.csv") + "'");
+    const auto original = test::run_countyatlas("stats '" + gpkg + "' --format csv -o '" + dir.file("original.csv") + "'");
+    REQUIRE(saved.exit_code == 0);
+    REQUIRE(original.exit_code == 0);
+    CHECK(std::stoi(test::csv_total_row(dir.file("shared.csv")).at("sites")) == std::stoi(test::csv_total_row(dir.file("original.csv")).at("sites")) - 2);
 }
