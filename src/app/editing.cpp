@@ -30,6 +30,11 @@ void save_from_panel(ui::ViewerState& state, bool overwrite_changed) {
 // alone, while it touched sites only; everything when it touched another layer.
 Refresh note_changes(ui::ViewerState& state, const model::Edit* edit, bool reverted) {
     if (!edit) return Refresh::None;
+    // Rows picked and the cell being typed name features by position, which an added or removed
+    // feature moves.
+    auto& inputs = state.editing.inputs;
+    for (const auto& c : edit->changes)
+        if (!c.before || !c.after) inputs.rows.clear(), inputs.cell.reset();
     const auto sites = state.project().layers_with(model::Role::Sites);
     std::vector<analysis::SiteChange> changes;
     for (const auto& c : edit->changes) {

@@ -131,7 +131,7 @@ void bulk_bar(const ViewerState& state, Actions& actions, std::size_t current, L
     }
     ImGui::SameLine();
     ImGui::PushID("bulk");
-    value_input(layer, inputs.bulk_field, inputs.bulk_text, 150);
+    value_input(inputs, layer, inputs.bulk_field, inputs.bulk_text, 150);
     ImGui::PopID();
     ImGui::SameLine();
     const std::vector<std::size_t> rows(inputs.rows.begin(), inputs.rows.end());

@@ -20,23 +20,26 @@ std::string field_label(const model::Layer& layer, std::size_t field) {
     return label;
 }
 
-// The values a field already holds, for fields people pick from a list (type, status, batch).
-std::vector<std::string> value_list(const model::Layer& layer, std::size_t field) {
+// The values a field already holds, for fields people pick from a list (type, status, batch),
+// gathered once per version of the layer.
+const std::vector<std::string>& value_list(EditInputs& inputs, const model::Layer& layer, std::size_t field) {
+    auto& cache = inputs.choices;
+    if (cache.layer != &layer || cache.features != layer.features.size()) cache = {&layer, layer.features.size(), {}};
+    const auto found = cache.by_field.find(field);
+    if (found != cache.by_field.end()) return found->second;
+    std::set<std::string> seen;
     for (const auto m : {model::Meaning::ProjectType, model::Meaning::Status, model::Meaning::Batch, model::Meaning::Kind, model::Meaning::Township})
-        if (layer.mapping.index(m) == static_cast<int>(field)) {
-            std::set<std::string> seen;
+        if (layer.mapping.index(m) == static_cast<int>(field))
             for (const auto& f : layer.features)
                 if (auto text = model::normalize_text(model::to_text(f.values[field])); !text.empty()) seen.insert(text);
-            return {seen.begin(), seen.end()};
-        }
-    return {};
+    return cache.by_field[field] = {seen.begin(), seen.end()};
 }
 
 // A text input with the field's own values offered beside it.
-void typed_input(const model::Layer& layer, std::size_t field, std::string& text, float width) {
+void typed_input(EditInputs& inputs, const model::Layer& layer, std::size_t field, std::string& text, float width) {
     char buffer[256] = {};
     std::snprintf(buffer, sizeof buffer, "%s", text.c_str());
-    const auto choices = value_list(layer, field);
+    const auto& choices = value_list(inputs, layer, field);
     ImGui::SetNextItemWidth(choices.empty() ? width : width - 28);
     if (ImGui::InputText("##v", buffer, sizeof buffer)) text = buffer;
     if (choices.empty()) return;
@@ -63,7 +66,9 @@ void save_as_popup(const ViewerState& state, Actions& actions, Language lang) {
 
 }  // namespace
 
-void value_input(const model::Layer& layer, std::size_t field, std::string& text, float width) { typed_input(layer, field, text, width); }
+void value_input(EditInputs& inputs, const model::Layer& layer, std::size_t field, std::string& text, float width) {
+    typed_input(inputs, layer, field, text, width);
+}
 
 void draw_edit_bar(const ViewerState& state, Actions& actions) {
     const auto& editing = state.editing;
@@ -119,7 +124,7 @@ void draw_feature_form(const ViewerState& state, Actions& actions) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::TextUnformatted(field_label(layer, i).c_str());
         ImGui::SameLine(160);
-        typed_input(layer, i, inputs.form[i], 220);
+        typed_input(inputs, layer, i, inputs.form[i], 220);
         ImGui::PopID();
     }
     if (!inputs.error.empty()) ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", inputs.error.c_str());

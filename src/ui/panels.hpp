@@ -44,7 +44,7 @@ void draw_feature_form(const ViewerState& state, Actions& actions);
 // The questions saving and closing may ask: files changed on disk since read, unsaved edits.
 void draw_save_questions(const ViewerState& state, Actions& actions);
 // A typed value for `field` of `layer`, with the values the layer already holds offered beside it.
-void value_input(const model::Layer& layer, std::size_t field, std::string& text, float width);
+void value_input(EditInputs& inputs, const model::Layer& layer, std::size_t field, std::string& text, float width);
 // On the map: highlighted villages and labels that do not overlap, in screen space.
 void draw_map_overlay(const ViewerState& state, ImDrawList* draw);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -162,6 +163,14 @@ struct EditInputs {
     std::string bulk_text;
     std::string error;                 // why the typed value cannot be taken, shown where it was typed
     std::string save_as_path = "project.gpkg";  // "Save as GeoPackage…"
+    // The values offered for a field (its layer's own, for type, status, batch...), gathered once
+    // per layer version: a province's million sites are not read every frame.
+    struct Choices {
+        const model::Layer* layer = nullptr;
+        std::size_t features = 0;
+        std::map<std::size_t, std::vector<std::string>> by_field;
+    };
+    Choices choices;
 };
 
 // Editing: which layer the Edit toggle turned on, the history of edits, what saving met.

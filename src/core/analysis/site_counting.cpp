@@ -265,4 +265,15 @@ std::shared_ptr<SitePlacement> place_sites(const model::Project& project, const 
     return placement;
 }
 
+RegionStats blank_row(const Statistics& counted) {
+    RegionStats blank;
+    if (!counted.villages.empty()) {
+        blank.sites_by_type = counted.villages.front().sites_by_type;
+        blank.line_km_by_kind = counted.villages.front().line_km_by_kind;
+    }
+    for (auto& [type, n] : blank.sites_by_type) n = 0;
+    for (auto& [kind, km] : blank.line_km_by_kind) km = 0;
+    return blank;
+}
+
 }  // namespace ca::analysis::detail

@@ -30,6 +30,8 @@ TownshipOnlyCounts count_sites(const model::Project& project, const SitePlacemen
 void list_placement_problems(const model::Project& project, const SitePlacement& placement, const StatsOptions& options, Statistics& stats);
 // Poor and covered flags and ratios of the villages, then townships and the total as their sums.
 void aggregate(Statistics& stats, const RegionStats& blank, const TownshipOnlyCounts& township_only);
+// The row township rows start from: every site type and line kind the counted rows carry, all zero.
+RegionStats blank_row(const Statistics& counted);
 UnmatchedSite listed_site(const model::Layer& layer, const model::Feature& f, std::string reason);
 // A row without a location: its village by names, else its township, else unmatched (l, i: site layer and feature).
 void place_by_name(const model::Layer& layer, const model::Feature& f, std::size_t l, std::size_t i, const VillageNames& names, SitePlacement& placement);

@@ -88,18 +88,6 @@ struct Update {
     }
 };
 
-// The blank row aggregate() starts township rows from: every type and kind, all zero.
-RegionStats blank_row(const Statistics& counted) {
-    RegionStats blank;
-    if (!counted.villages.empty()) {
-        blank.sites_by_type = counted.villages.front().sites_by_type;
-        blank.line_km_by_kind = counted.villages.front().line_km_by_kind;
-    }
-    for (auto& [type, n] : blank.sites_by_type) n = 0;
-    for (auto& [kind, km] : blank.line_km_by_kind) km = 0;
-    return blank;
-}
-
 }  // namespace
 
 Statistics apply_site_changes(const model::Project& project, const Statistics& counted, const std::vector<SiteChange>& changes,

@@ -247,13 +247,7 @@ Statistics recount_sites(const model::Project& project, const Statistics& counte
     stats.ponds_outside = counted.ponds_outside;
     stats.line_km_outside = counted.line_km_outside;
     stats.outside_ponds = counted.outside_ponds;
-    RegionStats blank;
-    if (!counted.villages.empty()) {
-        blank.sites_by_type = counted.villages.front().sites_by_type;
-        blank.line_km_by_kind = counted.villages.front().line_km_by_kind;
-    }
-    for (auto& [type, n] : blank.sites_by_type) n = 0;
-    for (auto& [kind, km] : blank.line_km_by_kind) km = 0;
+    const RegionStats blank = blank_row(counted);
     stats.villages = counted.villages;
     for (auto& row : stats.villages) {  // back to what the village layer and the lines say
         row.sites = row.sites_exact = row.sites_by_name = row.sites_township_only = row.sites_covering = 0;

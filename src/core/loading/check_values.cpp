@@ -13,12 +13,8 @@
 namespace ca::loading {
 namespace {
 
+using model::kNumericMeanings;
 using model::Meaning;
-
-constexpr std::array kNumericMeanings = {Meaning::Households,     Meaning::Population,          Meaning::PoorHouseholds,
-                                         Meaning::PoorPopulation, Meaning::IncomePerCapita,     Meaning::Funds,
-                                         Meaning::BeneficiaryHouseholds, Meaning::BeneficiaryPeople, Meaning::Capacity,
-                                         Meaning::Year};
 
 bool is_money(Meaning m) { return m == Meaning::Funds || m == Meaning::IncomePerCapita; }
 

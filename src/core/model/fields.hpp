@@ -18,6 +18,13 @@ enum class Meaning {
 };
 inline constexpr std::size_t kMeaningCount = static_cast<std::size_t>(Meaning::Capacity) + 1;
 
+// The meanings whose values are numbers (counts, people, money, capacity, year): typed and
+// checked as numbers wherever they are read or entered.
+inline constexpr std::array kNumericMeanings = {Meaning::Households,     Meaning::Population,      Meaning::PoorHouseholds,
+                                                Meaning::PoorPopulation, Meaning::IncomePerCapita, Meaning::Funds,
+                                                Meaning::BeneficiaryHouseholds, Meaning::BeneficiaryPeople, Meaning::Capacity,
+                                                Meaning::Year};
+
 // The contract's canonical field name: "village_name", "funds_yuan"...
 std::string_view canonical_name(Meaning meaning);
 

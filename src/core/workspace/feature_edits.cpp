@@ -13,12 +13,8 @@
 namespace ca::workspace {
 namespace {
 
+using model::kNumericMeanings;
 using model::Meaning;
-
-constexpr std::array kNumberMeanings = {Meaning::Households,     Meaning::Population,      Meaning::PoorHouseholds,
-                                        Meaning::PoorPopulation, Meaning::IncomePerCapita, Meaning::Funds,
-                                        Meaning::BeneficiaryHouseholds, Meaning::BeneficiaryPeople, Meaning::Capacity,
-                                        Meaning::Year};
 
 std::optional<Meaning> meaning_of(const model::Layer& layer, std::size_t field) {
     for (std::size_t m = 0; m < model::kMeaningCount; ++m)
@@ -89,7 +85,7 @@ model::Value typed_value(const model::Layer& layer, std::size_t field, std::stri
         if (const auto degrees = model::to_degrees(model::Value(written))) return *degrees;
         throw Error(name + ": \"" + written + "\" is not a longitude or latitude; type degrees (101.52 or 101°31′12″)");
     }
-    const bool numeric = (meaning && std::find(kNumberMeanings.begin(), kNumberMeanings.end(), *meaning) != kNumberMeanings.end()) ||
+    const bool numeric = (meaning && std::find(kNumericMeanings.begin(), kNumericMeanings.end(), *meaning) != kNumericMeanings.end()) ||
                          (!meaning && holds_numbers(layer, field));
     if (!numeric) return written;
     std::string digits = written;
