@@ -92,6 +92,7 @@ Refresh apply_editing(ui::ViewerState& state, const ui::Actions& a) {
         if (a.reload_changed) reload_changed_layers(state), refresh = Refresh::Data;
         if (a.save_edits) save_from_panel(state, *a.save_edits), refresh = Refresh::Data;
         if (a.save_as_geopackage) say(state, save_as_geopackage(state, *a.save_as_geopackage));
+        if (a.import_read) read_import_sheet(state, *a.import_read);
     } catch (const Error& e) {
         say(state, e.what());
     }
@@ -116,6 +117,25 @@ std::string save_as_geopackage(const ui::ViewerState& state, const std::string& 
     description.figure = state.figure;
     workspace::save_as_geopackage(state.project(), std::move(description), path);
     return "→ " + path + (has_unsaved_edits(state) ? " (every layer, edits included; the files they were read from still lack the edits)" : "");
+}
+
+void read_import_sheet(const ui::ViewerState& state, const std::string& path) {
+    auto& importing = state.editing.importing;
+    importing.open = true;
+    importing.path = path;
+    importing.sheet.reset();
+    importing.choices.clear();
+    importing.fixes.clear();
+    importing.left_out.clear();
+    importing.error.clear();
+    try {
+        model::Project read = loading::load_project({{path, model::Role::Sites}}, state.load_options);
+        if (read.layers.empty()) throw Error("holds no project rows").file(model::file_name(path));
+        importing.sheet = std::make_shared<const model::Layer>(std::move(read.layers.front()));
+    } catch (const Error& e) {
+        importing.error = e.what();  // said in the dialog, where the path was typed
+        throw;
+    }
 }
 
 void reload_changed_layers(ui::ViewerState& state) {

@@ -32,6 +32,10 @@ std::vector<std::string> save_edited_layers(ui::ViewerState& state, bool overwri
 // `path` (see workspace::save_as_geopackage). Returns the line for the messages; throws ca::Error.
 std::string save_as_geopackage(const ui::ViewerState& state, const std::string& path);
 
+// "Import a project sheet…": reads the sheet at `path` (its first sheet, as project rows) into the
+// dialog's state, which then previews it; throws ca::Error (also shown in the dialog).
+void read_import_sheet(const ui::ViewerState& state, const std::string& path);
+
 // The layers whose files changed on disk read again; their unsaved edits are dropped.
 void reload_changed_layers(ui::ViewerState& state);
 

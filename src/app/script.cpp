@@ -39,7 +39,7 @@ constexpr Grammar kGrammar[] = {
     {"problem-click", 2, 2}, {"save-problems", 2, 2}, {"map-fields", 2, 2}, {"problems-filter", 3, 3},
     {"save-status", 2, 2}, {"background", 2, 2}, {"wait", 1, 1}, {"hover", 3, 3},
     {"wait-for-file", 2, 2}, {"click", 3, 3}, {"drag", 5, 5}, {"key", 2, 2}, {"form", 3, 20},
-    {"edit-layer", 2, 2}, {"edit", 3, 40}, {"undo", 1, 1}, {"redo", 1, 1}, {"save", 1, 2}, {"reload", 1, 1}, {"save-as", 2, 2},
+    {"edit-layer", 2, 2}, {"edit", 3, 40}, {"undo", 1, 1}, {"redo", 1, 1}, {"save", 1, 2}, {"reload", 1, 1}, {"save-as", 2, 2}, {"import-sheet", 2, 2}, {"import-map", 2, 2}, {"import-fix", 4, 4}, {"import-skip", 2, 2}, {"import-append", 1, 1},
 };
 
 // "SCRIPT:LINE: message": the form every script failure takes.
@@ -398,7 +398,9 @@ constexpr std::pair<std::string_view, Command> kCommands[] = {
     {"export-dialog", panel_command},   {"tab", panel_command},           {"problem-click", panel_command},   {"problems-filter", panel_command},
     {"map-fields", panel_command},      {"background", pace_command},     {"wait", pace_command},
     {"edit-layer", editing_command},    {"edit", editing_command},        {"undo", editing_command},          {"redo", editing_command},
-    {"save", editing_command},          {"reload", editing_command},      {"save-as", editing_command},      {"click", input_command},           {"drag", input_command},
+    {"save", editing_command},          {"reload", editing_command},      {"save-as", editing_command},
+    {"import-sheet", editing_command},  {"import-map", editing_command},  {"import-fix", editing_command},     {"import-skip", editing_command},
+    {"import-append", editing_command},      {"click", input_command},           {"drag", input_command},
     {"key", input_command},             {"form", input_command},          {"wait-for-file", pace_command},
 };
 

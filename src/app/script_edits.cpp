@@ -6,6 +6,7 @@
 
 #include "app/editing.hpp"
 #include "app/viewer_model.hpp"
+#include "ui/import_preview.hpp"
 #include "app/project_edit.hpp"
 #include "core/model/error.hpp"
 #include "core/workspace/feature_edits.hpp"
@@ -108,6 +109,40 @@ model::Edit edit_from_words(ui::ViewerState& state, const Words& w) {
     throw fail("edit takes add-site, move, move-vertex, delete, set or assign");
 }
 
+// The sheet row (feature index) with this row number.
+std::size_t import_row(const ui::ViewerState& state, const std::string& number) {
+    const auto& sheet = state.editing.importing.sheet;
+    if (!sheet) throw fail("no sheet read: import-sheet FILE first");
+    const auto found = feature_with_id(*sheet, std::stoll(number));
+    if (!found) throw fail(sheet->file_name() + " has no project row " + number);
+    return *found;
+}
+
+// import-sheet FILE | import-map FIELD=COLUMN | import-fix ROW TOWNSHIP VILLAGE | import-skip ROW |
+// import-append: what the import dialog's reading, column choices, fields typed in place,
+// tick boxes and Append button do.
+Refresh import_line(ui::ViewerState& state, const Words& w) {
+    auto& importing = state.editing.importing;
+    const std::string& command = w[0];
+    if (command == "import-sheet") {
+        read_import_sheet(state, w.at(1));
+    } else if (command == "import-map") {
+        importing.choices.push_back(workspace::parse_map_choice(w.at(1)));
+    } else if (command == "import-fix") {
+        if (w.size() < 4) throw fail("import-fix takes ROW TOWNSHIP VILLAGE");
+        importing.fixes[import_row(state, w[1])] = {w[2], w[3]};
+    } else if (command == "import-skip") {
+        importing.left_out.insert(import_row(state, w.at(1)));
+    } else if (command == "import-append") {
+        const auto preview = ui::preview_import(state);
+        importing.open = false;
+        return apply_user_edit(state, ui::import_edit(state, preview));
+    } else {
+        throw fail("no command " + command);
+    }
+    return Refresh::None;
+}
+
 }  // namespace
 
 Refresh run_edit_line(ui::ViewerState& state, const Words& words) {
@@ -129,6 +164,8 @@ Refresh run_edit_line(ui::ViewerState& state, const Words& words) {
         for (auto& line : save_edited_layers(state, words.size() > 1)) state.messages.push_back(std::move(line));
         state.editing.site_changes.clear();
         return Refresh::Data;
+    } else if (command.rfind("import-", 0) == 0) {
+        return import_line(state, words);
     } else if (command == "save-as") {
         state.messages.push_back(save_as_geopackage(state, words[1]));
     } else if (command == "reload") {

@@ -6,6 +6,8 @@
 //   edit set ID[,ID...] FIELD VALUE...   (FIELD by name or meaning: status, funds_yuan...; the value as typed)
 //   edit assign ID VILLAGE [TOWNSHIP]   (as a Problems tab candidate: names written, or the point moved inside)
 //   undo | redo | save [overwrite] | reload   (Ctrl+Z, Ctrl+Y, Ctrl+S; reload: files changed on disk read again)
+//   import-sheet FILE | import-map FIELD=COLUMN | import-fix ROW TOWNSHIP VILLAGE | import-skip ROW | import-append
+//                         (the import dialog: read, choose a field's column, type names in place, untick, Append)
 //   save-as FILE.gpkg   (every layer, edits included, with the project, into one GeoPackage)
 // ID is the row number a table shows, or a feature's id.
 #pragma once

@@ -290,6 +290,7 @@ ui::Actions ViewerSession::draw_frame(const std::string& screenshot_now) {
     ui::draw_open_dialog(m_state, actions);
     ui::draw_edit_bar(m_state, actions);
     ui::draw_feature_form(m_state, actions);
+    ui::draw_import_dialog(m_state, actions);
     ui::draw_save_questions(m_state, actions);
     ui::draw_map_overlay(m_state, ImGui::GetBackgroundDrawList());
     if (m_refresher.busy()) ui::draw_busy(m_refresher.analysing(), m_refresher.progress(), m_state);

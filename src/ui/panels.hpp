@@ -41,6 +41,8 @@ bool draw_exporting(const std::string& path, float progress, const ViewerState& 
 void draw_edit_bar(const ViewerState& state, Actions& actions);
 // The new feature's form, open after a click on the map in a point layer's Edit mode.
 void draw_feature_form(const ViewerState& state, Actions& actions);
+// "Import a project sheet…", when open: the sheet's rows previewed, fixed, appended as one edit.
+void draw_import_dialog(const ViewerState& state, Actions& actions);
 // The questions saving and closing may ask: files changed on disk since read, unsaved edits.
 void draw_save_questions(const ViewerState& state, Actions& actions);
 // A typed value for `field` of `layer`, with the values the layer already holds offered beside it.

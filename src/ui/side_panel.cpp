@@ -164,6 +164,10 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
         const auto folder = std::filesystem::absolute(state.project_path, error).parent_path();
         actions.open_dialog = OpenDialog{true, state.open_dialog.folder.empty() ? folder.string() : state.open_dialog.folder, ""};
     }
+    if (!state.project().layers_with(model::Role::Sites).empty()) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton((t(Text::ImportSheet, lang) + "…").c_str())) state.editing.importing.open = true;
+    }
     if (state.project().layers.empty()) ImGui::TextWrapped("%s", t(Text::NoLayers, lang).c_str());
     for (std::size_t i = 0; i < state.project().layers.size(); ++i) {
         const auto& layer = state.project().layers[i];

@@ -167,6 +167,14 @@ constexpr Entry kTable[] = {
     {Text::EditedFeatures, "{} 处未保存", "{} unsaved"},
     {Text::NothingToSave, "没有需要保存的修改", "nothing to save"},
     {Text::SaveAsGeoPackage, "另存为 GeoPackage", "Save as GeoPackage"},
+    {Text::ImportSheet, "导入项目表", "Import a project sheet"},
+    {Text::ReadSheet, "读取", "Read"},
+    {Text::ImportInto, "导入到", "Into"},
+    {Text::AppendRows, "追加 {} 行", "Append {} rows"},
+    {Text::AlreadyInList, "已在表中", "already in the list"},
+    {Text::NotImported, "表中无对应字段、不导入的列：", "Columns with no field in the list, not imported:"},
+    {Text::ImportRowCol, "行", "Row"},
+    {Text::InVillage, "村", "village"},
 };
 
 }  // namespace

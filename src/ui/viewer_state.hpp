@@ -12,6 +12,7 @@
 #include "core/analysis/autocorrelation.hpp"
 #include "core/analysis/site_edits.hpp"
 #include "core/analysis/statistics.hpp"
+#include "core/analysis/name_matching.hpp"
 #include "core/analysis/village_candidates.hpp"
 #include "core/analysis/village_index.hpp"
 #include "core/loading/folder_listing.hpp"
@@ -23,6 +24,7 @@
 #include "core/scene/map_style.hpp"
 #include "core/scene/scene.hpp"
 #include "core/scene/townships.hpp"
+#include "core/workspace/import_rows.hpp"
 #include "core/workspace/project_file.hpp"
 #include "core/workspace/save_edits.hpp"
 #include "ui/strings.hpp"
@@ -173,6 +175,23 @@ struct EditInputs {
     Choices choices;
 };
 
+// "Import a project sheet…": the sheet read, the user's column choices and fixes typed into its
+// rows, and which rows are left out. The panel owns the inputs (mutable in ViewerState); the app
+// reads the sheet (Actions::import_read). Appended as one edit of the sites layer, undone as one.
+struct ImportInputs {
+    bool open = false;
+    std::string path;                              // typed in the dialog
+    std::shared_ptr<const model::Layer> sheet;     // the sheet as read, when it could be
+    std::string error;                             // why it could not be read, mapped or appended
+    std::optional<std::size_t> target;             // the sites layer the rows go to
+    std::vector<workspace::MapChoice> choices;     // the user's own field <- column choices
+    std::map<std::size_t, std::pair<std::string, std::string>> fixes;  // sheet row (feature index) -> township, village typed in place
+    std::set<std::size_t> left_out;                // rows unticked
+    // The villages by name, for each row's match, built once per version of the statistics.
+    std::shared_ptr<const analysis::Statistics> names_of;
+    std::shared_ptr<const analysis::VillageNames> names;
+};
+
 // Editing: which layer the Edit toggle turned on, the history of edits, what saving met.
 struct Editing {
     std::optional<std::size_t> layer;  // the layer being edited (Project::layers index)
@@ -184,6 +203,7 @@ struct Editing {
     std::vector<std::string> changed_on_disk;  // set: a save found these changed by another program; the viewer asks
     bool close_asked = false;          // the window is closing with unsaved edits; the viewer asks
     mutable EditInputs inputs;
+    mutable ImportInputs importing;
 };
 
 struct ViewerState {
@@ -305,6 +325,7 @@ struct Actions {
     std::optional<bool> close_answer;         // closing with unsaved edits: true closes (after the save asked with it), false stays
     bool cancel_save = false;                 // the question about files changed on disk answered "cancel"
     std::optional<std::string> save_as_geopackage;  // every layer, edits included, with the project, into this GeoPackage
+    std::optional<std::string> import_read;   // "Import a project sheet…": read this sheet for its preview
 };
 
 }  // namespace ca::ui

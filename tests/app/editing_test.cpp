@@ -19,16 +19,16 @@ namespace {
 // yuan, 已完工) and fid 273 (毕家哨危房改造项目, 147,000 yuan, 已完工, at 101.340526°E 25.739931°N:
 // the only existing project of 毕家哨, one of the township's two poor villages).
 struct Township {
-    int sites = 0, covered = 0;
+    int sites = 0, covered = 0, township_only = 0;  // township_only: sites whose village no name found
     double funds = 0;
 };
 
 Township jinbi(const std::string& csv) {
     const std::string text = test::read_file(csv);
     REQUIRE_MESSAGE(!text.empty(), csv << " was not written");
-    const auto run = test::run("awk -F, 'NR==1{for(i=1;i<=NF;i++)c[$i]=i} $1==\"金碧镇\"{print $c[\"sites\"], $c[\"covered_poor_villages\"], $c[\"funds_yuan\"]}' '" + csv + "'");
+    const auto run = test::run("awk -F, 'NR==1{for(i=1;i<=NF;i++)c[$i]=i} $1==\"金碧镇\"{print $c[\"sites\"], $c[\"covered_poor_villages\"], $c[\"funds_yuan\"], $c[\"sites_township_only\"]}' '" + csv + "'");
     Township t;
-    REQUIRE(std::sscanf(run.out.c_str(), "%d %d %lf", &t.sites, &t.covered, &t.funds) == 3);
+    REQUIRE(std::sscanf(run.out.c_str(), "%d %d %lf %d", &t.sites, &t.covered, &t.funds, &t.township_only) == 4);
     return t;
 }
 
@@ -117,4 +117,26 @@ TEST_CASE("a save finds the file changed on disk by another program and leaves i
     test::run_viewer_script(dir.path().string(), gpkg, {"edit delete 187", "save overwrite"});
     REQUIRE(test::run_countyatlas("stats '" + gpkg + "' --format csv -o '" + dir.file("after.csv") + "'").exit_code == 0);
     CHECK(jinbi(dir.file("after.csv")).funds == doctest::Approx(jinbi(dir.file("before.csv")).funds - 92000));  // 187 is gone
+}
+
+TEST_CASE("importing a project sheet in the viewer: duplicates left out, a misspelt village fixed in place, the rows appended as one edit") {
+    test::TempDir dir;
+    const std::string gpkg = copy_of_sample(dir);
+    const std::string sheet = dir.file("2027计划.csv");
+    // Line 1 a title, 2 the header in 万元, 3-6 projects (5: one the list holds, 6: 桃坪子 misspelt), 7 合计.
+    test::write_text(sheet, "2027年金碧镇项目计划\n乡镇,村委会,项目名称,投资（万元）\n金碧镇,桃村,桃村饮水项目,12.5\n金碧镇,桃坪子,桃坪子道路,30\n"
+                            "金碧镇,毕家哨,毕家哨危房改造项目,14.7\n金碧镇,桃平子,桃平子水窖,5\n合计,,,62.2\n");
+    auto csv = [&](int n) { return dir.file("i" + std::to_string(n) + ".csv"); };
+    test::run_viewer_script(dir.path().string(), gpkg,
+                            {"save-statistics " + csv(0), "import-sheet " + sheet, "import-fix 6 金碧镇 桃坪子", "import-append",
+                             "save-statistics " + csv(1), "undo", "save-statistics " + csv(2), "redo", "save"});
+    const Township before = jinbi(csv(0)), imported = jinbi(csv(1)), undone = jinbi(csv(2));
+    CHECK(imported.sites == before.sites + 3);  // 毕家哨危房改造项目 is in the list already
+    CHECK(imported.township_only == before.township_only);  // 桃平子, fixed to 桃坪子, found its village
+    CHECK(imported.funds == doctest::Approx(before.funds + 125000 + 300000 + 50000));
+    CHECK(undone.sites == before.sites);
+    CHECK(undone.funds == doctest::Approx(before.funds));
+    REQUIRE(test::run_countyatlas("stats '" + gpkg + "' --format csv -o '" + dir.file("fresh.csv") + "'").exit_code == 0);
+    CHECK(jinbi(dir.file("fresh.csv")).sites == imported.sites);  // saved: all three placed by their names
+    CHECK(jinbi(dir.file("fresh.csv")).funds == doctest::Approx(imported.funds));
 }
