@@ -370,6 +370,12 @@ void ViewerSession::after_frame(const ui::Actions& actions, bool script_export) 
     std::vector<std::string> typed;
     if (actions.export_settings) typed.push_back(m_state.export_settings.title);
     const auto& inputs = m_state.editing.inputs;  // and the editing fields: a new project's name
+    if (const auto& sheet = m_state.editing.importing.sheet; sheet && sheet != m_glyphs_of_sheet) {  // a sheet to import
+        m_glyphs_of_sheet = sheet;
+        for (const auto& f : sheet->features)
+            for (const auto& value : f.values)
+                if (const auto* text = std::get_if<std::string>(&value)) typed.push_back(*text);
+    }
     typed.insert(typed.end(), inputs.form.begin(), inputs.form.end());
     typed.push_back(inputs.bulk_text);
     if (inputs.cell) typed.push_back(inputs.cell->text);

@@ -105,6 +105,7 @@ private:
     std::shared_ptr<const scene::Scene> m_detail_of;
     Navigator m_navigator;
     EditTool m_edit_tool;
+    std::shared_ptr<const model::Layer> m_glyphs_of_sheet;  // the import sheet whose characters are in the font atlas
     bool m_title_marked = false;  // the window title ends in " *": unsaved edits
     std::size_t m_script_next = 0;
     bool m_script_background = false;  // script steps do not wait for their refresh (script "background on")

@@ -80,7 +80,14 @@ void row_line(const ViewerState& state, const ImportRow& row, Language lang) {
     } else if (row.village_index) {
         ImGui::TextColored({0.1f, 0.5f, 0.1f, 1}, "→ %s", state.stats().villages[*row.village_index].village_name.c_str());
     } else {
-        ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", row.reason.c_str());
+        ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", t(row.reason, lang).c_str());
+        // The likeliest village, one click from being typed in.
+        const auto best = candidate_index(state).candidates({row.township, row.village, std::nullopt}, 1);
+        if (!best.empty()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton((best.front().township + " " + best.front().name).c_str())) importing.fixes[row.feature] = {best.front().township, best.front().name};
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", analysis::describe(best.front(), lang).c_str());
+        }
     }
     ImGui::PopID();
 }
@@ -90,8 +97,11 @@ void rows_table(const ViewerState& state, const ImportPreview& preview, Language
     if (!ImGui::BeginTable("import-rows", 6, flags, {0, ImGui::GetContentRegionAvail().y - 40})) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("##take");
-    for (const Text heading : {Text::ImportRowCol, Text::Sites, Text::Township, Text::InVillage, Text::Status})
-        ImGui::TableSetupColumn(t(heading, lang).c_str());
+    ImGui::TableSetupColumn(t(Text::ImportRowCol, lang).c_str());
+    ImGui::TableSetupColumn(t(Text::Sites, lang).c_str());
+    ImGui::TableSetupColumn(t(Text::Township, lang).c_str(), ImGuiTableColumnFlags_WidthFixed, 90);
+    ImGui::TableSetupColumn(t(Text::InVillage, lang).c_str(), ImGuiTableColumnFlags_WidthFixed, 90);
+    ImGui::TableSetupColumn(t(Text::MatchedTo, lang).c_str());
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(preview.rows.size()));

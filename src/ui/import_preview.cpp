@@ -37,16 +37,23 @@ void put(const model::Layer& list, workspace::FieldValues& values, model::Meanin
 
 void match(const ViewerState& state, ImportRow& row) {
     if (row.values.lon_lat) return;  // its point places it
-    if (row.village.empty()) {
-        row.reason = "no village name";
-        return;
-    }
+    if (row.village.empty()) return;  // Text::NoVillageName
+    using Outcome = analysis::VillageNames::Outcome;
     const auto found = village_names(state).find(row.township, row.village);
-    if (found.outcome == analysis::VillageNames::Outcome::Found) row.village_index = found.index;
-    else row.reason = found.outcome == analysis::VillageNames::Outcome::NoSuchTownship ? "no such township" : found.outcome == analysis::VillageNames::Outcome::Ambiguous ? "several villages of that name" : "no such village";
+    if (found.outcome == Outcome::Found) row.village_index = found.index;
+    row.reason = found.outcome == Outcome::NoSuchTownship ? Text::NoSuchTownship : found.outcome == Outcome::Ambiguous ? Text::SeveralVillages : Text::NoSuchVillage;
 }
 
 }  // namespace
+
+const analysis::VillageCandidateIndex& candidate_index(const ViewerState& state) {
+    auto& cache = state.candidates;
+    if (!cache.index || cache.project != state.data.project || cache.stats != state.data.stats) {
+        cache = {state.data.project, state.data.stats, nullptr};
+        cache.index = std::make_unique<analysis::VillageCandidateIndex>(analysis::candidate_villages(*cache.project, *cache.stats));
+    }
+    return *cache.index;
+}
 
 ImportPreview preview_import(const ViewerState& state) {
     const auto& importing = state.editing.importing;

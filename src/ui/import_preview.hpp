@@ -16,7 +16,7 @@ struct ImportRow {
     std::int64_t row = 0;         // the row number the user sees
     std::string name, township, village;  // as written, or as fixed in place
     std::optional<std::size_t> village_index;  // into Statistics::villages, when the names find one
-    std::string reason;           // why not, when not
+    Text reason = Text::NoVillageName;  // why not, when not
     std::optional<std::size_t> duplicate_of;   // the list's feature it repeats
     bool taken = false;           // appended: ticked and no duplicate
     workspace::NewRow values;
@@ -27,6 +27,10 @@ struct ImportPreview {
     std::vector<ImportRow> rows;
     std::vector<std::string> problems;  // values the list's fields cannot take, one line each
 };
+
+// The villages a row that names none most likely means (the Problems tab's and the import's
+// candidates), indexed once per version of the layers and statistics.
+const analysis::VillageCandidateIndex& candidate_index(const ViewerState& state);
 
 // The preview of the sheet in state.editing.importing into its target layer; throws ca::Error when
 // the mapping cannot be made (a choice naming no field or column).

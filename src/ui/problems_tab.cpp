@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "core/analysis/counting_problems.hpp"
+#include "ui/import_preview.hpp"
 #include "ui/panels.hpp"
 #include "ui/problem_list.hpp"
 
@@ -96,18 +97,13 @@ void candidate_buttons(const ViewerState& state, const model::Problem& p, Action
     if (p.kind != analysis::kUnmatchedSite && p.kind != analysis::kTownshipOnlySite && p.kind != analysis::kLocationConflict) return;
     const auto site = problem_feature(state.project(), p);
     if (!site || state.stats().villages.empty()) return;
-    auto& cache = state.candidates;
-    if (cache.project != state.data.project || cache.stats != state.data.stats) {
-        cache = {state.data.project, state.data.stats, nullptr};
-        cache.index = std::make_unique<analysis::VillageCandidateIndex>(analysis::candidate_villages(*cache.project, *cache.stats));
-    }
     const model::Layer& layer = state.project().layers[site->layer];
     const model::Feature& f = layer.features[site->feature];
     const std::string township = model::to_text(layer.value(f, model::Meaning::Township));
     const std::string village = model::to_text(layer.value(f, model::Meaning::VillageName));
     std::optional<model::Vec2> point;
     if (!f.geometry.empty()) point = f.geometry.coords.front();
-    const auto found = cache.index->candidates({township, village, point}, 3);
+    const auto found = candidate_index(state).candidates({township, village, point}, 3);
     ImGui::TextUnformatted(t(found.empty() ? Text::NoCandidates : Text::Candidates, lang).c_str());
     for (std::size_t i = 0; i < found.size(); ++i) {
         const auto& c = found[i];

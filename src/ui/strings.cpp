@@ -175,6 +175,11 @@ constexpr Entry kTable[] = {
     {Text::NotImported, "表中无对应字段、不导入的列：", "Columns with no field in the list, not imported:"},
     {Text::ImportRowCol, "行", "Row"},
     {Text::InVillage, "村", "village"},
+    {Text::MatchedTo, "落到", "Placed in"},
+    {Text::NoSuchVillage, "找不到此村：请改村名", "no such village: correct the name"},
+    {Text::NoSuchTownship, "找不到此乡镇：请改乡镇名", "no such township: correct it"},
+    {Text::SeveralVillages, "同名村不止一个：请填乡镇", "several villages of that name: give the township"},
+    {Text::NoVillageName, "没有村名", "no village name"},
 };
 
 }  // namespace
