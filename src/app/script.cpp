@@ -15,12 +15,12 @@
 #include <utility>
 
 #include "app/script_edits.hpp"
+#include "app/script_input.hpp"
 #include "app/viewer_model.hpp"
 #include "core/analysis/dissolve.hpp"
 #include "core/analysis/metrics.hpp"
 #include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
-#include "core/workspace/feature_edits.hpp"
 #include "ui/panels.hpp"
 #include "ui/place_search.hpp"
 #include "ui/problem_list.hpp"
@@ -327,51 +327,8 @@ void editing_command(Step& s) {
     s.effect.refresh = s.effect.refresh | run_edit_line(s.state, s.line.words);
 }
 
-// The window pixel of a map point (lon/lat), as the map shows it now.
-InputFrame at_point(const Step& s, const std::string& lon, const std::string& lat) {
-    std::vector<model::Vec2> p{{std::stod(lon), std::stod(lat)}};
-    s.state.project().working->forward(p);
-    const model::Vec2 px = s.state.viewport.to_px(p[0]);
-    return {static_cast<float>(px.x + s.state.canvas.x), static_cast<float>(px.y + s.state.canvas.y)};
-}
-
-// click, drag, key, form: a hand on the mouse and keyboard (see InputFrame).
-void input_command(Step& s) {
-    auto& frames = s.effect.input;
-    const std::string& command = s.word(0);
-    if (command == "click" || command == "drag") {
-        InputFrame from = at_point(s, s.word(1), s.word(2)), to = command == "drag" ? at_point(s, s.word(3), s.word(4)) : from;
-        frames.push_back(from);
-        from.button = true;
-        frames.push_back(from);
-        for (float step : {0.25f, 0.5f, 0.75f, 1.0f}) {  // a drag passes through the points between
-            InputFrame between = from;
-            between.x += (to.x - from.x) * step;
-            between.y += (to.y - from.y) * step;
-            if (command == "drag") frames.push_back(between);
-        }
-        to.button = false;
-        frames.push_back(to);
-    } else if (command == "key") {
-        static const std::pair<std::string_view, InputFrame> kKeys[] = {
-            {"delete", {0, 0, false, 261}}, {"enter", {0, 0, false, 257}},        {"escape", {0, 0, false, 256}},
-            {"ctrl+z", {0, 0, false, 90, true}}, {"ctrl+y", {0, 0, false, 89, true}}, {"ctrl+shift+z", {0, 0, false, 90, true, true}},
-            {"ctrl+s", {0, 0, false, 83, true}}};  // GLFW key codes
-        const auto found = std::find_if(std::begin(kKeys), std::end(kKeys), [&](const auto& k) { return k.first == s.word(1); });
-        if (found == std::end(kKeys)) throw s.fail("key takes delete, enter, escape, ctrl+z, ctrl+y, ctrl+shift+z or ctrl+s");
-        frames.push_back(found->second);
-        frames.push_back({});  // released
-    } else {  // form FIELD VALUE...
-        auto& inputs = s.state.editing.inputs;
-        if (!inputs.new_site_m || !s.state.editing.layer) throw s.fail("no new feature form is open (click the map in Edit mode first)");
-        const int field = workspace::field_index(s.state.project().layers[*s.state.editing.layer], s.word(1));
-        if (field < 0) throw s.fail("the form has no field \"" + s.word(1) + "\"");
-        std::string text;
-        for (std::size_t i = 2; i < s.line.words.size(); ++i) text += (i > 2 ? " " : "") + s.word(i);
-        inputs.form.resize(s.state.project().layers[*s.state.editing.layer].field_names.size());
-        inputs.form[static_cast<std::size_t>(field)] = text;
-    }
-}
+// click, drag, key, form: a hand on the mouse and keyboard (see script_input.hpp).
+void input_command(Step& s) { s.effect.input = play_hand(s.state, s.line.words); }
 
 // How the script paces itself against the viewer's workers (see script.hpp).
 void pace_command(Step& s) {
