@@ -6,7 +6,9 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include "app/editing.hpp"
 #include "core/workspace/feature_edits.hpp"
+#include "ui/strings.hpp"
 
 namespace ca::app {
 namespace {
@@ -74,8 +76,28 @@ bool EditTool::release(const ui::ViewerState& state, ui::Actions& actions, model
     return true;
 }
 
+// The Problems tab's "pick on the map": the next click on the map places the waiting site.
+bool EditTool::place_waiting_site(ui::ViewerState& state, ui::Actions& actions) {
+    auto& waiting = state.editing.place_on_map;
+    if (!waiting) return false;
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetTooltip("%s", ui::t(ui::Text::ClickToPlace, state.style.language).c_str());
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) return waiting.reset(), true;
+    const model::Vec2 mouse{io.MousePos.x - state.canvas.x, io.MousePos.y - state.canvas.y};
+    const bool over_map = !io.WantCaptureMouse && mouse.x >= 0 && mouse.y >= 0 && mouse.x < state.canvas.width && mouse.y < state.canvas.height;
+    if (!over_map || !ImGui::IsMouseClicked(ImGuiMouseButton_Left)) return over_map;
+    try {
+        actions.edit = place_at(state, *waiting, state.viewport.to_m(mouse));
+    } catch (const std::exception& e) {
+        state.messages.push_back(e.what());
+    }
+    waiting.reset();
+    return true;
+}
+
 bool EditTool::frame(ui::ViewerState& state, ui::Actions& actions) {
     keys(state, actions);
+    if (place_waiting_site(state, actions)) return true;
     const auto& editing = state.editing;
     if (!editing.layer || *editing.layer >= state.project().layers.size() || !state.project().working) return m_grab.reset(), false;
     const ImGuiIO& io = ImGui::GetIO();

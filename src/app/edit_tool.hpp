@@ -24,6 +24,7 @@ private:
         ImVec2 start;
     };
     void keys(const ui::ViewerState& state, ui::Actions& actions) const;
+    bool place_waiting_site(ui::ViewerState& state, ui::Actions& actions);
     bool release(const ui::ViewerState& state, ui::Actions& actions, model::Vec2 mouse_m);
     std::optional<Grab> m_grab;
 };

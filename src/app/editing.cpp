@@ -5,6 +5,7 @@
 
 #include "app/project_edit.hpp"
 #include "app/viewer_model.hpp"
+#include "app/viewer_model.hpp"
 #include "core/analysis/triangulate.hpp"
 #include "core/model/error.hpp"
 #include "core/workspace/save_as_geopackage.hpp"
@@ -60,6 +61,19 @@ Refresh apply_user_edit(ui::ViewerState& state, model::Edit edit) {
     return note_changes(state, state.editing.history.last_done(), false);
 }
 
+model::Edit place_at(const ui::ViewerState& state, ui::FeatureRef site, model::Vec2 point_m) {
+    const model::Layer& layer = state.project().layers.at(site.layer);
+    const bool holds_points = layer.geometry_type != "None" || (layer.mapping.has(model::Meaning::Lon) && layer.mapping.has(model::Meaning::Lat));
+    if (!holds_points) {  // a table placed by names: the village clicked is written into the row
+        const auto village = village_at(state, point_m);
+        if (!village) throw Error("the click fell in no village; click inside the village this project belongs to");
+        return assign_to_village(state, site.layer, site.feature, *village);
+    }
+    std::vector<model::Vec2> at{point_m};
+    state.project().working->inverse(at);
+    return workspace::move_point_edit(state.project(), site.layer, site.feature, at[0]);
+}
+
 Refresh undo_edit(ui::ViewerState& state) {
     if (!state.editing.history.can_undo()) return Refresh::None;
     state.editing.history.undo(edit_project(state));
@@ -74,6 +88,7 @@ Refresh redo_edit(ui::ViewerState& state) {
 
 Refresh apply_editing(ui::ViewerState& state, const ui::Actions& a) {
     if (a.edit_layer) state.editing.layer = *a.edit_layer, state.editing.inputs = {};
+    if (a.place_on_map) state.editing.place_on_map = a.place_on_map;
     if (a.cancel_save) state.editing.changed_on_disk.clear(), state.editing.close_asked = false;
     if (a.close_answer == false) state.editing.close_asked = false;
     Refresh refresh = Refresh::None;

@@ -44,6 +44,11 @@ void reload_changed_layers(ui::ViewerState& state);
 // and name written.
 model::Edit assign_to_village(const ui::ViewerState& state, std::size_t layer, std::size_t feature, std::size_t village);
 
+// The Problems tab's "pick on the map": the site placed where the click fell (`point_m`, working
+// CRS) — its point moved there, or, for a table without lon/lat columns, the clicked village's
+// names written into it. Throws ca::Error when the click fell in no village for such a table.
+model::Edit place_at(const ui::ViewerState& state, ui::FeatureRef site, model::Vec2 point_m);
+
 // Whether any layer holds edits not yet saved: the title bar's mark, the question on closing.
 bool has_unsaved_edits(const ui::ViewerState& state);
 

@@ -102,11 +102,16 @@ model::Edit edit_from_words(ui::ViewerState& state, const Words& w) {
         const auto f = static_cast<std::size_t>(field);
         return workspace::set_values_edit(state.project(), layer, features_of(state, layer, w[2]), f, workspace::typed_value(l, f, text));
     }
+    if (what == "pick") {  // as the Problems tab's "pick on the map": the next click places it
+        need(3, "ID");
+        state.editing.place_on_map = ui::FeatureRef{layer, feature_of(state, layer, w[2])};
+        return {};
+    }
     if (what == "assign") {
         need(4, "ID VILLAGE [TOWNSHIP]");
         return assign_edit(state, layer, feature_of(state, layer, w[2]), w[3], w.size() > 4 ? w[4] : std::string());
     }
-    throw fail("edit takes add-site, move, move-vertex, delete, set or assign");
+    throw fail("edit takes add-site, move, move-vertex, delete, set, assign or pick");
 }
 
 // The sheet row (feature index) with this row number.

@@ -5,6 +5,7 @@
 //   edit move ID LON LAT | edit move-vertex ID VERTEX LON LAT | edit delete ID[,ID...]
 //   edit set ID[,ID...] FIELD VALUE...   (FIELD by name or meaning: status, funds_yuan...; the value as typed)
 //   edit assign ID VILLAGE [TOWNSHIP]   (as a Problems tab candidate: names written, or the point moved inside)
+//   edit pick ID   (as the Problems tab's "pick on the map": the next click, e.g. a script's click, places it)
 //   undo | redo | save [overwrite] | reload   (Ctrl+Z, Ctrl+Y, Ctrl+S; reload: files changed on disk read again)
 //   import-sheet FILE | import-map FIELD=COLUMN | import-fix ROW TOWNSHIP VILLAGE | import-skip ROW | import-append
 //                         (the import dialog: read, choose a field's column, type names in place, untick, Append)

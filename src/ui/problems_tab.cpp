@@ -104,6 +104,8 @@ void candidate_buttons(const ViewerState& state, const model::Problem& p, Action
     std::optional<model::Vec2> point;
     if (!f.geometry.empty()) point = f.geometry.coords.front();
     const auto found = candidate_index(state).candidates({township, village, point}, 3);
+    if (ImGui::SmallButton(t(Text::PickOnMap, lang).c_str())) actions.place_on_map = *site;
+    ImGui::SameLine();
     ImGui::TextUnformatted(t(found.empty() ? Text::NoCandidates : Text::Candidates, lang).c_str());
     for (std::size_t i = 0; i < found.size(); ++i) {
         const auto& c = found[i];

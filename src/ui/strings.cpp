@@ -180,6 +180,8 @@ constexpr Entry kTable[] = {
     {Text::NoSuchTownship, "找不到此乡镇：请改乡镇名", "no such township: correct it"},
     {Text::SeveralVillages, "同名村不止一个：请填乡镇", "several villages of that name: give the township"},
     {Text::NoVillageName, "没有村名", "no village name"},
+    {Text::PickOnMap, "在地图上指定…", "Pick on the map…"},
+    {Text::ClickToPlace, "单击地图上的位置放置该项目（Esc 取消）", "Click the map where this project is (Esc cancels)"},
 };
 
 }  // namespace

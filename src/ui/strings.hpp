@@ -25,7 +25,7 @@ enum class Text {
     Problems, NoProblems, Errors, Warnings, Notes, MapFields, NoFieldFor, ProblemsFiltered, LayerNamed, RowNumbered, FeatureNumbered,
     PlacedByPoint, PlacedByName, ReviewNumber, CompiledBy,
     Edit, StopEditing, Undo, Redo, SaveEdits, EditHintPoints, EditHintShapes, NewFeature, Ok, UnsavedEdits, SaveAndClose,
-    Discard, ChangedOnDisk, Reload, Overwrite, SetRows, RowsPicked, Candidates, NoCandidates, EditedFeatures, NothingToSave, SaveAsGeoPackage, ImportSheet, ReadSheet, ImportInto, AppendRows, AlreadyInList, NotImported, ImportRowCol, InVillage, MatchedTo, NoSuchVillage, NoSuchTownship, SeveralVillages, NoVillageName,
+    Discard, ChangedOnDisk, Reload, Overwrite, SetRows, RowsPicked, Candidates, NoCandidates, EditedFeatures, NothingToSave, SaveAsGeoPackage, ImportSheet, ReadSheet, ImportInto, AppendRows, AlreadyInList, NotImported, ImportRowCol, InVillage, MatchedTo, NoSuchVillage, NoSuchTownship, SeveralVillages, NoVillageName, PickOnMap, ClickToPlace,
     kLast
 };
 

@@ -201,6 +201,7 @@ struct Editing {
     std::vector<analysis::SiteChange> site_changes;
     workspace::SessionBackups backups;  // files already kept as .bak this session
     std::vector<std::string> changed_on_disk;  // set: a save found these changed by another program; the viewer asks
+    std::optional<FeatureRef> place_on_map;    // a Problems tab row waiting for the click that places it
     bool close_asked = false;          // the window is closing with unsaved edits; the viewer asks
     mutable EditInputs inputs;
     mutable ImportInputs importing;
@@ -322,6 +323,7 @@ struct Actions {
         std::size_t village = 0;  // into Statistics::villages
     };
     std::optional<Assign> assign;             // a Problems tab candidate clicked
+    std::optional<FeatureRef> place_on_map;   // the Problems tab's "pick on the map": the next click on the map places this site
     std::optional<bool> close_answer;         // closing with unsaved edits: true closes (after the save asked with it), false stays
     bool cancel_save = false;                 // the question about files changed on disk answered "cancel"
     std::optional<std::string> save_as_geopackage;  // every layer, edits included, with the project, into this GeoPackage

@@ -80,7 +80,8 @@ TEST_CASE("the Edit mode's own tools: a click opens the form, Enter adds, a drag
                             {"zoom-to township 金碧镇", "save-statistics " + csv(0), "edit-layer 2", "click 101.301636 25.789074",
                              "form project_name 桃村饮水项目", "form funds_yuan 12.5万", "key enter", "save-statistics " + csv(1),
                              "drag 101.340526 25.739931 101.302411 25.731454", "save-statistics " + csv(2), "key ctrl+z",
-                             "save-statistics " + csv(3), "click 101.340526 25.739931", "key delete", "save-statistics " + csv(4), "key ctrl+s"});
+                             "save-statistics " + csv(3), "click 101.340526 25.739931", "key delete", "save-statistics " + csv(4), "key ctrl+s",
+                             "edit-layer off", "edit pick 127", "click 101.340526 25.739931", "save-statistics " + csv(5)});
     const Township before = jinbi(csv(0)), added = jinbi(csv(1)), dragged = jinbi(csv(2)), undone = jinbi(csv(3)), deleted = jinbi(csv(4));
     CHECK(added.sites == before.sites + 1);
     CHECK(added.funds == doctest::Approx(before.funds + 125000));
@@ -92,6 +93,10 @@ TEST_CASE("the Edit mode's own tools: a click opens the form, Enter adds, a drag
     CHECK(deleted.covered == before.covered - 1);
     REQUIRE(test::run_countyatlas("stats '" + gpkg + "' --format csv -o '" + dir.file("fresh.csv") + "'").exit_code == 0);
     CHECK(jinbi(dir.file("fresh.csv")).funds == doctest::Approx(deleted.funds));  // Ctrl+S wrote it
+    // "Pick on the map": 杨家坝's finished site 127 placed by a click in 毕家哨, which has had no
+    // project since 273 was deleted: covered again (杨家坝 keeps its own, 67 在建).
+    const Township picked = jinbi(csv(5));
+    CHECK(picked.covered == before.covered);
 }
 
 TEST_CASE("a save finds the file changed on disk by another program and leaves it alone; 'save overwrite' writes") {
