@@ -131,7 +131,8 @@ TEST_CASE("an exported figure draws a planned site hollow and a finished one fil
     // Planned, in 乙村: white at its centre and 5 px around it, the colour on its ring (radius
     // 10.9 px at 300 dpi, the ring 3.75 px wide inside it) on all four sides.
     CHECK(is(pixel(101.975, 25.525), paper, 6));
-    for (const auto& [x, y] : {std::pair{1.0, 0.0}, {-1.0, 0.0}, {0.0, 1.0}, {0.0, -1.0}}) {
+    for (const auto& side : {std::pair{1.0, 0.0}, {-1.0, 0.0}, {0.0, 1.0}, {0.0, -1.0}}) {
+        const double x = side.first, y = side.second;  // named, not bound: clang 14 lets no CAPTURE take a structured binding
         CAPTURE(x);
         CAPTURE(y);
         CHECK(is(pixel(101.975, 25.525, 5 * x, 5 * y), paper, 6));
