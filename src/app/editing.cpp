@@ -5,7 +5,6 @@
 
 #include "app/project_edit.hpp"
 #include "app/viewer_model.hpp"
-#include "app/viewer_model.hpp"
 #include "core/analysis/triangulate.hpp"
 #include "core/model/error.hpp"
 #include "core/workspace/save_as_geopackage.hpp"
@@ -110,6 +109,7 @@ Refresh apply_editing(ui::ViewerState& state, const ui::Actions& a) {
         if (a.import_read) read_import_sheet(state, *a.import_read);
     } catch (const Error& e) {
         say(state, e.what());
+        if (a.save_edits || a.reload_changed) refresh = Refresh::Data;  // layers saved or read before the failure are new
     }
     if (refresh == Refresh::Data) state.editing.site_changes.clear();
     return refresh;
