@@ -15,10 +15,14 @@
 #include "core/io/working_crs.hpp"
 #include "core/scene/style.hpp"
 #include "support/fixtures.hpp"
+#include "support/page_probe.hpp"
 
 using namespace ca;
 
 namespace {
+
+using test::is;
+using test::on_page;
 
 std::string square(double lon, double lat) { return test::square_wkt(lon, lat, 0.05); }
 
@@ -49,20 +53,6 @@ struct PlanCounty {
     }
 };
 
-// Where a lon/lat point lands on an exported page, from the report's map frame and scale.
-model::Vec2 on_page(const nlohmann::json& report, double lon, double lat) {
-    std::vector<model::Vec2> p = {{lon, lat}};
-    io::make_projection("EPSG:4543")->forward(p);
-    const auto& map = report["map"];
-    const double m_per_unit = map["m_per_unit"];
-    const double w = std::floor(map["width"].get<double>()), h = std::floor(map["height"].get<double>());
-    return {map["x"].get<double>() + w / 2 + (p[0].x - map["centre_m"][0].get<double>()) / m_per_unit,
-            map["y"].get<double>() + h / 2 - (p[0].y - map["centre_m"][1].get<double>()) / m_per_unit};
-}
-
-bool is(const test::Rgb& got, scene::Color want, int tolerance = 12) {
-    return std::abs(got.r - want.r) <= tolerance && std::abs(got.g - want.g) <= tolerance && std::abs(got.b - want.b) <= tolerance;
-}
 
 // The share of pixels of `colour` on the line of `steps` + 1 points from one lon/lat to another.
 double share_along(const test::Image& image, const nlohmann::json& report, model::Vec2 from, model::Vec2 to, scene::Color colour, int steps = 60) {

@@ -19,6 +19,8 @@
 #include <ogr_srs_api.h>
 #include <stb/stb_image.h>
 
+#include "core/model/error.hpp"
+
 namespace ca::test {
 
 namespace fs = std::filesystem;
@@ -110,6 +112,15 @@ std::string square_wkt(double lon, double lat, double side) {
     std::snprintf(wkt, sizeof wkt, "POLYGON((%.12g %.12g,%.12g %.12g,%.12g %.12g,%.12g %.12g,%.12g %.12g))", lon, lat, lon + side, lat,
                   lon + side, lat + side, lon, lat + side, lon, lat);
     return wkt;
+}
+
+std::string error_of(const std::function<void()>& call) {
+    try {
+        call();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "(no error)";
 }
 
 void write_text(const std::string& path, const std::string& text) {

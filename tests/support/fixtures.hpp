@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -41,6 +42,8 @@ std::string sample_county();  // absolute path of data/sample/county.gpkg
 int spawn_countyatlas(const std::vector<std::string>& arguments, const std::string& stderr_path);
 
 void write_text(const std::string& path, const std::string& text);
+// What `call` throws as a ca::Error (its one line), or "(no error)".
+std::string error_of(const std::function<void()>& call);
 std::string read_file(const std::filesystem::path& path);  // the whole file, bytes as they are; empty when absent
 std::set<std::string> file_names_in(const std::filesystem::path& folder);  // hidden ones too
 // The last row (the county total) of a statistics CSV, by column name.

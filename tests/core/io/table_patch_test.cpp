@@ -36,14 +36,7 @@ std::vector<std::string> column(const model::Layer& layer, std::size_t field) {
     return out;
 }
 
-std::string error_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
+using test::error_of;
 
 // A GBK list as a county office saves it from Excel: CRLF, semicolons, a title and a unit line,
 // a quoted name holding quotes and a line break (lines 4-5), a 合计 line.

@@ -25,14 +25,7 @@ namespace {
 
 using Grid = std::vector<std::vector<std::string>>;
 
-std::string error_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
+using test::error_of;
 
 // county_project_sheet with its 合计 row's households and people as SUM formulas (cached 37 and
 // 163, as Excel saves them), and a second sheet the patch must not touch.
