@@ -50,12 +50,21 @@ void editable_cell(const ViewerState& state, Actions& actions, std::size_t layer
     if (inputs.cell && inputs.cell->feature == r && inputs.cell->field == c) {
         char buffer[256] = {};
         std::snprintf(buffer, sizeof buffer, "%s", inputs.cell->text.c_str());
-        ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetColumnWidth()));
-        if (ImGui::IsWindowAppearing() || !ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
-        const bool enter = ImGui::InputText("##cell", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue);
+        const auto& choices = value_list(inputs, layer, c);  // the layer's own statuses, types, batches
+        ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetColumnWidth()) - (choices.empty() ? 0 : 28));
+        if (!inputs.cell->focused) ImGui::SetKeyboardFocusHere(), inputs.cell->focused = true;
+        bool enter = ImGui::InputText("##cell", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue);
         inputs.cell->text = buffer;
+        if (!choices.empty()) {
+            ImGui::SameLine(0, 2);
+            if (ImGui::BeginCombo("##cell-values", "", ImGuiComboFlags_NoPreview)) {
+                for (const auto& choice : choices)
+                    if (ImGui::Selectable(choice.c_str(), choice == inputs.cell->text)) inputs.cell->text = choice, enter = true;  // picked: taken
+                ImGui::EndCombo();
+            }
+        }
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) inputs.cell.reset(), inputs.error.clear();
-        if (!enter) return;
+        if (!enter || !inputs.cell) return;
         try {
             actions.edit = workspace::set_values_edit(state.project(), layer_index, {r}, c, workspace::typed_value(layer, c, inputs.cell->text));
             inputs.cell.reset();

@@ -20,21 +20,6 @@ std::string field_label(const model::Layer& layer, std::size_t field) {
     return label;
 }
 
-// The values a field already holds, for fields people pick from a list (type, status, batch),
-// gathered once per version of the layer.
-const std::vector<std::string>& value_list(EditInputs& inputs, const model::Layer& layer, std::size_t field) {
-    auto& cache = inputs.choices;
-    if (cache.layer != &layer || cache.features != layer.features.size()) cache = {&layer, layer.features.size(), {}};
-    const auto found = cache.by_field.find(field);
-    if (found != cache.by_field.end()) return found->second;
-    std::set<std::string> seen;
-    for (const auto m : {model::Meaning::ProjectType, model::Meaning::Status, model::Meaning::Batch, model::Meaning::Kind, model::Meaning::Township})
-        if (layer.mapping.index(m) == static_cast<int>(field))
-            for (const auto& f : layer.features)
-                if (auto text = model::normalize_text(model::to_text(f.values[field])); !text.empty()) seen.insert(text);
-    return cache.by_field[field] = {seen.begin(), seen.end()};
-}
-
 // A text input with the field's own values offered beside it.
 void typed_input(EditInputs& inputs, const model::Layer& layer, std::size_t field, std::string& text, float width) {
     char buffer[256] = {};
@@ -65,6 +50,19 @@ void save_as_popup(const ViewerState& state, Actions& actions, Language lang) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& value_list(EditInputs& inputs, const model::Layer& layer, std::size_t field) {
+    auto& cache = inputs.choices;
+    if (cache.layer != &layer || cache.features != layer.features.size()) cache = {&layer, layer.features.size(), {}};
+    const auto found = cache.by_field.find(field);
+    if (found != cache.by_field.end()) return found->second;
+    std::set<std::string> seen;
+    for (const auto m : {model::Meaning::ProjectType, model::Meaning::Status, model::Meaning::Batch, model::Meaning::Kind, model::Meaning::Township})
+        if (layer.mapping.index(m) == static_cast<int>(field))
+            for (const auto& f : layer.features)
+                if (auto text = model::normalize_text(model::to_text(f.values[field])); !text.empty()) seen.insert(text);
+    return cache.by_field[field] = {seen.begin(), seen.end()};
+}
 
 void value_input(EditInputs& inputs, const model::Layer& layer, std::size_t field, std::string& text, float width) {
     typed_input(inputs, layer, field, text, width);

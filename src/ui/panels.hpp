@@ -45,6 +45,9 @@ void draw_feature_form(const ViewerState& state, Actions& actions);
 void draw_import_dialog(const ViewerState& state, Actions& actions);
 // The questions saving and closing may ask: files changed on disk since read, unsaved edits.
 void draw_save_questions(const ViewerState& state, Actions& actions);
+// The values `field` of `layer` already holds, offered for type, status, batch, kind and township
+// (empty for other fields); gathered once per version of the layer.
+const std::vector<std::string>& value_list(EditInputs& inputs, const model::Layer& layer, std::size_t field);
 // A typed value for `field` of `layer`, with the values the layer already holds offered beside it.
 void value_input(EditInputs& inputs, const model::Layer& layer, std::size_t field, std::string& text, float width);
 // On the map: highlighted villages and labels that do not overlap, in screen space.

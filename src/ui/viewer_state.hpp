@@ -158,6 +158,7 @@ struct EditInputs {
     struct Cell {
         std::size_t feature = 0, field = 0;
         std::string text;
+        bool focused = false;  // the keyboard went to it when it opened (once: the value list may take it then)
     };
     std::optional<Cell> cell;          // the attribute table cell being typed into
     std::set<std::size_t> rows;        // features picked in the edited layer's attribute table (ctrl-click)
