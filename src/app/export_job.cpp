@@ -24,7 +24,7 @@ void ExportJob::start(const ui::ViewerState& state) {
     const auto page = print::page_size_from_string(state.export_settings.page).value_or(print::PageSize{});
     const print::ExportOptions options{page, static_cast<double>(state.export_settings.dpi)};
     // The page's scene is built on the worker (a second for a prefecture), then belongs to it alone.
-    m_running = std::async(std::launch::async, [source = page_source(state), figure, options, path = m_path, this]() mutable {
+    m_running = std::async(std::launch::async, [source = page_source(state), figure, options, path = m_path]() mutable {
         try {
             const scene::Scene page = source.build(figure);
             print::export_figure(path, page, figure, options);
