@@ -37,9 +37,10 @@ model::Project SourceOptions::load(scene::MapStyle* style) const {
     const Progress progress;
     progress.stage("reading the data");
     model::Project project = loading::load_project(sources(), load_options());
-    for (const auto& path : project_files()) {
+    const std::vector<std::string> projects = project_files();  // once: a GeoPackage is opened to tell
+    for (const auto& path : projects) {
         auto opened = workspace::load_project_file(workspace::read_project_file(path));
-        if (style && path == project_files().front()) {
+        if (style && path == projects.front()) {
             *style = opened.style;
             style->layers.insert(style->layers.begin(), project.layers.size(), scene::LayerStyle{});
         }

@@ -82,7 +82,7 @@ void row_line(const ViewerState& state, const ImportRow& row, Language lang) {
     } else {
         ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, "%s", t(row.reason, lang).c_str());
         // The likeliest village, one click from being typed in.
-        const auto best = candidate_index(state).candidates({row.township, row.village, std::nullopt}, 1);
+        const auto& best = candidates_for(state, {row.township, row.village, std::nullopt}, 1);
         if (!best.empty()) {
             ImGui::SameLine();
             if (ImGui::SmallButton((best.front().township + " " + best.front().name).c_str())) importing.fixes[row.feature] = {best.front().township, best.front().name};

@@ -49,20 +49,37 @@ void match(const ViewerState& state, ImportRow& row) {
 const analysis::VillageCandidateIndex& candidate_index(const ViewerState& state) {
     auto& cache = state.candidates;
     if (!cache.index || cache.project != state.data.project || cache.stats != state.data.stats) {
-        cache = {state.data.project, state.data.stats, nullptr};
+        cache = {state.data.project, state.data.stats, nullptr, {}};
         cache.index = std::make_unique<analysis::VillageCandidateIndex>(analysis::candidate_villages(*cache.project, *cache.stats));
     }
     return *cache.index;
 }
 
+const std::vector<analysis::VillageCandidate>& candidates_for(const ViewerState& state, const analysis::CandidateQuery& row, std::size_t max_count) {
+    const auto& index = candidate_index(state);  // first: a new version forgets the old answers
+    std::string key = std::string(row.township) + '\x1f' + std::string(row.village) + '\x1f' + std::to_string(max_count);
+    if (row.lonlat) key += '\x1f' + std::to_string(row.lonlat->x) + ',' + std::to_string(row.lonlat->y);
+    auto& answers = state.candidates.answers;
+    const auto found = answers.find(key);
+    if (found != answers.end()) return found->second;
+    return answers[key] = index.candidates(row, max_count);
+}
+
 ImportPreview preview_import(const ViewerState& state) {
-    const auto& importing = state.editing.importing;
+    auto& importing = state.editing.importing;
     if (!importing.sheet || !importing.target || *importing.target >= state.project().layers.size()) throw Error("no sheet read, or no sites layer to import into");
     const model::Layer& sheet = *importing.sheet;
     const model::Layer& list = state.project().layers[*importing.target];
     ImportPreview preview;
     preview.mapping = workspace::map_columns(sheet, list, importing.choices);
-    const workspace::ExistingRows existing(list);
+    const std::size_t version = state.editing.history.version();  // an edit in place keeps the layer's address
+    if (importing.existing_of != &list || importing.existing_count != list.features.size() || importing.existing_version != version || !importing.existing) {
+        importing.existing = std::make_shared<const workspace::ExistingRows>(list);  // once per version of the list
+        importing.existing_of = &list;
+        importing.existing_count = list.features.size();
+        importing.existing_version = version;
+    }
+    const workspace::ExistingRows& existing = *importing.existing;
     for (std::size_t i = 0; i < sheet.features.size(); ++i) {
         ImportRow row;
         row.feature = i;

@@ -31,6 +31,8 @@ struct ImportPreview {
 // The villages a row that names none most likely means (the Problems tab's and the import's
 // candidates), indexed once per version of the layers and statistics.
 const analysis::VillageCandidateIndex& candidate_index(const ViewerState& state);
+// Its answer for a row, remembered until the layers or statistics change (panels ask every frame).
+const std::vector<analysis::VillageCandidate>& candidates_for(const ViewerState& state, const analysis::CandidateQuery& row, std::size_t max_count);
 
 // The preview of the sheet in state.editing.importing into its target layer; throws ca::Error when
 // the mapping cannot be made (a choice naming no field or column).

@@ -103,7 +103,7 @@ void candidate_buttons(const ViewerState& state, const model::Problem& p, Action
     const std::string village = model::to_text(layer.value(f, model::Meaning::VillageName));
     std::optional<model::Vec2> point;
     if (!f.geometry.empty()) point = f.geometry.coords.front();
-    const auto found = candidate_index(state).candidates({township, village, point}, 3);
+    const auto& found = candidates_for(state, {township, village, point}, 3);
     if (ImGui::SmallButton(t(Text::PickOnMap, lang).c_str())) actions.place_on_map = *site;
     ImGui::SameLine();
     ImGui::TextUnformatted(t(found.empty() ? Text::NoCandidates : Text::Candidates, lang).c_str());

@@ -133,6 +133,8 @@ struct CandidateCache {
     std::shared_ptr<const model::Project> project;
     std::shared_ptr<const analysis::Statistics> stats;
     std::unique_ptr<analysis::VillageCandidateIndex> index;
+    // Answers already given, by the row's township, village and point: panels ask every frame.
+    std::map<std::string, std::vector<analysis::VillageCandidate>> answers;
 };
 
 // One line of the Problems tab: a kind's header, or one problem.
@@ -191,6 +193,10 @@ struct ImportInputs {
     // The villages by name, for each row's match, built once per version of the statistics.
     std::shared_ptr<const analysis::Statistics> names_of;
     std::shared_ptr<const analysis::VillageNames> names;
+    // The list's rows by name and place, for duplicates, built once per version of the list.
+    const model::Layer* existing_of = nullptr;
+    std::size_t existing_count = 0, existing_version = 0;
+    std::shared_ptr<const workspace::ExistingRows> existing;
 };
 
 // Editing: which layer the Edit toggle turned on, the history of edits, what saving met.
