@@ -10,6 +10,7 @@ packages=(
   libglfw3-dev libgl-dev libepoxy-dev libgl1-mesa-dri libimgui-dev libstb-dev libcairo2-dev zlib1g-dev
   doctest-dev nlohmann-json3-dev libcli11-dev unicode-data libbz2-dev
   fonts-noto-cjk xvfb xauth poppler-utils libxlsxwriter-dev
+  libpq-dev postgresql-15 postgresql-15-postgis-3
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,7 @@
 #include "app/project_edit.hpp"
 #include "app/viewer_model.hpp"
 #include "core/analysis/triangulate.hpp"
+#include "core/io/vector_reader.hpp"
 #include "core/model/error.hpp"
 #include "core/workspace/save_as_geopackage.hpp"
 
@@ -157,7 +158,7 @@ void reload_changed_layers(ui::ViewerState& state) {
     model::Project& project = edit_project(state);
     for (auto& layer : project.layers) {
         if (!layer.source_stamp.known || model::stamp_of(layer.source_path) == layer.source_stamp) continue;
-        model::Project fresh = loading::load_project({{layer.source_path + ":" + layer.name, layer.role}}, state.load_options);
+        model::Project fresh = loading::load_project({{io::source_argument({layer.source_path, layer.name}), layer.role}}, state.load_options);
         if (fresh.layers.size() != 1) continue;
         say(state, layer.file_name() + ": read again as it is on disk now" + (layer.edited.empty() ? "" : "; its unsaved edits are dropped"));
         auto mapping = layer.mapping;

@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     ca::cli::register_export_command(app);
     ca::cli::register_place_command(app);
     ca::cli::register_import_command(app);
+    ca::cli::register_publish_command(app);
     auto view = ca::app::register_view_command(app);
     app.footer(ca::cli::kExitStatusHelp);
     for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) command->footer(ca::cli::kExitStatusHelp);

@@ -20,5 +20,6 @@ void register_clusters_command(CLI::App& root);
 void register_export_command(CLI::App& root);
 void register_place_command(CLI::App& root);
 void register_import_command(CLI::App& root);
+void register_publish_command(CLI::App& root);
 
 }  // namespace ca::cli

@@ -1,11 +1,13 @@
 // Parsing the counting options once for every command, and the stderr summary of counting.
 #include "cli/count_options.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <regex>
 
 #include "core/loading/location_audit.hpp"
+#include "core/postgis/server_statistics.hpp"
 #include "core/model/error.hpp"
 #include "core/model/fields.hpp"
 #include "core/scene/build.hpp"
@@ -78,6 +80,34 @@ scene::SiteFilter SiteSelection::apply(const model::Project& project, analysis::
     options.include_site = [sites, types = std::make_shared<model::CanonicalSpellings>(model::canonical_project_type)](
                                const model::Layer& layer, const model::Feature& site) { return scene::site_passes(sites, layer, site, *types); };
     return sites;
+}
+
+void EngineChoice::add_to(CLI::App& command) {
+    command.add_option("--engine", engine, "Where to count: auto (default: on the PostGIS server when all the data is in one database), local or server")
+        ->check(CLI::IsMember({"auto", "local", "server"}));
+}
+
+model::Project EngineChoice::load(SourceOptions sources) const {
+    if (engine != "local") sources.rows_on_server = {model::Role::Sites, model::Role::Lines, model::Role::Ponds};
+    model::Project project = sources.load();
+    const bool rows_left = std::ranges::any_of(project.layers, [](const model::Layer& layer) { return layer.rows_on_server; });
+    const std::string refusal = postgis::server_refusal(project);
+    if (engine == "server" && !refusal.empty()) throw Error("--engine server: " + refusal);
+    if (!rows_left || refusal.empty()) return project;
+    // Auto, and some of the data is elsewhere: the rows left in the database are read after all.
+    sources.rows_on_server.clear();
+    sources.say_problems = false;  // said once, above
+    return sources.load();
+}
+
+analysis::Statistics EngineChoice::count(const model::Project& project, const analysis::StatsOptions& options,
+                                         const analysis::StageCallback& on_stage) const {
+    const bool on_server = std::ranges::any_of(project.layers, [](const model::Layer& layer) { return layer.rows_on_server; }) ||
+                           (engine == "server" && postgis::server_refusal(project).empty());
+    if (!on_server) return analysis::compute_statistics(project, options, on_stage);
+    std::cerr << "countyatlas: counted on the PostGIS server ("
+              << project.layers_with(model::Role::Villages).front()->file_name() << "); --engine local counts here\n";
+    return postgis::count_on_server(project, options, on_stage);
 }
 
 void report_counting_problems(const model::Project& project, const analysis::Statistics& stats) {

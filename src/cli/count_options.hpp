@@ -9,6 +9,7 @@
 
 #include "core/analysis/statistics.hpp"
 #include "core/model/project.hpp"
+#include "cli/source_options.hpp"
 #include "core/scene/map_style.hpp"
 
 namespace ca::cli {
@@ -28,6 +29,21 @@ struct SiteSelection {
     // covering statuses; says once on stderr how many sites a year range leaves out because they
     // have no year. Returns the filter, for the map to draw what is counted.
     scene::SiteFilter apply(const model::Project& project, analysis::StatsOptions& options, scene::SiteFilter base = {}) const;
+};
+
+// --engine local|server|auto: where the statistics are counted. Auto counts on the PostGIS server
+// when every counted layer is a table of the villages' database, else here.
+struct EngineChoice {
+    std::string engine = "auto";
+
+    void add_to(CLI::App& command);
+    // The sources loaded, the rows of database tables of sites, lines and ponds left on the server
+    // when it may count them (read again here when it turns out it cannot and auto allows).
+    // Throws ca::Error when --engine server is asked for and the server cannot count them.
+    model::Project load(SourceOptions sources) const;
+    // The statistics, counted on the server when load() left rows there; says which on stderr.
+    analysis::Statistics count(const model::Project& project, const analysis::StatsOptions& options,
+                               const analysis::StageCallback& on_stage = {}) const;
 };
 
 // One line per kind of problem counting met (unmatched sites, conflicts, web-map offsets...) on

@@ -27,6 +27,7 @@ struct RankCommand {
     SourceOptions sources;
     analysis::StatsOptions thresholds;
     SiteSelection selection;
+    EngineChoice engine;
     std::string by = "village";
     std::string metric = "poverty_rate";
     std::string format = "table";
@@ -45,10 +46,12 @@ struct RankCommand {
         if (sources.empty()) throw Error("rank needs data: --villages FILE, and --sites, --lines as you have them");
         if ((plan || plan_year > 0) && !uncovered) throw Error("--plan and --plan-year go with --uncovered: the plan is judged on the villages no project reached");
         refuse_output_over_inputs(output, input_files(sources));
-        const model::Project project = sources.load();
+        // Distances to the nearest site are measured here, from every site.
+        if (uncovered && engine.engine == "server") throw Error("--uncovered measures distances to every site here: use --engine local or auto");
+        const model::Project project = uncovered ? sources.load() : engine.load(sources);
         analysis::StatsOptions options = thresholds;
         selection.apply(project, options);
-        const auto stats = analysis::compute_statistics(project, options);
+        const auto stats = engine.count(project, options);
         const bool villages = by == "village" || uncovered;
         if (!villages) analysis::require_township_names(project, stats);
         report_counting_problems(project, stats);
@@ -139,6 +142,7 @@ void register_rank_command(CLI::App& root) {
         ->check(CLI::Range(1900, 2200));
     rank->add_option("--format", command->format, "table (default, tab-separated), json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
     rank->add_option("-o,--output", command->output, "Write to this file instead of standard output");
+    command->engine.add_to(*rank);
     rank->callback([command] { command->run(); });
 }
 

@@ -39,7 +39,9 @@ model::Project SourceOptions::load(scene::MapStyle* style) const {
     model::Project project = loading::load_project(sources(), load_options());
     const std::vector<std::string> projects = project_files();  // once: a GeoPackage is opened to tell
     for (const auto& path : projects) {
-        auto opened = workspace::load_project_file(workspace::read_project_file(path));
+        workspace::ProjectFile file = workspace::read_project_file(path);
+        file.options.rows_on_server = rows_on_server;
+        auto opened = workspace::load_project_file(file);
         if (style && path == projects.front()) {
             *style = opened.style;
             style->layers.insert(style->layers.begin(), project.layers.size(), scene::LayerStyle{});
@@ -78,6 +80,7 @@ loading::LoadOptions SourceOptions::load_options() const {
         if (!io::web_map_coords_from_string(system)) throw Error("--coords " + argument + ": " + system + " is not one of wgs84, gcj02, bd09");
     }
     options.skip_bad_rows = skip_bad_rows;
+    options.rows_on_server = rows_on_server;
     return options;
 }
 

@@ -1,6 +1,7 @@
 // The options every command takes to name its data: files by role, encoding, CRS, offsets.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct SourceOptions {
     std::string assume_crs;
     std::vector<std::string> coords;    // "gcj02" for all, or "FILE=gcj02"
     bool skip_bad_rows = false;
+    std::set<model::Role> rows_on_server;  // loading::LoadOptions::rows_on_server, set by EngineChoice
     bool say_problems = true;  // load() sums up what loading decided and met on stderr, a line per kind
 
     void add_to(CLI::App& command, bool positional_files = true);

@@ -24,16 +24,17 @@ struct StatsCommand {
     std::string language = "zh";
     analysis::StatsOptions thresholds;
     SiteSelection selection;
+    EngineChoice engine;
 
     void run() const {
         if (sources.empty()) throw Error("stats needs data: --villages FILE, and --sites, --lines, --ponds as you have them");
         refuse_output_over_inputs(output, input_files(sources));
-        const model::Project project = sources.load();
+        const model::Project project = engine.load(sources);
         analysis::StatsOptions options = thresholds;
         selection.apply(project, options);
         const auto stats = [&] {
             const Progress progress;
-            return analysis::compute_statistics(project, options, [&progress](std::string_view stage) { progress.stage(std::string(stage) + " done"); });
+            return engine.count(project, options, [&progress](std::string_view stage) { progress.stage(std::string(stage) + " done"); });
         }();
         const print::StatsLevel level = by == "village" ? print::StatsLevel::Village : print::StatsLevel::Township;
         if (level == print::StatsLevel::Township) analysis::require_township_names(project, stats);
@@ -72,6 +73,7 @@ void register_stats_command(CLI::App& root) {
         ->check(CLI::IsMember({"zh", "en"}));
     add_threshold_options(*stats, command->thresholds);
     command->selection.add_to(*stats);
+    command->engine.add_to(*stats);
     stats->callback([command] { command->run(); });
 }
 

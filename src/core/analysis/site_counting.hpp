@@ -1,5 +1,6 @@
-// The statistics' site placement and counting, for the statistics and their update after an
-// edit: internal to analysis (namespace detail).
+// The statistics' site placement and counting, shared by the embedded engine, its update after an
+// edit, and the engine counting on a PostGIS server (core/postgis): namespace detail, not for
+// the layers above.
 #pragma once
 
 #include <memory>
@@ -35,6 +36,18 @@ RegionStats blank_row(const Statistics& counted);
 UnmatchedSite listed_site(const model::Layer& layer, const model::Feature& f, std::string reason);
 // A row without a location: its village by names, else its township, else unmatched (l, i: site layer and feature).
 void place_by_name(const model::Layer& layer, const model::Feature& f, std::size_t l, std::size_t i, const VillageNames& names, SitePlacement& placement);
+// The statistics before anything is placed in them: every village's own row (names, figures,
+// area on the ellipsoid; a township by location where the village names none), the blank row
+// carrying every type and the given line kinds, the villages by name, and their shapes in row order.
+struct VillageFrame {
+    Statistics stats;
+    RegionStats blank;
+    VillageNames names;
+    std::vector<const model::Geometry*> shapes;
+};
+VillageFrame village_frame(const model::Project& project, const StatsOptions& options, const std::vector<std::string>& line_kinds);
+// A line's canonical kind, "other" when it has none.
+std::string line_kind_of(const model::Layer& layer, const model::Feature& f);
 std::shared_ptr<SitePlacement> place_sites(const model::Project& project, const VillageIndex& index, const VillageNames& names);
 
 }  // namespace ca::analysis::detail

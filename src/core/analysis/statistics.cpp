@@ -116,10 +116,7 @@ Villages villages_of(const model::Project& project) {
 std::vector<std::string> line_kinds(const model::Project& project) {
     std::set<std::string> kinds;
     for (const auto* layer : project.layers_with(Role::Lines))
-        for (const auto& f : layer->features) {
-            const std::string kind = model::canonical_kind(text(*layer, f, Meaning::Kind));
-            kinds.insert(kind.empty() ? "other" : kind);
-        }
+        for (const auto& f : layer->features) kinds.insert(line_kind_of(*layer, f));
     return {kinds.begin(), kinds.end()};
 }
 
@@ -166,8 +163,7 @@ void cut_lines(const model::Project& project, const VillageIndex& index, const s
         const auto& features = layer->features;
         std::vector<std::size_t> kind_index(features.size());
         for (std::size_t i = 0; i < features.size(); ++i) {
-            std::string kind = model::canonical_kind(text(*layer, features[i], Meaning::Kind));
-            if (kind.empty()) kind = "other";
+            const std::string kind = line_kind_of(*layer, features[i]);
             kind_index[i] = static_cast<std::size_t>(std::find(kind_list.begin(), kind_list.end(), kind) - kind_list.begin());
         }
         const std::size_t workers = worker_count();
@@ -197,46 +193,59 @@ void cut_lines(const model::Project& project, const VillageIndex& index, const s
 
 }  // namespace
 
+namespace detail {
+
+VillageFrame village_frame(const model::Project& project, const StatsOptions& options, const std::vector<std::string>& line_kinds) {
+    const Villages villages = villages_of(project);
+    GeosContext geos;
+    VillageFrame frame;
+    frame.stats.options = options;
+    const auto located_townships = townships_by_location(geos, project, villages.refs);
+    // Every row carries every type and kind, so tables have the same columns everywhere.
+    for (const auto& type : model::project_types()) frame.blank.sites_by_type[type] = 0;
+    for (const auto& kind : line_kinds) frame.blank.line_km_by_kind[kind] = 0;
+    auto& rows = frame.stats.villages;
+    rows.resize(villages.refs.size());
+    parallel_for(villages.refs.size(), [&](std::size_t begin, std::size_t end, std::size_t) {  // areas on the ellipsoid
+        for (std::size_t i = begin; i < end; ++i) rows[i] = village_row(*villages.refs[i].layer, *villages.refs[i].feature, frame.blank, located_townships[i]);
+    }, 1024);
+    for (std::size_t i = 0; i < rows.size(); ++i) frame.names.add(rows[i].township, rows[i].village_name, i);
+    frame.shapes = villages.shapes;
+    return frame;
+}
+
+std::string line_kind_of(const model::Layer& layer, const model::Feature& f) {
+    std::string kind = model::canonical_kind(text(layer, f, Meaning::Kind));
+    return kind.empty() ? "other" : kind;
+}
+
+}  // namespace detail
+
 Statistics compute_statistics(const model::Project& project, const StatsOptions& options, const StageCallback& on_stage) {
     auto finished = [&on_stage](std::string_view stage) {
         if (on_stage) on_stage(stage);
     };
-    const Villages villages = villages_of(project);
-    GeosContext geos;
-    Statistics stats;
-    stats.options = options;
-    const auto located_townships = townships_by_location(geos, project, villages.refs);
-
-    // Every row carries every type and kind, so tables have the same columns everywhere.
-    const std::vector<std::string> kinds = line_kinds(project);
-    RegionStats blank;
-    for (const auto& type : model::project_types()) blank.sites_by_type[type] = 0;
-    for (const auto& kind : kinds) blank.line_km_by_kind[kind] = 0;
-    stats.villages.resize(villages.refs.size());
-    parallel_for(villages.refs.size(), [&](std::size_t begin, std::size_t end, std::size_t) {  // areas on the ellipsoid
-        for (std::size_t i = begin; i < end; ++i)
-            stats.villages[i] = village_row(*villages.refs[i].layer, *villages.refs[i].feature, blank, located_townships[i]);
-    }, 1024);
-    VillageNames names;
-    for (std::size_t i = 0; i < stats.villages.size(); ++i) names.add(stats.villages[i].township, stats.villages[i].village_name, i);
+    VillageFrame frame = village_frame(project, options, line_kinds(project));
+    Statistics& stats = frame.stats;
     if (options.villages_only) {
-        aggregate(stats, blank, {});
+        aggregate(stats, frame.blank, {});
         finished("aggregate");
-        return stats;
+        return std::move(stats);
     }
-    const VillageIndex index(villages.shapes);
+    GeosContext geos;
+    const VillageIndex index(frame.shapes);
     finished("index");
-    auto placement = place_sites(project, index, names);
+    auto placement = place_sites(project, index, frame.names);
     stats.township_only_counts = count_sites(project, *placement, options, stats);
     finished("place sites");
     count_ponds(project, geos, index, stats);
     finished("ponds");
-    cut_lines(project, index, kinds, stats);
+    cut_lines(project, index, line_kinds(project), stats);
     finished("cut lines");
     stats.placement = std::move(placement);
-    aggregate(stats, blank, stats.township_only_counts);
+    aggregate(stats, frame.blank, stats.township_only_counts);
     finished("aggregate");
-    return stats;
+    return std::move(stats);
 }
 
 Statistics recount_sites(const model::Project& project, const Statistics& counted, const StatsOptions& options) {

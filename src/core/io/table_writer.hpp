@@ -44,6 +44,8 @@ void write_points(const std::string& path, const std::string& driver, const std:
 // paths the GeoPackage's own name) in the table kEmbeddedProjectTable, so the one file opens as
 // it was shown. Written as safely as write_table.
 inline constexpr const char* kEmbeddedProjectTable = "countyatlas_project";
+// What the loader judged of a county published to PostGIS (postgis::publish_project): not data.
+inline constexpr const char* kLoadNotesTable = "countyatlas_load_notes";
 struct NamedLayer {
     std::string name;
     const model::Layer* layer = nullptr;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <atomic>
 #include <exception>
 #include <filesystem>
@@ -18,6 +19,7 @@
 #include "core/io/source_crs.hpp"
 #include "core/io/table_reader.hpp"
 #include "core/io/table_writer.hpp"
+#include "core/model/database_source.hpp"
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
 
@@ -54,7 +56,21 @@ void roll_back_interrupted_save(const std::string& path, const std::string& driv
     Dataset ds(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
 }
 
+// GDAL's PostgreSQL driver, its libpq messages (several lines each) made one line.
+Dataset open_database(const std::string& path) {
+    register_gdal_drivers();
+    GdalErrorTrap trap;
+    const char* const drivers[] = {"PostgreSQL", nullptr};
+    Dataset ds(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    if (!ds) throw Error("cannot open the database: " + model::one_line(trap.failed() ? trap.failure() : "no answer")).file(file_name(path));
+    return ds;
+}
+
 Dataset open_dataset(const std::string& path, bool& is_shapefile) {
+    if (model::is_database_source(path)) {
+        is_shapefile = false;
+        return open_database(path);
+    }
     register_gdal_drivers();
     std::error_code ec;
     if (!fs::exists(path, ec)) throw Error("file not found").file(path);
@@ -88,6 +104,7 @@ Dataset open_dataset(const std::string& path, bool& is_shapefile) {
 struct SourceContext {
     std::string path, file, driver;
     bool is_shapefile = false;
+    bool fields_only = false;  // ReadOptions::database_fields_only, for a database
     bool legacy_text = false;  // DBF or CSV: bytes in some encoding; else Unicode by the format
     EncodingChoice encoding;   // for legacy text
     std::string assume_crs;
@@ -104,6 +121,7 @@ SourceContext describe_source(GDALDatasetH ds, const std::string& path, bool is_
     context.legacy_text = context.driver == "ESRI Shapefile" || context.driver == "CSV";
     if (context.legacy_text) context.encoding = legacy_source_encoding(path, is_shapefile, options.encoding.for_source(path));
     context.assume_crs = options.assume_crs;
+    context.fields_only = options.database_fields_only && context.driver == "PostgreSQL";
     return context;
 }
 
@@ -176,6 +194,8 @@ void read_features(OGRLayerH ogr_layer, const SourceContext& source, TextDecoder
     // a geometry column) by its lines, the header being line 1.
     layer.fids_are_rows = !has_geometry_column || source.driver == "ESRI Shapefile" || source.driver == "CSV";
     const std::int64_t header_rows = source.driver == "CSV" ? 1 : 0;
+    layer.rows_on_server = source.fields_only;
+    if (source.fields_only) return;
     std::vector<model::Vec2> scratch;
     OGR_L_ResetReading(ogr_layer);
     for (std::int64_t row = 1;; ++row) {
@@ -241,6 +261,10 @@ model::Layer read_layer(OGRLayerH ogr_layer, const SourceContext& source) {
     layer.encoding = decoder.description();
     note_detected_encoding(layer, source.encoding);
     settle_crs(ogr_layer, source, layer);
+    // A table's rows come in the order the server stores them, which an update changes: in key
+    // order they come the same way to every reader (and to the server's own counting).
+    if (source.driver == "PostgreSQL")
+        std::ranges::sort(layer.features, {}, [](const model::Feature& f) { return f.fid; });
     return layer;
 }
 
@@ -329,6 +353,11 @@ void assign_crs(model::Layer& layer, const std::string& crs, const std::string& 
 }
 
 SourceSpec parse_source(std::string_view argument) {
+    if (model::is_database_source(argument)) {
+        const model::DatabaseSource database = model::parse_database_source(argument);
+        remember_database_password(database.password);
+        return {model::database_connection_name(database), database.table};
+    }
     std::string whole(argument);
     std::error_code ec;
     if (fs::exists(whole, ec)) return {whole, {}};
@@ -337,12 +366,27 @@ SourceSpec parse_source(std::string_view argument) {
     return {whole.substr(0, colon), whole.substr(colon + 1)};
 }
 
+std::string source_argument(const SourceSpec& source) {
+    if (source.layer.empty()) return source.path;
+    return source.path + (model::is_database_source(source.path) ? " " : ":") + source.layer;
+}
+
+void remember_database_password(const std::string& password) {
+    // libpq's own channel, read by every connection this process opens (GDAL's and ours); never
+    // written to a file or shown.
+    if (!password.empty()) setenv("PGPASSWORD", password.c_str(), 1);
+}
+
 std::vector<model::Layer> read_source(const SourceSpec& source, const ReadOptions& options, const LayerHook& after_each) {
     // Stamped before reading: a change made while it is read is a change since.
     const model::SourceStamp stamp = model::stamp_of(source.path);
     std::vector<model::Layer> layers = read_source_layers(source, options, after_each);
     // A GeoPackage saved with its project holds that in a table of its own: not data.
-    std::erase_if(layers, [](const model::Layer& layer) { return layer.name == kEmbeddedProjectTable; });
+    // A schema published to PostGIS keeps the loader's notes beside the layers: not data either.
+    std::erase_if(layers, [](const model::Layer& layer) {
+        const std::string bare = model::split_table_name(layer.name).name;
+        return bare == kEmbeddedProjectTable || bare == kLoadNotesTable;
+    });
     for (auto& layer : layers) layer.source_stamp = stamp;
     return layers;
 }

@@ -17,11 +17,20 @@ struct SourceSpec {
 };
 
 // "villages.shp", "county.gpkg:villages". A path that exists is taken whole even if it holds ':'.
+// "PG:host=… dbname=… schema.table": the connection (its password, if typed, handed to libpq by
+// remember_database_password and left out) and the table.
 SourceSpec parse_source(std::string_view argument);
+// The argument parse_source reads back as `source`.
+std::string source_argument(const SourceSpec& source);
+// For every later connection of this process (PGPASSWORD): a password is never kept in a source.
+void remember_database_password(const std::string& password);
 
 struct ReadOptions {
     model::PerSourceOption encoding;  // --encoding: for legacy sources (DBF, CSV) only, over .cpg and detection
     std::string assume_crs;           // --assume-crs: for layers that declare none ("EPSG:4490")
+    // A database table's fields alone, its rows left on the server to be counted there
+    // (Layer::rows_on_server). Files are always read whole.
+    bool database_fields_only = false;
 };
 
 // Throws ca::Error naming file, layer and feature when the source cannot be read as a whole:

@@ -127,7 +127,9 @@ model::Project load_project(const std::vector<SourceArgument>& sources, const Lo
             check_values(layer, options.skip_bad_rows, layer.problems);
             if (!layer.source_crs.missing) prepare_geometry(layer, options);
         };
-        for (auto& layer : io::read_source(io::parse_source(source.spec), options.read, prepare)) project.layers.push_back(std::move(layer));
+        io::ReadOptions read = options.read;
+        read.database_fields_only = source.role != Role::Unknown && options.rows_on_server.contains(source.role);
+        for (auto& layer : io::read_source(io::parse_source(source.spec), read, prepare)) project.layers.push_back(std::move(layer));
     }
     settle_missing_crs(project.layers, options);
     // A copy left out takes its own notes with it: only the warning that it was left out stays.

@@ -1,6 +1,8 @@
 // From the files a user names to a ready Project: read, guess roles, fix what can be fixed.
 #pragma once
 
+#include <set>
+
 #include <string>
 #include <vector>
 
@@ -21,6 +23,9 @@ struct LoadOptions {
     // to their point and line layers.
     model::PerSourceOption coords;
     bool skip_bad_rows = false;  // --skip-bad-rows: leave out (and report) rows with unreadable numbers
+    // Database tables in these roles are read as their fields alone, their rows left on the
+    // server to be counted there (postgis::count_on_server).
+    std::set<model::Role> rows_on_server;
 };
 
 // What a layer most likely is, from its name, geometry and recognised fields.

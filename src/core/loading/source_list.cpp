@@ -61,7 +61,7 @@ std::vector<SourceArgument> settle_sources(const std::vector<SourceArgument>& na
             continue;
         }
         SourceArgument& kept = settled[k];
-        const std::string file = fs::path(io::parse_source(expanded[i].spec).path).filename().string();
+        const std::string file = model::file_name(io::parse_source(expanded[i].spec).path);
         if (kept.role != model::Role::Unknown && expanded[i].role != model::Role::Unknown && kept.role != expanded[i].role)
             throw Error(std::string("is given as ") + model::to_string(kept.role) + " and as " + model::to_string(expanded[i].role) +
                         "; give each file in one role, or it is counted twice")

@@ -6,11 +6,15 @@
 #include <chrono>
 #include <filesystem>
 
+#include "core/model/database_source.hpp"
 #include "core/model/text.hpp"
 
 namespace ca::model {
 
-std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+std::string file_name(const std::string& path) {
+    if (is_database_source(path)) return database_display_name(path);  // a database has no folders to drop
+    return std::filesystem::path(path).filename().string();
+}
 
 SourceStamp stamp_of(const std::string& path) {
     namespace fs = std::filesystem;

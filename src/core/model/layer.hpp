@@ -77,6 +77,9 @@ struct Layer {
     std::vector<std::string> field_names;  // UTF-8
     FieldMapping mapping;
     std::vector<Feature> features;
+    // Read as its fields alone: its rows stay in the database and are counted there (a PostGIS
+    // table given to a command that counts on the server); `features` is empty.
+    bool rows_on_server = false;
     LoadCounts counts;
     ProblemLog problems;         // what reading decided and met; loading moves it to the project's log
     SourceStamp source_stamp;    // of source_path when read

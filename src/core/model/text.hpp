@@ -17,5 +17,8 @@ std::size_t decode_utf8(std::string_view text, std::size_t i, std::uint32_t& cp)
 void append_utf8(std::string& out, std::uint32_t cp);
 bool is_valid_utf8(std::string_view text);
 bool ends_with(std::string_view text, std::string_view suffix);
+// Line breaks and runs of spaces as one space, ends trimmed: a library's several-line message
+// (libpq's "connection to server … failed:\n FATAL: …") as the one line users are shown.
+std::string one_line(std::string_view text);
 
 }  // namespace ca::model

@@ -15,6 +15,7 @@
 #include "core/io/vector_reader.hpp"
 #include "core/io/table_writer.hpp"
 #include "core/io/working_crs.hpp"
+#include "core/model/database_source.hpp"
 #include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
 #include "core/model/text.hpp"
@@ -53,6 +54,7 @@ const char* method_name(analysis::ClassMethod m) {
 
 // Paths in the file use forward slashes on every OS.
 std::string relative_to(const fs::path& folder, const std::string& path) {
+    if (model::is_database_source(path)) return path;  // a connection, without password (parse_source)
     std::error_code ec;
     const fs::path rel = fs::relative(fs::absolute(path), folder, ec);
     return (ec || rel.empty() ? fs::absolute(path) : rel).generic_string();
@@ -91,8 +93,10 @@ std::optional<std::array<std::uint8_t, 3>> rgb_in(const ordered_json& layer, con
 
 // One entry of "layers": its source, style and field mapping.
 void read_layer(const ordered_json& layer, const fs::path& folder, const std::string& path, ProjectFile& p) {
-    std::string spec = (folder / fs::path(layer.at("path").get<std::string>())).lexically_normal().string();
-    if (layer.contains("layer")) spec += ":" + layer["layer"].get<std::string>();
+    const std::string written = layer.at("path").get<std::string>();
+    io::SourceSpec source{model::is_database_source(written) ? io::parse_source(written).path : (folder / fs::path(written)).lexically_normal().string(), {}};
+    if (layer.contains("layer")) source.layer = layer["layer"].get<std::string>();
+    const std::string spec = io::source_argument(source);
     p.sources.push_back({spec, model::role_from_string(layer.value("role", ""))});
     scene::LayerStyle style;
     style.visible = layer.value("visible", true);
@@ -239,7 +243,7 @@ ProjectFile describe(const model::Project& project, const LoadOptions& options, 
                      const std::optional<scene::Viewport>& view) {
     ProjectFile p;
     for (const auto& layer : project.layers) {
-        p.sources.push_back({layer.source_path + ":" + layer.name, layer.role});
+        p.sources.push_back({io::source_argument({layer.source_path, layer.name}), layer.role});
         std::map<std::string, std::string> fields;
         for (std::size_t m = 0; m < model::kMeaningCount; ++m) {
             const auto meaning = static_cast<model::Meaning>(m);

@@ -11,6 +11,7 @@
 #include "core/io/encoding.hpp"
 #include "core/io/table_patch.hpp"
 #include "core/io/table_reader.hpp"
+#include "core/io/vector_reader.hpp"
 #include "core/io/vector_writer.hpp"
 #include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
@@ -118,7 +119,7 @@ void compare_read_back(const model::Layer& written, const model::Layer& read) {
 
 // The layer as its file holds it now, with the roles and field choices the user made.
 model::Layer read_back(const model::Layer& written, const loading::LoadOptions& options) {
-    model::Project fresh = loading::load_project({{written.source_path + ":" + written.name, written.role}}, options);
+    model::Project fresh = loading::load_project({{io::source_argument({written.source_path, written.name}), written.role}}, options);
     if (fresh.layers.size() != 1) throw Error("was saved, but cannot be read back as one layer").file(written.file_name()).layer(written.name);
     model::Layer layer = std::move(fresh.layers.front());
     layer.role_given = written.role_given;

@@ -1,0 +1,34 @@
+// A PostGIS source as users name it: `PG:host=… dbname=… user=… [schema.]table`. Its connection
+// words are libpq's; a password is never kept in one (libpq takes it from PGPASSWORD, ~/.pgpass
+// or a PGSERVICE entry), so no message, project file or layer name can show it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ca::model {
+
+// Whether the text names a PostgreSQL/PostGIS database ("PG:" first, any case).
+bool is_database_source(std::string_view source);
+
+// The connection words in libpq's `key=value` form, quotes as the user wrote them, and the table
+// (`schema.table` or `table`; empty for the whole database). A word without '=' is the table.
+struct DatabaseSource {
+    std::string connection;  // "host=localhost dbname=county", without the password
+    std::string password;    // when typed into the source: handed to libpq, never stored
+    std::string table;
+};
+DatabaseSource parse_database_source(std::string_view source);
+
+// "PG:host=… dbname=…", for GDAL and libpq: the connection without password or table.
+std::string database_connection_name(const DatabaseSource& source);
+// How messages and project files show it: "PG:host=… dbname=… schema.table", no password.
+std::string database_display_name(std::string_view source);
+
+// The schema and bare name of a `schema.table` ("public" when there is no schema).
+struct TableName {
+    std::string schema, name;
+};
+TableName split_table_name(std::string_view table);
+
+}  // namespace ca::model
