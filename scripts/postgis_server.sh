@@ -43,9 +43,9 @@ HBA
   [ "$started" = 1 ] || { cat "$cluster/server.log" >&2; exit 1; }
   local psql=("$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U countyatlas)
   "${psql[@]}" -d postgres -c "CREATE DATABASE countyatlas_test"
-  "${psql[@]}" -d countyatlas_test -c "CREATE EXTENSION postgis; CREATE ROLE reader LOGIN PASSWORD 'right-password'; GRANT ALL ON SCHEMA public TO reader"
+  "${psql[@]}" -d countyatlas_test -c "CREATE EXTENSION postgis; CREATE ROLE reader LOGIN PASSWORD 'right-password'; GRANT ALL ON SCHEMA public TO reader; GRANT CREATE ON DATABASE countyatlas_test TO reader"
   echo "host=127.0.0.1 port=$port dbname=countyatlas_test user=countyatlas" >"$dir/conninfo"
-  echo "$("$bin/postgres" --version | awk '{print $2, $3}') with PostGIS on 127.0.0.1:$port, data in $cluster"
+  echo "$("$bin/postgres" --version | awk '{print "PostgreSQL", $3}') with PostGIS on 127.0.0.1:$port, data in $cluster"
 }
 
 stop() {

@@ -80,9 +80,29 @@ std::string database_display_name(std::string_view source) {
     return database_connection_name(parsed) + (parsed.table.empty() ? "" : " " + parsed.table);
 }
 
-TableName split_table_name(std::string_view table) {
+std::string libpq_connection(std::string_view source) {
+    std::string words;
+    for (const std::string& word : words_of(parse_database_source(source).connection)) {
+        const auto equals = word.find('=');
+        const std::string key = word.substr(0, equals);
+        if (equals == std::string::npos || key == "schemas" || key == "active_schema" || key == "tables") continue;
+        words += (words.empty() ? "" : " ") + key + "=" + quoted_value(word.substr(equals + 1));
+    }
+    return words;
+}
+
+std::string default_schema(std::string_view source) {
+    for (const std::string& word : words_of(parse_database_source(source).connection)) {
+        const auto equals = word.find('=');
+        const std::string key = word.substr(0, equals), value = equals == std::string::npos ? "" : word.substr(equals + 1);
+        if ((key == "active_schema" || key == "schemas") && !value.empty() && value.find(',') == std::string::npos) return value;
+    }
+    return "public";
+}
+
+TableName split_table_name(std::string_view table, const std::string& schema) {
     const auto dot = table.find('.');
-    if (dot == std::string_view::npos) return {"public", std::string(table)};
+    if (dot == std::string_view::npos) return {schema, std::string(table)};
     return {std::string(table.substr(0, dot)), std::string(table.substr(dot + 1))};
 }
 

@@ -25,10 +25,16 @@ std::string database_connection_name(const DatabaseSource& source);
 // How messages and project files show it: "PG:host=… dbname=… schema.table", no password.
 std::string database_display_name(std::string_view source);
 
+// libpq's connection words of a source: GDAL's own words (schemas, active_schema, tables) and the
+// password left out, values quoted as libpq wants.
+std::string libpq_connection(std::string_view source);
+// The schema a bare table name lives in: GDAL's `active_schema=` or a single `schemas=`, else public.
+std::string default_schema(std::string_view source);
+
 // The schema and bare name of a `schema.table` ("public" when there is no schema).
 struct TableName {
     std::string schema, name;
 };
-TableName split_table_name(std::string_view table);
+TableName split_table_name(std::string_view table, const std::string& schema = "public");
 
 }  // namespace ca::model

@@ -14,10 +14,10 @@
 namespace ca::postgis {
 namespace {
 
+// libpq's words from a source's: GDAL's own (schemas, active_schema, tables) left out, text
+// always UTF-8, and a name the server's activity list shows.
 std::string connection_words(const std::string& source) {
-    const model::DatabaseSource parsed = model::parse_database_source(source);
-    // Messages from the server in English whatever its locale, and text always UTF-8.
-    return parsed.connection + " client_encoding=UTF8 connect_timeout=20";
+    return model::libpq_connection(source) + " client_encoding=UTF8 connect_timeout=20 application_name=countyatlas";
 }
 
 }  // namespace

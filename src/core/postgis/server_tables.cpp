@@ -7,7 +7,7 @@
 namespace ca::postgis {
 
 ServerTable describe_table(Connection& db, const model::Layer& layer) {
-    const model::TableName t = model::split_table_name(layer.name);
+    const model::TableName t = model::split_table_name(layer.name, model::default_schema(layer.source_path));
     ServerTable table{quote_identifier(t.schema) + "." + quote_identifier(t.name), {}, {}, t.schema, t.name};
     const Result geom = db.exec("SELECT f_geometry_column FROM geometry_columns WHERE f_table_schema = $1 AND f_table_name = $2", {t.schema, t.name});
     if (geom.rows() > 0) table.geom = quote_identifier(geom.text(0, 0));

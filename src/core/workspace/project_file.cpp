@@ -285,6 +285,9 @@ OpenedProject load_project_file(const ProjectFile& file) {
     }
     for (std::size_t i = 0; i < n; ++i) {
         if (!parts[i]) {
+            // A file gone is one layer less; a database that refuses (password, server down) is
+            // every layer of the shared county: nothing to count.
+            if (model::is_database_source(file.sources[i].spec)) throw Error(failures[i]);
             opened.project.problems.report("missing data file", failures[i]);
             continue;
         }
