@@ -12,6 +12,7 @@ namespace {
 void mark_edited(Layer& layer, const std::optional<Feature>& from, const std::optional<Feature>& to) {
     const Feature& any = from ? *from : *to;
     EditedParts& parts = layer.edited[any.fid];
+    if (from && !parts.as_read && from->fid >= 0) parts.as_read = *from;
     for (std::size_t i = 0; i < layer.field_names.size(); ++i) {
         const bool differs = !from || !to || i >= from->values.size() || i >= to->values.size() || from->values[i] != to->values[i];
         if (differs) parts.fields.insert(i);

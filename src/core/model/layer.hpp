@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -61,6 +62,9 @@ SourceStamp stamp_of(const std::string& path);
 struct EditedParts {
     std::set<std::size_t> fields;  // indices into Layer::field_names
     bool geometry = false;
+    // The feature as read, before its first edit (none for one added here): what a save to a
+    // shared database checks the table still holds (its row version).
+    std::optional<Feature> as_read;
 };
 
 struct Layer {

@@ -8,9 +8,12 @@ namespace ca::postgis {
 
 ServerTable describe_table(Connection& db, const model::Layer& layer) {
     const model::TableName t = model::split_table_name(layer.name, model::default_schema(layer.source_path));
-    ServerTable table{quote_identifier(t.schema) + "." + quote_identifier(t.name), {}, {}, t.schema, t.name};
-    const Result geom = db.exec("SELECT f_geometry_column FROM geometry_columns WHERE f_table_schema = $1 AND f_table_name = $2", {t.schema, t.name});
-    if (geom.rows() > 0) table.geom = quote_identifier(geom.text(0, 0));
+    ServerTable table{quote_identifier(t.schema) + "." + quote_identifier(t.name), {}, {}, {}, t.schema, t.name};
+    const Result geom = db.exec("SELECT f_geometry_column, type FROM geometry_columns WHERE f_table_schema = $1 AND f_table_name = $2", {t.schema, t.name});
+    if (geom.rows() > 0) {
+        table.geom = quote_identifier(geom.text(0, 0));
+        table.geom_type = geom.text(0, 1);
+    }
     const Result key = db.exec(
         "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
         "WHERE i.indrelid = $1::regclass AND i.indisprimary",

@@ -12,6 +12,7 @@ namespace ca::postgis {
 struct ServerTable {
     std::string name;         // "schema"."table", quoted
     std::string fid, geom;    // quoted columns; geom empty for a table without geometry
+    std::string geom_type;    // as geometry_columns has it: "POINT", "MULTIPOLYGON", "GEOMETRY"...
     std::string schema, bare;  // unquoted
 };
 
