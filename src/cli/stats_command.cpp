@@ -8,6 +8,7 @@
 #include "cli/progress.hpp"
 #include "cli/source_options.hpp"
 #include "cli/count_options.hpp"
+#include "core/model/database_source.hpp"
 #include "core/model/error.hpp"
 #include "core/print/stats_report.hpp"
 #include "core/print/stats_table.hpp"
@@ -28,7 +29,9 @@ struct StatsCommand {
 
     void run() const {
         if (sources.empty()) throw Error("stats needs data: --villages FILE, and --sites, --lines, --ponds as you have them");
-        refuse_output_over_inputs(output, input_files(sources));
+        if (!model::is_database_source(output)) refuse_output_over_inputs(output, input_files(sources));
+        if (format == "postgis" && !model::is_database_source(output))
+            throw Error("--format postgis writes into a database: -o 'PG:host=… dbname=… [schema.]table'");
         const model::Project project = engine.load(sources);
         analysis::StatsOptions options = thresholds;
         selection.apply(project, options);
@@ -38,7 +41,7 @@ struct StatsCommand {
         }();
         const print::StatsLevel level = by == "village" ? print::StatsLevel::Village : print::StatsLevel::Township;
         if (level == print::StatsLevel::Township) analysis::require_township_names(project, stats);
-        if (format == "xlsx" || format == "gpkg") {
+        if (format == "xlsx" || format == "gpkg" || format == "postgis") {
             if (output.empty()) throw Error("--format " + format + " writes a file: give it with -o FILE");
             if (format == "xlsx") {
                 const print::ReportOptions report{title, language == "en" ? model::Language::English : model::Language::Chinese};
@@ -65,8 +68,9 @@ void register_stats_command(CLI::App& root) {
     CLI::App* stats = root.add_subcommand("stats", "Township or village statistics: poverty, projects, funds, coverage, works");
     command->sources.add_to(*stats);
     stats->add_option("--by", command->by, "township (default) or village")->check(CLI::IsMember({"township", "village"}));
-    stats->add_option("--format", command->format, "table (default), json, csv (the contract's keys), xlsx (a formatted report table) or gpkg (region polygons)")
-        ->check(CLI::IsMember({"table", "json", "csv", "xlsx", "gpkg"}));
+    stats->add_option("--format", command->format, "table (default), json, csv (the contract's keys), xlsx (a formatted report table), gpkg (region polygons) or postgis "
+                    "(region polygons into -o 'PG:… [schema.]table')")
+        ->check(CLI::IsMember({"table", "json", "csv", "xlsx", "gpkg", "postgis"}));
     stats->add_option("-o,--output", command->output, "Write to this file instead of standard output");
     stats->add_option("--title", command->title, "Title of the xlsx table (default: 扶贫项目乡镇统计表 or 扶贫项目村级统计表)");
     stats->add_option("--language", command->language, "Headings and notes of the xlsx table: zh (default) or en")

@@ -73,6 +73,14 @@ TEST_CASE("the sample county published to PostGIS counts the same on the server,
     const json file_total = stats_json("'" + test::sample_county() + "' --sites '" + sample_sheet() + "'")["total"];
     CHECK(total["sites"].get<int>() > 289);  // the sheet's placed rows beside the map's 289 sites
     CHECK(total["funds_yuan"].get<double>() == file_total["funds_yuan"].get<double>());
+
+    // The township table with its polygons back into the database, for other tools.
+    const auto written = test::run_countyatlas("stats '" + project + "' --format postgis -o '" + test::test_database() + " " + schema.name() + ".township_stats'");
+    REQUIRE_MESSAGE(written.exit_code == 0, written.err);
+    const json townships = stats_json("'" + project + "'")["regions"];
+    CHECK(test::psql("SELECT count(*) FROM " + schema.name() + ".township_stats") == std::to_string(townships.size()) + "\n");
+    CHECK(test::psql("SELECT sites || ' ' || ST_GeometryType(geom) || ' ' || ST_SRID(geom) FROM " + schema.name() +
+                     ".township_stats WHERE township = '金碧镇'") == "5 ST_MultiPolygon 4490\n");
 }
 
 TEST_CASE("every role read from PostGIS mixed with files counts as the files do") {

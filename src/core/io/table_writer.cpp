@@ -11,6 +11,7 @@
 #include "core/io/ogr_geometry.hpp"
 #include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
+#include "core/model/text.hpp"
 
 namespace ca::io {
 namespace {
@@ -56,19 +57,16 @@ void set_values(OGRFeatureH f, const std::vector<Column>& columns, const std::ve
 
 // `geometry_type` wkbNone writes no geometry column; rows are TableRow or PointRow.
 template <class Row>
-void write_layer(GDALDriverH driver, const std::string& file, const std::string& layer_name, const std::vector<Column>& columns,
-                 const std::vector<Row>& rows, OGRwkbGeometryType geometry_type) {
+void fill_layer(GDALDatasetH ds, GdalErrorTrap& trap, const std::string& layer_name, const std::vector<Column>& columns, const std::vector<Row>& rows,
+                OGRwkbGeometryType geometry_type, CSLConstList layer_options) {
     const bool with_geometry = geometry_type != wkbNone;
-    GdalErrorTrap trap;
-    Dataset ds(GDALCreate(driver, file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) refused(trap, "create the file");
     SpatialRef srs;
     if (with_geometry) {
         srs.reset(OSRNewSpatialReference(nullptr));
         OSRImportFromEPSG(srs.get(), 4490);
         OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
     }
-    OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), layer_name.c_str(), srs.get(), geometry_type, nullptr);
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, layer_name.c_str(), srs.get(), geometry_type, const_cast<char**>(layer_options));
     if (!layer) refused(trap, "create the layer");
     for (const Column& c : columns) {
         OGRFieldDefnH field = OGR_Fld_Create(c.name.c_str(), c.type == ColumnType::Text      ? OFTString
@@ -78,8 +76,6 @@ void write_layer(GDALDriverH driver, const std::string& file, const std::string&
         OGR_Fld_Destroy(field);
         if (err != OGRERR_NONE) refused(trap, "add a column");
     }
-    const bool in_transaction = GDALDatasetStartTransaction(ds.get(), FALSE) == OGRERR_NONE;
-    if (!in_transaction) trap.clear();  // XLSX has no transactions: that is no failure of the write
     for (const Row& row : rows) {
         OgrFeature f(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
         set_values(f.get(), columns, row.values);
@@ -87,6 +83,17 @@ void write_layer(GDALDriverH driver, const std::string& file, const std::string&
             if (OGRGeometryH g = geometry_of(row)) OGR_F_SetGeometryDirectly(f.get(), g);
         if (OGR_L_CreateFeature(layer, f.get()) != OGRERR_NONE) refused(trap, "add a row");
     }
+}
+
+template <class Row>
+void write_layer(GDALDriverH driver, const std::string& file, const std::string& layer_name, const std::vector<Column>& columns,
+                 const std::vector<Row>& rows, OGRwkbGeometryType geometry_type) {
+    GdalErrorTrap trap;
+    Dataset ds(GDALCreate(driver, file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) refused(trap, "create the file");
+    const bool in_transaction = GDALDatasetStartTransaction(ds.get(), FALSE) == OGRERR_NONE;
+    if (!in_transaction) trap.clear();  // XLSX has no transactions: that is no failure of the write
+    fill_layer(ds.get(), trap, layer_name, columns, rows, geometry_type, nullptr);
     if (in_transaction && GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) refused(trap, "commit the rows");
     // GDAL 3.6's GDALClose returns nothing; a driver that fails while closing (XLSX zips the
     // whole workbook then) says so only through the error handler, as any step may.
@@ -253,6 +260,20 @@ void write_table(const std::string& path, const std::string& driver_name, const 
 void write_points(const std::string& path, const std::string& driver_name, const std::string& layer_name,
                   const std::vector<Column>& columns, const std::vector<PointRow>& rows) {
     write_any(path, driver_name, layer_name, columns, rows, wkbPoint);
+}
+
+void write_database_table(const std::string& database, const std::string& table, const std::vector<Column>& columns,
+                          const std::vector<TableRow>& rows, bool with_geometry) {
+    register_gdal_drivers();
+    GdalErrorTrap trap;
+    const char* const drivers[] = {"PostgreSQL", nullptr};
+    Dataset ds(GDALOpenEx(database.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
+    if (!ds) throw Error("cannot open the database: " + model::one_line(trap.failed() ? trap.failure() : "no answer")).file(model::file_name(database));
+    // One transaction: the old table is dropped and the new one filled, or neither.
+    if (GDALDatasetStartTransaction(ds.get(), FALSE) != OGRERR_NONE) refused(trap, "start a transaction");
+    const char* const options[] = {"OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=GIST", nullptr};
+    fill_layer(ds.get(), trap, table, columns, rows, with_geometry ? wkbMultiPolygon : wkbNone, options);
+    if (GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE || trap.failed()) refused(trap, "commit the rows");
 }
 
 }  // namespace ca::io

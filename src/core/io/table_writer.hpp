@@ -39,6 +39,11 @@ struct PointRow {
 void write_points(const std::string& path, const std::string& driver, const std::string& layer, const std::vector<Column>& columns,
                   const std::vector<PointRow>& rows);
 
+// The same table into a PostGIS database ("PG:host=… dbname=…") as `table` ("schema.table"),
+// replacing one of that name, in one transaction; geometry column `geom`, EPSG:4490, GiST index.
+void write_database_table(const std::string& database, const std::string& table, const std::vector<Column>& columns,
+                          const std::vector<TableRow>& rows, bool with_geometry);
+
 // "Save as GeoPackage": whole layers (their fields typed from their values, their geometries in
 // EPSG:4490) into one GeoPackage under these names, with the project (a .cap.json text, its layer
 // paths the GeoPackage's own name) in the table kEmbeddedProjectTable, so the one file opens as

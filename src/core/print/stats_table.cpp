@@ -4,6 +4,7 @@
 #include "core/analysis/dissolve.hpp"
 #include "core/io/report_workbook.hpp"
 #include "core/io/table_writer.hpp"
+#include "core/io/vector_reader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -239,7 +240,7 @@ std::string stats_text_table(const analysis::Statistics& stats, StatsLevel level
 void write_stats_file(const model::Project& project, const analysis::Statistics& stats, StatsLevel level, const std::string& format,
                       const std::string& path) {
     const FlatTable table = stats_flat(stats, level);
-    const bool with_geometry = format == "gpkg";
+    const bool with_geometry = format == "gpkg" || format == "postgis";
     std::vector<io::Column> columns;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         io::ColumnType type = io::ColumnType::Integer;
@@ -274,6 +275,10 @@ void write_stats_file(const model::Project& project, const analysis::Statistics&
         rows.push_back(std::move(row));
     }
     const std::string layer = level == StatsLevel::Township ? "township_stats" : "village_stats";
+    if (format == "postgis") {  // `path`: "PG:… [schema.]table"
+        const io::SourceSpec target = io::parse_source(path);
+        return io::write_database_table(target.path, target.layer.empty() ? layer : target.layer, columns, rows, true);
+    }
     io::write_table(path, with_geometry ? "GPKG" : "XLSX", layer, columns, rows, with_geometry);
 }
 
