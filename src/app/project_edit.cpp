@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/io/working_crs.hpp"
+#include "core/model/database_source.hpp"
 #include "core/model/error.hpp"
 #include "core/workspace/project_file.hpp"
 
@@ -31,6 +32,7 @@ model::Project& edit_project(ui::ViewerState& state) {
 
 LayersAdded add_layers(ui::ViewerState& state, AddedLayers&& added) {
     for (auto& error : added.errors) state.messages.push_back(std::move(error));
+    if (!added.locked_databases.empty()) state.database_asking_password = added.locked_databases.front();
     if (added.layers.empty() && added.problems.empty()) return {};
     model::Project& project = edit_project(state);
     LayersAdded result{!added.layers.empty(), false};
@@ -55,7 +57,8 @@ AddedLayers read_layers(const std::vector<std::string>& paths, const loading::Lo
             for (auto& layer : more.layers) added.layers.push_back(std::move(layer));
             added.problems.append(more.problems);
         } catch (const Error& e) {
-            added.errors.push_back(e.what());  // a bad file is reported; the session goes on
+            if (model::is_database_source(path) && model::asks_for_password(e.what())) added.locked_databases.push_back(path);
+            else added.errors.push_back(e.what());  // a bad file is reported; the session goes on
         } catch (const std::exception& e) {
             added.errors.push_back(path + ": cannot read (" + e.what() + ")");
         }

@@ -26,6 +26,7 @@ struct AddedLayers {
     std::vector<model::Layer> layers;
     model::ProblemLog problems;
     std::vector<std::string> errors;  // files that could not be read, one line each
+    std::vector<std::string> locked_databases;  // refused for want of a password: the viewer asks for one
 };
 struct LayersAdded {
     bool any = false;          // the layers changed: a Refresh::Data is due

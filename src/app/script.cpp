@@ -40,6 +40,7 @@ constexpr Grammar kGrammar[] = {
     {"save-status", 2, 2}, {"background", 2, 2}, {"wait", 1, 1}, {"hover", 3, 3},
     {"wait-for-file", 2, 2}, {"click", 3, 3}, {"drag", 5, 5}, {"key", 2, 2}, {"form", 3, 20},
     {"edit-layer", 2, 2}, {"edit", 3, 40}, {"undo", 1, 1}, {"redo", 1, 1}, {"save", 1, 2}, {"reload", 1, 1}, {"save-as", 2, 2}, {"import-sheet", 2, 2}, {"import-map", 2, 2}, {"import-fix", 4, 4}, {"import-skip", 2, 2}, {"import-append", 1, 1},
+    {"open-database", 2, 12}, {"password", 2, 2},
 };
 
 // "SCRIPT:LINE: message": the form every script failure takes.
@@ -291,6 +292,18 @@ void file_command(Step& s) {
     }
 }
 
+// A database source has spaces in it: the line's words after the command, joined. `password`
+// answers the question the viewer asked (as typed into it).
+void database_command(Step& s) {
+    if (s.word(0) == "password") {
+        s.effect.password = s.word(1);
+        return;
+    }
+    std::string source;
+    for (std::size_t i = 1; i < s.line.words.size(); ++i) source += (i > 1 ? " " : "") + s.word(i);
+    s.effect.open_path = source;
+}
+
 void panel_command(Step& s) {
     const std::string &command = s.word(0), &value = s.word(1);
     if (command == "open-dialog") {
@@ -350,6 +363,7 @@ constexpr std::pair<std::string_view, Command> kCommands[] = {
     {"choropleth", choropleth_command}, {"search", search_command},       {"zoom-to", zoom_command},          {"select", select_command},
     {"select-box", select_command},     {"hover", hover_command},     {"filter", filter_command},       {"layer", layer_command},           {"language", look_command},
     {"labels", look_command},           {"uncovered", look_command},      {"choropleth-level", look_command}, {"colour-sites", look_command},
+    {"open-database", database_command}, {"password", database_command},
     {"open", file_command},             {"export", file_command},         {"save-problems", file_command},    {"save-status", file_command},
     {"save-statistics", file_command},  {"save-project", file_command},   {"screenshot", file_command},       {"open-dialog", panel_command},
     {"export-dialog", panel_command},   {"tab", panel_command},           {"problem-click", panel_command},   {"problems-filter", panel_command},

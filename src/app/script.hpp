@@ -70,6 +70,7 @@ struct ScriptEffect {
     std::string screenshot_path;   // non-empty: save the next frame here
     bool export_now = false;       // write the export dialog's file for the current view
     std::string open_path;         // non-empty: add this file's layers, as a file dropped on the window
+    std::optional<std::string> password;  // the answer to the database's question, as typed into it
     std::optional<bool> background;  // from now on, do (not) wait for each step's refresh
     bool wait = false;             // wait for every refresh asked for
     std::vector<InputFrame> input;  // frames of mouse and keys to play before the next step

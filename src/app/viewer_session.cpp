@@ -14,6 +14,9 @@
 
 #include "app/fonts.hpp"
 #include "app/viewer_model.hpp"
+#include "core/io/vector_reader.hpp"
+#include "core/model/database_source.hpp"
+#include "core/model/error.hpp"
 #include "core/scene/build.hpp"
 #include "render/screenshot.hpp"
 #include "ui/panels.hpp"
@@ -51,7 +54,7 @@ double percentile(std::vector<double> v, double q) {
 }  // namespace
 
 ViewerSession::ViewerSession(const Loader& load, const ViewerOptions& options, std::vector<ScriptLine> script, GLFWwindow* window)
-    : m_options(options), m_window(window), m_script(std::move(script)),
+    : m_options(options), m_load(load), m_window(window), m_script(std::move(script)),
       m_unattended(!options.screenshot_path.empty() || !options.script_path.empty() || options.bench_frames > 0) {
     // Files dropped on the window are read between frames, once the first load is in.
     glfwSetWindowUserPointer(window, &m_dropped);
@@ -68,11 +71,32 @@ ViewerSession::ViewerSession(const Loader& load, const ViewerOptions& options, s
     m_ui_text.push_back(m_state.export_settings.title);
     m_glyphs = glyph_ranges(m_state.project(), m_ui_text);
     build_font_atlas(m_glyphs, kFontSizePx);
-    // Files are read, and a first map built, on a worker while the window shows progress. The
-    // statistics follow on another worker once the map is up (see Refresher).
-    m_first_load = std::async(std::launch::async, [&load, &stage = m_stage, language = m_state.style.language, ui_text = m_ui_text] {
+    start_first_load();
+}
+
+// Files are read, and a first map built, on a worker while the window shows progress. The
+// statistics follow on another worker once the map is up (see Refresher).
+void ViewerSession::start_first_load() {
+    m_load_started = Clock::now();
+    m_first_load = std::async(std::launch::async, [&load = m_load, &stage = m_stage, language = m_state.style.language, ui_text = m_ui_text] {
         return build_first_map(load, stage, language, ui_text);
     });
+}
+
+// The password typed for the database that asked (empty: the user declined). It goes to libpq
+// for this session, and the database is read again: the first load, or as added data.
+void ViewerSession::answer_password(const std::string& password) {
+    if (!m_state.database_asking_password) return;
+    const std::string source = *std::exchange(m_state.database_asking_password, std::nullopt);
+    if (password.empty()) {
+        if (!m_loaded) throw Error("asks for a password and none was given; nothing was opened").file(model::file_name(source));
+        m_state.messages.push_back(model::file_name(source) + ": not opened (no password given)");
+        return;
+    }
+    io::remember_database_password(password);
+    if (!m_loaded) start_first_load();
+    else if (!m_options.script_path.empty()) open_for_script(source);
+    else m_dropped.push_back(source);
 }
 
 ViewerSession::FirstMap ViewerSession::build_first_map(const Loader& load, std::atomic<int>& stage, model::Language language,
@@ -127,8 +151,16 @@ bool ViewerSession::frame() {
 }
 
 void ViewerSession::take_first_load() {
-    if (m_first_load.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
-    FirstMap first = m_first_load.get();  // rethrows what loading threw
+    if (!m_first_load.valid() || m_first_load.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    std::optional<FirstMap> loaded;
+    try {
+        loaded = m_first_load.get();  // rethrows what loading threw
+    } catch (const Error& e) {
+        if (!model::asks_for_password(e.what())) throw;
+        m_state.database_asking_password = e.file();  // asked over the loading window; read again with it
+        return;
+    }
+    FirstMap& first = *loaded;
     ui::ViewerState& s = m_state;
     s.data.project = std::make_shared<model::Project>(std::move(first.opened.project));  // non-const: see edit_project
     s.style = *first.opened.style;
@@ -210,6 +242,7 @@ bool ViewerSession::script_step(std::string& screenshot_now, bool& export_now) {
         effect = run_script_line(m_options.script_path, line, m_state);
         if (effect.background) m_script_background = *effect.background;
         if (!effect.open_path.empty()) open_for_script(effect.open_path);
+        if (effect.password) answer_password(*effect.password);
         m_refresher.request(m_state, effect.refresh);
         if (!m_script_background || effect.wait) settle();  // each step's result before the next
         m_input.insert(m_input.end(), effect.input.begin(), effect.input.end());
@@ -240,7 +273,7 @@ void ViewerSession::read_dropped_files(bool wait) {
 // failure is only a message).
 void ViewerSession::open_for_script(const std::string& path) {
     AddedLayers added = read_layers({path}, m_state.load_options);
-    if (!added.errors.empty()) throw Error(added.errors.front());
+    if (!added.errors.empty()) throw Error(added.errors.front());  // a database asking for a password asks (add_layers)
     const LayersAdded result = add_layers(m_state, std::move(added));
     m_refit_when_drawn = m_refit_when_drawn || result.crs_changed;
     if (result.any) m_refresher.request(m_state, Refresh::Data);
@@ -263,7 +296,9 @@ void ViewerSession::draw_loading() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    if (ui::draw_loading(m_stage == 0, seconds_since(m_load_started), m_state.style.language)) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+    ui::Actions actions;
+    if (m_state.database_asking_password) ui::draw_password_prompt(m_state, actions);
+    else if (ui::draw_loading(m_stage == 0, seconds_since(m_load_started), m_state.style.language)) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
     ImGui::Render();
     glViewport(0, 0, m_fb_width, m_fb_height);
     glClearColor(0.95f, 0.95f, 0.95f, 1.0f);
@@ -271,6 +306,7 @@ void ViewerSession::draw_loading() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(m_window);
     std::this_thread::sleep_for(std::chrono::milliseconds(15));  // a progress window needs no more; the worker gets the cores
+    if (actions.database_password) answer_password(*actions.database_password);
 }
 
 ui::Actions ViewerSession::draw_frame(const std::string& screenshot_now) {
@@ -288,6 +324,7 @@ ui::Actions ViewerSession::draw_frame(const std::string& screenshot_now) {
     ui::draw_status_bar(m_state);
     ui::draw_export_dialog(m_state, actions);
     ui::draw_open_dialog(m_state, actions);
+    ui::draw_password_prompt(m_state, actions);
     ui::draw_edit_bar(m_state, actions);
     ui::draw_feature_form(m_state, actions);
     ui::draw_import_dialog(m_state, actions);
@@ -331,6 +368,7 @@ void ViewerSession::load_detail() {
 
 void ViewerSession::after_frame(const ui::Actions& actions, bool script_export) {
     m_refresher.request(m_state, apply(m_state, actions));
+    if (actions.database_password) answer_password(*actions.database_password);
     if (actions.close_answer == true) {
         m_state.editing.close_asked = false;
         // "Save and close" that could not save stays open: the message says why.

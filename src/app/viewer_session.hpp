@@ -57,6 +57,8 @@ private:
     static FirstMap build_first_map(const Loader& load, std::atomic<int>& stage, model::Language language, const std::vector<std::string>& ui_text);
     using Clock = std::chrono::steady_clock;
 
+    void start_first_load();
+    void answer_password(const std::string& password);
     void take_first_load();
     void take_refresh();
     void update_canvas();
@@ -77,6 +79,7 @@ private:
     bool play_input();
 
     const ViewerOptions& m_options;
+    const Loader& m_load;  // run_viewer's: read again when a database asks for a password first
     GLFWwindow* m_window;
     const Clock::time_point m_started = Clock::now();
     std::vector<ScriptLine> m_script;

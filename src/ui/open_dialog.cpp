@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "core/model/database_source.hpp"
 #include "ui/panels.hpp"
 
 namespace ca::ui {
@@ -36,7 +37,10 @@ void draw_open_dialog(const ViewerState& state, Actions& actions) {
         if (ImGui::InputText("##folder", folder, sizeof folder, ImGuiInputTextFlags_EnterReturnsTrue)) {
             const fs::path typed(folder);
             std::error_code error;
-            if (fs::is_directory(typed, error) && typed.extension() != ".gdb") dialog.folder = typed.string(), dialog.picked.clear();
+            if (model::is_database_source(folder)) {  // PG:host=… dbname=… [schema.]table
+                actions.open_file = folder;
+                open = false;
+            } else if (fs::is_directory(typed, error) && typed.extension() != ".gdb") dialog.folder = typed.string(), dialog.picked.clear();
             else dialog.folder = typed.parent_path().string(), dialog.picked = typed.filename().string();
             changed = true;
         }

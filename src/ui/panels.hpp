@@ -30,6 +30,8 @@ void draw_status_bar(const ViewerState& state);
 void draw_export_dialog(const ViewerState& state, Actions& actions);
 // "Open data…": folders and readable files, typed path; picks a file to add to the map.
 void draw_open_dialog(const ViewerState& state, Actions& actions);
+// The password a database asked for (ViewerState::database_asking_password), masked.
+void draw_password_prompt(const ViewerState& state, Actions& actions);
 // While files are read (`reading`) or the first map is built: the stage, seconds so far, and a
 // Cancel button (true when pressed).
 bool draw_loading(bool reading, double seconds, Language language);

@@ -1,6 +1,7 @@
 // What the viewer shows, as plain data that panels read and the app changes.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -259,6 +260,9 @@ struct ViewerState {
     bool glyphs_stale = false;  // new data may hold characters the font atlas lacks
     ExportSettings export_settings;
     OpenDialog open_dialog;
+    // A database that refused for want of a password: the viewer asks for one (never kept).
+    std::optional<std::string> database_asking_password;
+    mutable std::array<char, 256> password_field{};  // what is typed there, wiped when the question closes
     mutable FolderListing folder_listing;  // a cache the open dialog refreshes
     unsigned preview_texture = 0;  // the export preview, drawn by the app (an OpenGL texture id)
     int preview_width = 0, preview_height = 0;
@@ -293,6 +297,8 @@ struct Actions {
     std::optional<std::string> save_statistics;  // write the township table (as shown) here
     std::optional<std::string> open_tab;
     std::optional<std::string> open_file;  // data or project file to add
+    // The password typed for state.database_asking_password (empty: cancelled).
+    std::optional<std::string> database_password;
     std::optional<OpenDialog> open_dialog;
     std::optional<ExportSettings> export_settings;  // the dialog changed: new preview
     bool export_now = false;

@@ -127,8 +127,10 @@ SourceContext describe_source(GDALDatasetH ds, const std::string& path, bool is_
 
 // A GDAL failure at any point of reading is the source's failure: never a smaller count.
 void throw_if_failed(const GdalErrorTrap& trap, const SourceContext& source, const std::string& layer, const std::string& what) {
-    if (trap.failed())
-        throw Error("cannot read " + what + ": " + trap.failure() + " (is the file damaged or cut short?)").file(source.file).layer(layer);
+    if (!trap.failed()) return;
+    // A server's refusal (permission, a dropped connection) is its own reason, in one line.
+    const std::string hint = source.driver == "PostgreSQL" ? "" : " (is the file damaged or cut short?)";
+    throw Error("cannot read " + what + ": " + model::one_line(trap.failure()) + hint).file(source.file).layer(layer);
 }
 
 model::Value read_value(OGRFeatureH f, int i, OGRFieldType type, TextDecoder& decoder, bool& replaced) {

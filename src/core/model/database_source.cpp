@@ -91,6 +91,10 @@ std::string libpq_connection(std::string_view source) {
     return words;
 }
 
+bool asks_for_password(std::string_view message) {
+    return message.find("no password supplied") != std::string_view::npos || message.find("password authentication failed") != std::string_view::npos;
+}
+
 std::string default_schema(std::string_view source) {
     for (const std::string& word : words_of(parse_database_source(source).connection)) {
         const auto equals = word.find('=');

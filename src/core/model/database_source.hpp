@@ -31,6 +31,10 @@ std::string libpq_connection(std::string_view source);
 // The schema a bare table name lives in: GDAL's `active_schema=` or a single `schemas=`, else public.
 std::string default_schema(std::string_view source);
 
+// Whether a connection failure is the server asking for a password (none given, or a wrong one):
+// the viewer then asks the user for one.
+bool asks_for_password(std::string_view message);
+
 // The schema and bare name of a `schema.table` ("public" when there is no schema).
 struct TableName {
     std::string schema, name;

@@ -163,13 +163,21 @@ struct SiteCounting {
         const ServerTable table = describe_table(db, sites);
         const std::string point = "s." + table.geom;
         db.exec("DROP TABLE IF EXISTS pg_temp.ca_sites");
-        db.exec("CREATE TEMP TABLE ca_sites AS SELECT s." + table.fid + " AS fid, (" + point + " IS NOT NULL AND NOT ST_IsEmpty(" + point +
-                ")) AS located, " + village_holding(villages.table, point) + " AS village, " + column_of(sites, Meaning::Township) + "::text AS tw, " +
-                column_of(sites, Meaning::VillageName) + "::text AS vn, " + column_of(sites, Meaning::ProjectType) + "::text AS ty, " +
-                column_of(sites, Meaning::Status) + "::text AS st, " + column_of(sites, Meaning::Year) + "::text AS yr, " +
-                column_of(sites, Meaning::ProjectName) + "::text AS pn, " + column_of(sites, Meaning::Funds) + "::float8 AS funds, " +
-                column_of(sites, Meaning::BeneficiaryHouseholds) + "::float8 AS bh, " + column_of(sites, Meaning::BeneficiaryPeople) +
-                "::float8 AS bp FROM " + table.name + " s");
+        // Every (site, village) pair that touches, villages as the outer side so PostGIS keeps
+        // each outline prepared across its sites; the owner by locate()'s rule, asked only of a
+        // site on a border (several pairs).
+        db.exec("CREATE TEMP TABLE ca_sites AS WITH hits AS (SELECT s." + table.fid + " AS site, v." + villages.table.fid +
+                " AS village, count(*) OVER (PARTITION BY s." + table.fid + ") AS n, v." + villages.table.geom + " AS outline, " + point +
+                " AS at FROM " + villages.table.name + " v JOIN " + table.name + " s ON v." + villages.table.geom + " && " + point +
+                " AND ST_Intersects(v." + villages.table.geom + ", " + point + ")), owner AS (SELECT DISTINCT ON (site) site, village FROM hits "
+                "ORDER BY site, CASE WHEN n > 1 THEN NOT ST_Contains(outline, at) ELSE false END, village) "
+                "SELECT s." + table.fid + " AS fid, (" + point + " IS NOT NULL AND NOT ST_IsEmpty(" + point + ")) AS located, o.village, " +
+                column_of(sites, Meaning::Township) + "::text AS tw, " + column_of(sites, Meaning::VillageName) + "::text AS vn, " +
+                column_of(sites, Meaning::ProjectType) + "::text AS ty, " + column_of(sites, Meaning::Status) + "::text AS st, " +
+                column_of(sites, Meaning::Year) + "::text AS yr, " + column_of(sites, Meaning::ProjectName) + "::text AS pn, " +
+                column_of(sites, Meaning::Funds) + "::float8 AS funds, " + column_of(sites, Meaning::BeneficiaryHouseholds) + "::float8 AS bh, " +
+                column_of(sites, Meaning::BeneficiaryPeople) + "::float8 AS bp FROM " + table.name + " s LEFT JOIN owner o ON o.site = s." +
+                table.fid);
         const Result groups = db.exec(
             "SELECT located, village, tw, vn, ty, st, yr, count(*), tw, vn, ty, st, yr, NULL, sum(funds), sum(bh), sum(bp) "
             "FROM pg_temp.ca_sites GROUP BY 1, 2, 3, 4, 5, 6, 7");
@@ -211,22 +219,26 @@ void count_ponds(Connection& db, const model::Layer& ponds, const VillageRows& v
     }
 }
 
-// Lines cut at village borders: a piece whose inside does not touch its village's border is that
-// village's whole; one that does is split into its segments, each kept by the village that holds
-// its midpoint (the embedded engine's rule, so a stretch along a border counts once).
+// Lines cut at village borders: a piece the village holds properly (no contact with its border)
+// is the village's whole; any other piece is split into its segments, each kept by the village
+// holding its midpoint (the embedded engine's rule, so a stretch along a border counts once).
+// ST_ContainsProperly, unlike ST_Relate, keeps the village's outline prepared across its pieces.
 void cut_lines(Connection& db, const model::Layer& lines, const VillageRows& villages, Statistics& stats) {
     const ServerTable table = describe_table(db, lines);
     const ServerTable& v = villages.table;
     const std::string g = "l." + table.geom, is_line = "GeometryType(" + g + ") IN ('LINESTRING', 'MULTILINESTRING')";
     db.exec("DROP TABLE IF EXISTS pg_temp.ca_pieces");
-    db.exec("CREATE TEMP TABLE ca_pieces AS WITH parts AS (SELECT l." + table.fid + " AS line, v." + v.fid + " AS village, " +
+    // A segment's midpoint strictly inside its own village is that village's (villages do not
+    // overlap once repaired); only one on a border asks which village holds it.
+    db.exec("CREATE TEMP TABLE ca_pieces AS WITH parts AS MATERIALIZED (SELECT line, village, kind, piece, outline, "
+            "ST_ContainsProperly(outline, piece) AS whole FROM (SELECT l." + table.fid + " AS line, v." + v.fid + " AS village, " +
             column_of(lines, Meaning::Kind) + "::text AS kind, (ST_Dump(ST_CollectionExtract(ST_Intersection(" + g + ", v." + v.geom +
-            "), 2))).geom AS piece, v." + v.geom + " AS outline FROM " + table.name + " l JOIN " + v.name + " v ON " + g + " && v." + v.geom +
+            "), 2))).geom AS piece, v." + v.geom + " AS outline FROM " + v.name + " v JOIN " + table.name + " l ON " + g + " && v." + v.geom +
             " AND ST_Intersects(" + g + ", v." + v.geom + ") WHERE " + is_line +
-            ") SELECT line, village, kind, ST_Length(piece::geography) AS m FROM parts WHERE ST_Relate(piece, outline, '*F*******') "
+            ") cut) SELECT line, village, kind, ST_Length(piece::geography) AS m FROM parts WHERE whole "
             "UNION ALL SELECT p.line, p.village, p.kind, ST_Length(s.geom::geography) FROM parts p CROSS JOIN LATERAL ST_DumpSegments(p.piece) s "
-            "WHERE NOT ST_Relate(p.piece, p.outline, '*F*******') AND p.village = " +
-            village_holding(v, "ST_LineInterpolatePoint(s.geom, 0.5)"));
+            "CROSS JOIN LATERAL (SELECT ST_LineInterpolatePoint(s.geom, 0.5) AS mid) m WHERE NOT p.whole AND CASE WHEN ST_Contains(p.outline, m.mid) "
+            "THEN true ELSE p.village = " + village_holding(v, "m.mid") + " END");
     model::CanonicalSpellings kind_of(model::canonical_kind);
     const Result pieces = db.exec("SELECT village, kind, sum(m) FROM pg_temp.ca_pieces GROUP BY 1, 2");
     for (int i = 0; i < pieces.rows(); ++i) {
@@ -275,6 +287,9 @@ analysis::Statistics count_on_server(const model::Project& project, const analys
     };
     const model::Layer& village_layer = *project.layers_with(Role::Villages).front();
     Connection db(village_layer.source_path);
+    // These statements cost the planner millions of units, past JIT's threshold: compiling them
+    // took longer than running them (1-2 s of a prefecture's count, measured).
+    db.exec("SET jit = off");
     detail::VillageFrame frame = detail::village_frame(project, options, line_kinds(db, project));
     Statistics& stats = frame.stats;
     VillageRows villages{describe_table(db, village_layer), {}};
