@@ -61,7 +61,7 @@ TEST_CASE("a project file written by publish holds no password, and opens with l
     CHECK(with.out.find("金碧镇") != std::string::npos);
 }
 
-TEST_CASE("a connection dropped in the middle of publishing leaves the database without the county") {
+TEST_CASE("a connection dropped while publishing leaves the database without the county, and while counting stops with one line") {
     test::TempDir dir;
     test::TestSchema schema;
     bench::write_region({"drop-test", 30, 60000, 3000, 500}, dir.file("region.gpkg"));
@@ -86,6 +86,27 @@ TEST_CASE("a connection dropped in the middle of publishing leaves the database 
     CHECK(err.find("Segmentation") == std::string::npos);
     CHECK(test::psql("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + schema.name() + "'") == "0\n");
     CHECK_FALSE(std::filesystem::exists(dir.file("p.cap.json")));
+
+    // Dropped while the server counts: one line naming the database, no figures, no crash.
+    const auto published = test::run_countyatlas("publish '" + dir.file("region.gpkg") + "' --to '" + test::test_database() + "' --schema " +
+                                                 schema.name() + " --project-out '" + dir.file("p.cap.json") + "'");
+    REQUIRE_MESSAGE(published.exit_code == 0, published.err);
+    const int counting = test::spawn_countyatlas({"stats", dir.file("p.cap.json"), "--engine", "server", "-o", dir.file("stats.txt")}, dir.file("err2.txt"));
+    dropped = false;
+    for (int i = 0; i < 600 && !dropped; ++i) {
+        dropped = test::psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'countyatlas' AND "
+                             "query LIKE 'CREATE TEMP TABLE%'")
+                      .find('1') == 0;
+        if (!dropped) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    waitpid(counting, &status, 0);
+    REQUIRE(dropped);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    const std::string counted = test::read_file(dir.file("err2.txt"));
+    CHECK(counted.find("dbname=countyatlas_test") != std::string::npos);
+    CHECK(counted.find("terminat") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.file("stats.txt")));
 }
 
 }  // namespace

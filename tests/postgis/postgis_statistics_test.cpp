@@ -74,6 +74,19 @@ TEST_CASE("the sample county published to PostGIS counts the same on the server,
     CHECK(total["sites"].get<int>() > 289);  // the sheet's placed rows beside the map's 289 sites
     CHECK(total["funds_yuan"].get<double>() == file_total["funds_yuan"].get<double>());
 
+    // Ranking counts on the server too, with the same order and figures.
+    for (const std::string metric : {"poverty_rate", "coverage"}) {
+        const auto ranked_server = test::run_countyatlas("rank '" + project + "' --metric " + metric + " --format json --engine server");
+        const auto ranked_local = test::run_countyatlas("rank '" + project + "' --metric " + metric + " --format json --engine local");
+        REQUIRE_MESSAGE(ranked_server.exit_code == 0, ranked_server.err);
+        require_same_figures(json::parse(ranked_server.out), json::parse(ranked_local.out), "rank " + metric);
+    }
+    // How the loader placed each row of the sheet is kept beside it: most by their village's name.
+    const std::string placed = test::psql("SELECT placement_precision || ' ' || count(*) FROM " + schema.name() +
+                                          ".sites_2 GROUP BY placement_precision ORDER BY 1");
+    CHECK(placed.find("village ") != std::string::npos);
+    CHECK(placed.find("exact ") != std::string::npos);  // the rows with lon/lat
+
     // The township table with its polygons back into the database, for other tools.
     const auto written = test::run_countyatlas("stats '" + project + "' --format postgis -o '" + test::test_database() + " " + schema.name() + ".township_stats'");
     REQUIRE_MESSAGE(written.exit_code == 0, written.err);
