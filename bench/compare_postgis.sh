@@ -151,9 +151,9 @@ for key, tag in [("QGIS/PostGIS", "postgis"), ("QGIS/GPKG", "gpkg")]:
     if os.path.exists(f"{out}/q-{tag}-lines.gpkg"):
         cols[key] = qgis_totals(f"{out}/q-{tag}-lines.gpkg")
 print()
-print(f"{'':12}" + "".join(f"{c:>18}" for c in cols))
+print(f"{'':12}" + "".join(f"{c:>20}" for c in cols))
 for k in ("sites", "funds_yuan", "line_km"):
-    print(f"{k:12}" + "".join(f"{cols[c][k]:>18,.2f}" for c in cols))
+    print(f"{k:12}" + "".join(f"{cols[c][k]:>20,.2f}" for c in cols))
 
 def check(label, passed):
     global ok
