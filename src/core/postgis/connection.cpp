@@ -65,23 +65,37 @@ Result Connection::exec(const std::string& sql, const Parameters& parameters) {
     return Result(raw);
 }
 
-void Connection::copy_rows(const std::string& copy_statement, const std::string& rows) {
+void Connection::copy_begin(const std::string& copy_statement) {
     pg_result* start = PQexec(m_connection, copy_statement.c_str());
     const bool ready = PQresultStatus(start) == PGRES_COPY_IN;
-    std::string reason = ready ? "" : model::one_line(PQresultErrorMessage(start));
+    const std::string reason = ready ? "" : model::one_line(PQresultErrorMessage(start));
     PQclear(start);
     if (!ready) throw Error("the database refused: " + reason).file(m_display);
+    m_copy_failure.clear();
+}
+
+void Connection::copy_put(std::string_view rows) {
     constexpr std::size_t kChunk = 1 << 20;
-    for (std::size_t at = 0; at < rows.size() && reason.empty(); at += kChunk) {
+    for (std::size_t at = 0; at < rows.size() && m_copy_failure.empty(); at += kChunk) {
         const std::size_t n = std::min(kChunk, rows.size() - at);
-        if (PQputCopyData(m_connection, rows.data() + at, static_cast<int>(n)) != 1) reason = model::one_line(PQerrorMessage(m_connection));
+        if (PQputCopyData(m_connection, rows.data() + at, static_cast<int>(n)) != 1) m_copy_failure = model::one_line(PQerrorMessage(m_connection));
     }
+}
+
+void Connection::copy_end() {
+    std::string reason = m_copy_failure;
     PQputCopyEnd(m_connection, reason.empty() ? nullptr : "sending failed");
     while (pg_result* r = PQgetResult(m_connection)) {
         if (PQresultStatus(r) != PGRES_COMMAND_OK && reason.empty()) reason = model::one_line(PQresultErrorMessage(r));
         PQclear(r);
     }
     if (!reason.empty()) throw Error("loading rows failed: " + reason).file(m_display);
+}
+
+void Connection::copy_rows(const std::string& copy_statement, const std::string& rows) {
+    copy_begin(copy_statement);
+    copy_put(rows);
+    copy_end();
 }
 
 Transaction::Transaction(Connection& connection) : m_connection(connection) { m_connection.exec("BEGIN"); }

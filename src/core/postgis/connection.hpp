@@ -42,13 +42,18 @@ public:
     Connection& operator=(const Connection&) = delete;
 
     Result exec(const std::string& sql, const Parameters& parameters = {});
-    // COPY table (columns) FROM STDIN in text format, rows already escaped (copy_field).
-    void copy_rows(const std::string& copy_statement, const std::string& rows);
+    // COPY table (columns) FROM STDIN in text format, rows already escaped (copy_field): begun,
+    // fed in pieces (a province's million rows need not be in memory at once), ended.
+    void copy_begin(const std::string& copy_statement);
+    void copy_put(std::string_view rows);
+    void copy_end();
+    void copy_rows(const std::string& copy_statement, const std::string& rows);  // all three at once
     const std::string& display_name() const { return m_display; }
 
 private:
     pg_conn* m_connection = nullptr;
     std::string m_display;
+    std::string m_copy_failure;  // the first failure of a COPY being fed, said at copy_end
 };
 
 // A transaction rolled back unless committed: an exception leaves the database as it was.

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 #include <set>
+#include <utility>
 
 #include "core/analysis/statistics.hpp"
 #include "core/io/table_writer.hpp"
@@ -110,15 +111,18 @@ void copy_layer(Connection& db, const std::string& table, const model::Layer& la
     if (placed) statement += ", placement_precision";
     statement += ", geom) FROM STDIN";
     const OGRwkbGeometryType type = geometry_type(layer).second;
+    db.copy_begin(statement);
     std::string rows;
     for (std::size_t i = 0; i < layer.features.size(); ++i) {
+        if (rows.size() > (8u << 20)) db.copy_put(std::exchange(rows, {}));
         const model::Feature& f = layer.features[i];
         rows += std::to_string(i + 1) + "\t" + std::to_string(f.fid);
         for (const Column& c : columns) rows += "\t" + copy_field(cell(f, c));
         if (placed) rows += "\t" + (*placed)[i];
         rows += "\t" + copy_field(ewkb_hex(f.geometry, type)) + "\n";
     }
-    db.copy_rows(statement, rows);
+    db.copy_put(rows);
+    db.copy_end();
 }
 
 void finish_table(Connection& db, const std::string& schema, const std::string& table) {
