@@ -7,7 +7,10 @@
 #include "app/sample_data.hpp"
 #include "app/viewer.hpp"
 #include "cli/source_options.hpp"
+#include "core/io/vector_reader.hpp"
 #include "core/loading/load_project.hpp"
+#include "core/model/database_source.hpp"
+#include "core/postgis/thinned_map.hpp"
 #include "core/model/error.hpp"
 #include "core/print/draw_map.hpp"
 #include "core/scene/build.hpp"
@@ -39,6 +42,20 @@ struct ViewCommand {
         return opened;
     }
 
+    // The sources when every one is a database table in a known role (what a published county's
+    // project file holds): a first map can then come thinned from the server. Else none.
+    std::vector<std::pair<std::string, model::Role>> database_tables() const {
+        const auto projects = sources.project_files();
+        const auto named = projects.size() == 1 && sources.sources().empty() ? workspace::read_project_file(projects.front()).sources : sources.sources();
+        if (!projects.empty() && !(projects.size() == 1 && sources.sources().empty())) return {};
+        std::vector<std::pair<std::string, model::Role>> tables;
+        for (const auto& source : named) {
+            if (!model::is_database_source(source.spec) || source.role == model::Role::Unknown || io::parse_source(source.spec).layer.empty()) return {};
+            tables.emplace_back(source.spec, source.role);
+        }
+        return tables;
+    }
+
     void run() {
         if (sources.empty()) throw Error("view needs at least one file (or run countyatlas alone for the sample)");
         const char* display = std::getenv("DISPLAY");
@@ -50,6 +67,8 @@ struct ViewCommand {
             std::cout << "No display: the map was drawn to " << headless_png << "\n";
             return;
         }
+        if (auto tables = database_tables(); !tables.empty())
+            viewer.quick_map = [tables = std::move(tables)] { return postgis::read_thinned_map(tables, 1500); };
         // The sources are copied into the loader: it runs on the viewer's worker thread.
         run_viewer([command = *this] { return command.open(); }, viewer);
     }

@@ -20,6 +20,9 @@ struct ViewerOptions {
     std::string screenshot_path;  // non-empty: render, save a PNG, print the map's viewport, exit
     std::string script_path;      // non-empty: run these UI actions (see script.hpp), then exit
     int bench_frames = 0;         // > 0: pan over the map this many frames, print frame times, exit
+    // When set (every layer a database table): a first map thinned by the server, drawn while
+    // the layers themselves are read. Empty layers when it cannot be had.
+    std::function<model::Project()> quick_map;
 };
 
 // What the viewer opens: data, and from a project file its look and view.

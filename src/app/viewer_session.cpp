@@ -18,6 +18,7 @@
 #include "core/model/database_source.hpp"
 #include "core/model/error.hpp"
 #include "core/scene/build.hpp"
+#include "core/scene/townships.hpp"
 #include "render/screenshot.hpp"
 #include "ui/panels.hpp"
 
@@ -78,6 +79,23 @@ ViewerSession::ViewerSession(const Loader& load, const ViewerOptions& options, s
 // statistics follow on another worker once the map is up (see Refresher).
 void ViewerSession::start_first_load() {
     m_load_started = Clock::now();
+    if (m_options.quick_map && !m_quick_map.valid() && !m_quick_map_shown)
+        m_quick_map = std::async(std::launch::async, [&quick = m_options.quick_map, language = m_state.style.language]() -> std::optional<QuickMap> {
+            try {
+                const model::Project thinned = quick();
+                if (thinned.layers.empty()) return std::nullopt;
+                scene::MapStyle style;
+                style.language = language;
+                const std::vector<scene::TownshipOutline> no_townships;  // their dissolve is seconds at province scale: drawn with the full map
+                scene::BuildOptions options;
+                options.townships = &no_townships;
+                QuickMap map{std::make_shared<const scene::Scene>(scene::build(thinned, style, nullptr, options)), {}};
+                map.mesh = render::build_mesh(map.scene);
+                return map;
+            } catch (const std::exception&) {
+                return std::nullopt;  // no first map then: the layers' own reading says what is wrong
+            }
+        });
     m_first_load = std::async(std::launch::async, [&load = m_load, &stage = m_stage, language = m_state.style.language, ui_text = m_ui_text] {
         return build_first_map(load, stage, language, ui_text);
     });
@@ -128,7 +146,7 @@ bool ViewerSession::frame() {
     const auto frame_start = Clock::now();
     glfwPollEvents();
     guard_unsaved_edits();
-    if (!m_loaded) take_first_load();
+    if (!m_loaded) take_quick_map(), take_first_load();
     take_refresh();
     update_canvas();
     std::string screenshot_now;
@@ -148,6 +166,18 @@ bool ViewerSession::frame() {
     }
     after_frame(actions, script_export);
     return true;
+}
+
+// The server's thinned map, drawn under the loading window until the layers are in.
+void ViewerSession::take_quick_map() {
+    if (!m_quick_map.valid() || m_quick_map.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    std::optional<QuickMap> map = m_quick_map.get();
+    if (!map) return;
+    m_state.scene = map->scene;
+    fit(m_state);
+    upload(std::move(map->mesh));
+    m_quick_map_shown = true;
+    m_quick_map_s = seconds_since(m_started);
 }
 
 void ViewerSession::take_first_load() {
@@ -303,6 +333,11 @@ void ViewerSession::draw_loading() {
     glViewport(0, 0, m_fb_width, m_fb_height);
     glClearColor(0.95f, 0.95f, 0.95f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    if (m_quick_map_shown) {
+        const ui::CanvasRect& canvas = m_state.canvas;
+        m_renderer.draw(m_state.viewport, canvas.x, m_fb_height - canvas.y - canvas.height);
+        glViewport(0, 0, m_fb_width, m_fb_height);
+    }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(m_window);
     std::this_thread::sleep_for(std::chrono::milliseconds(15));  // a progress window needs no more; the worker gets the cores
@@ -439,11 +474,11 @@ void ViewerSession::upload(render::MapMesh mesh) {
 
 void ViewerSession::print_bench() const {
     if (m_options.bench_frames <= 0) return;
-    std::printf("{\"frames\": %zu, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f, \"upload_ms\": %.1f, \"first_map_s\": %.2f, "
-                "\"statistics_ready_s\": %.2f, \"run_s\": %.2f}\n",
+    std::printf("{\"frames\": %zu, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f, \"upload_ms\": %.1f, \"thinned_map_s\": %.2f, "
+                "\"first_map_s\": %.2f, \"statistics_ready_s\": %.2f, \"run_s\": %.2f}\n",
                 m_frame_ms.size(), percentile(m_frame_ms, 0.5), percentile(m_frame_ms, 0.95),
-                m_frame_ms.empty() ? 0.0 : *std::max_element(m_frame_ms.begin(), m_frame_ms.end()), m_first_upload_ms, m_first_map_s, m_ready_s,
-                seconds_since(m_started));
+                m_frame_ms.empty() ? 0.0 : *std::max_element(m_frame_ms.begin(), m_frame_ms.end()), m_first_upload_ms, m_quick_map_s, m_first_map_s,
+                m_ready_s, seconds_since(m_started));
 }
 
 bool ViewerSession::workers_running() const {

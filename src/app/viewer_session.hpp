@@ -58,6 +58,7 @@ private:
     using Clock = std::chrono::steady_clock;
 
     void start_first_load();
+    void take_quick_map();
     void answer_password(const std::string& password);
     void take_first_load();
     void take_refresh();
@@ -90,6 +91,13 @@ private:
     ImVector<ImWchar> m_glyphs;
     std::atomic<int> m_stage{0};       // before m_first_load: its worker sets it
     std::future<FirstMap> m_first_load;
+    struct QuickMap {
+        std::shared_ptr<const scene::Scene> scene;
+        render::MapMesh mesh;
+    };
+    std::future<std::optional<QuickMap>> m_quick_map;  // ViewerOptions::quick_map, drawn while the layers are read
+    bool m_quick_map_shown = false;
+    double m_quick_map_s = 0;
     bool m_loaded = false;
     Clock::time_point m_load_started = Clock::now();
     std::future<AddedLayers> m_adding;  // dropped files being read
