@@ -13,7 +13,7 @@ flags="-O1 -g1 $sanitize -fsanitize=fuzzer-no-link"
 CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=None -DBUILD_TESTING=ON -DCA_FUZZ=ON \
   -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$sanitize" >/dev/null
 SECONDS=0
-cmake --build build-asan -j"$(nproc)" --target ca_tests fuzzers
+cmake --build build-asan -j"$(nproc)" --target ca_tests ca_postgis_tests fuzzers
 echo "sanitizer build: ${SECONDS} s"
 
 # Leak checking is off in the suite (CA_DETECT_LEAKS=1 turns it on), because of leaks that are
