@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/output_guard.hpp"
 #include "cli/source_options.hpp"
 #include "core/io/vector_reader.hpp"
 #include "core/model/database_source.hpp"
@@ -37,6 +38,8 @@ struct PublishCommand {
     void run() const {
         if (sources.empty()) throw Error("publish needs a county: PROJECT.cap.json, or its files with --villages, --sites...");
         if (!model::is_database_source(database)) throw Error("--to takes a database: PG:\"host=… dbname=… user=…\"");
+        refuse_output_over_inputs(project_out.empty() ? (schema.empty() ? default_schema(sources.project_files()) : schema) + "-postgis.cap.json" : project_out,
+                                  input_files(sources));
         const std::string connection = io::parse_source(database).path;  // a typed password goes to libpq, not to the project file
         scene::MapStyle style;
         const model::Project project = sources.load(&style);
@@ -46,7 +49,7 @@ struct PublishCommand {
         workspace::ProjectFile file;
         file.style = style;
         for (const auto& table : tables) file.sources.push_back({io::source_argument({connection, table.table}), table.role});
-        const std::string out = project_out.empty() ? options.schema + ".cap.json" : project_out;
+        const std::string out = project_out.empty() ? options.schema + "-postgis.cap.json" : project_out;
         workspace::write_project_file(out, file);
         std::cout << "published into " << model::database_display_name(connection) << ", schema " << options.schema << ":\n";
         for (const auto& table : tables)
@@ -64,7 +67,7 @@ void register_publish_command(CLI::App& root) {
     publish->add_option("--to", command->database, "The database: PG:\"host=… dbname=… user=…\"")->required();
     publish->add_option("--schema", command->schema, "Schema to load into (default: the project file's name, else county)");
     publish->add_flag("--replace", command->replace, "Load again over tables of the same names");
-    publish->add_option("--project-out", command->project_out, "The project file to write (default: SCHEMA.cap.json here)");
+    publish->add_option("--project-out", command->project_out, "The project file to write (default: SCHEMA-postgis.cap.json here)");
     publish->callback([command] { command->run(); });
 }
 
