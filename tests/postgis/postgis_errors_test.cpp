@@ -65,14 +65,16 @@ TEST_CASE("a connection dropped while publishing leaves the database without the
     test::TempDir dir;
     test::TestSchema schema;
     bench::write_region({"drop-test", 30, 60000, 3000, 500}, dir.file("region.gpkg"));
-    const int pid = test::spawn_countyatlas({"publish", dir.file("region.gpkg"), "--to", test::test_database(), "--schema", schema.name(),
+    // Sessions named after the schema: only this test's are ended, not those of tests beside it.
+    const std::string database = test::test_database() + " application_name=" + schema.name();
+    const std::string ours = "application_name = '" + schema.name() + "'";
+    const int pid = test::spawn_countyatlas({"publish", dir.file("region.gpkg"), "--to", database, "--schema", schema.name(),
                                              "--project-out", dir.file("p.cap.json")},
                                             dir.file("err.txt"));
     // The server ends the loading session once it is at work (as a restart or a network cut would).
     bool dropped = false;
     for (int i = 0; i < 600 && !dropped; ++i) {
-        dropped = test::psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'countyatlas' AND "
-                             "query LIKE 'COPY%'")
+        dropped = test::psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE " + ours + " AND query LIKE 'COPY%'")
                       .find('1') == 0;
         if (!dropped) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
@@ -88,14 +90,13 @@ TEST_CASE("a connection dropped while publishing leaves the database without the
     CHECK_FALSE(std::filesystem::exists(dir.file("p.cap.json")));
 
     // Dropped while the server counts: one line naming the database, no figures, no crash.
-    const auto published = test::run_countyatlas("publish '" + dir.file("region.gpkg") + "' --to '" + test::test_database() + "' --schema " +
+    const auto published = test::run_countyatlas("publish '" + dir.file("region.gpkg") + "' --to '" + database + "' --schema " +
                                                  schema.name() + " --project-out '" + dir.file("p.cap.json") + "'");
     REQUIRE_MESSAGE(published.exit_code == 0, published.err);
     const int counting = test::spawn_countyatlas({"stats", dir.file("p.cap.json"), "--engine", "server", "-o", dir.file("stats.txt")}, dir.file("err2.txt"));
     dropped = false;
     for (int i = 0; i < 600 && !dropped; ++i) {
-        dropped = test::psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'countyatlas' AND "
-                             "query LIKE 'CREATE TEMP TABLE%'")
+        dropped = test::psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE " + ours + " AND query LIKE 'CREATE TEMP TABLE%'")
                       .find('1') == 0;
         if (!dropped) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }

@@ -17,7 +17,10 @@ namespace {
 // libpq's words from a source's: GDAL's own (schemas, active_schema, tables) left out, text
 // always UTF-8, and a name the server's activity list shows.
 std::string connection_words(const std::string& source) {
-    return model::libpq_connection(source) + " client_encoding=UTF8 connect_timeout=20 application_name=countyatlas";
+    const std::string words = model::libpq_connection(source);
+    // The server's activity list names us, unless the user named the session (an office's audit).
+    const bool named = words.find("application_name=") != std::string::npos;
+    return words + " client_encoding=UTF8 connect_timeout=20" + (named ? "" : " application_name=countyatlas");
 }
 
 }  // namespace
