@@ -29,10 +29,8 @@ TEST_CASE("on the server a site on a shared border and a pipe along it count onc
                       {{"POINT(0.01 0.004)", {"培训", "30000"}}, {"POINT(0.015 0.005)", {"产业扶贫", "50000"}}});
     // 0.002°..0.008°N along the border, then 0.002° of longitude east inside 东村.
     test::write_layer(dir.file("lines.gpkg"), "GPKG", 4490, {{"kind"}}, {{"LINESTRING(0.01 0.002,0.01 0.008,0.012 0.008)", {"管道"}}});
-    const auto published = test::run_countyatlas("publish --villages '" + dir.file("villages.gpkg") + "' --sites '" + dir.file("sites.gpkg") +
-                                                 "' --lines '" + dir.file("lines.gpkg") + "' --to '" + test::test_database() + "' --schema " +
-                                                 schema.name() + " --project-out '" + dir.file("p.cap.json") + "'");
-    REQUIRE_MESSAGE(published.exit_code == 0, published.err);
+    schema.publish("--villages '" + dir.file("villages.gpkg") + "' --sites '" + dir.file("sites.gpkg") + "' --lines '" + dir.file("lines.gpkg") + "'",
+                   dir.file("p.cap.json"));
     auto stats = [&](const std::string& engine) {
         const auto r = test::run_countyatlas("stats '" + dir.file("p.cap.json") + "' --by village --format json --engine " + engine);
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);

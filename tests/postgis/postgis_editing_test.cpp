@@ -43,9 +43,7 @@ std::string in_table(const test::TestSchema& schema, const std::string& what, st
 TEST_CASE("two editors of one PostGIS table: a row changed by the other since it was read is a conflict, not a lost update") {
     test::TempDir dir;
     test::TestSchema schema;
-    const auto published = test::run_countyatlas("publish '" + test::sample_county() + "' --to '" + test::test_database() + "' --schema " +
-                                                 schema.name() + " --project-out '" + dir.file("p.cap.json") + "'");
-    REQUIRE_MESSAGE(published.exit_code == 0, published.err);
+    schema.publish("'" + test::sample_county() + "'", dir.file("p.cap.json"));
     const std::string sites = test::test_database() + " " + schema.name() + ".sites";
     Editor alice(sites), bob(sites);
 

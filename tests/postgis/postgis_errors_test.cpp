@@ -44,9 +44,7 @@ TEST_CASE("a project file written by publish holds no password, and opens with l
     test::TempDir dir;
     test::TestSchema schema;
     const std::string project = dir.file("shared.cap.json");
-    const auto published = test::run_countyatlas("publish '" + test::sample_county() + "' --to '" + as_reader(" password=right-password") +
-                                                 "' --schema " + schema.name() + " --project-out '" + project + "'");
-    REQUIRE_MESSAGE(published.exit_code == 0, published.err);
+    schema.publish("'" + test::sample_county() + "'", project, as_reader(" password=right-password"));
     const std::string text = test::read_file(project);
     CHECK(text.find("user=reader") != std::string::npos);
     CHECK(text.find("right-password") == std::string::npos);
@@ -90,9 +88,7 @@ TEST_CASE("a connection dropped while publishing leaves the database without the
     CHECK_FALSE(std::filesystem::exists(dir.file("p.cap.json")));
 
     // Dropped while the server counts: one line naming the database, no figures, no crash.
-    const auto published = test::run_countyatlas("publish '" + dir.file("region.gpkg") + "' --to '" + database + "' --schema " +
-                                                 schema.name() + " --project-out '" + dir.file("p.cap.json") + "'");
-    REQUIRE_MESSAGE(published.exit_code == 0, published.err);
+    schema.publish("'" + dir.file("region.gpkg") + "'", dir.file("p.cap.json"), database);
     const int counting = test::spawn_countyatlas({"stats", dir.file("p.cap.json"), "--engine", "server", "-o", dir.file("stats.txt")}, dir.file("err2.txt"));
     dropped = false;
     for (int i = 0; i < 600 && !dropped; ++i) {

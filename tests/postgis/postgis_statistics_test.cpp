@@ -18,11 +18,7 @@ std::string sample_sheet() { return std::string(CA_SOURCE_DIR) + "/data/sample/p
 
 // Publishes the sample county with its project sheet (rows placed by name, some unplaceable).
 std::string publish_sample(const test::TempDir& dir, const test::TestSchema& schema) {
-    const std::string project = dir.file("shared.cap.json");
-    const auto r = test::run_countyatlas("publish '" + test::sample_county() + "' --sites '" + sample_sheet() + "' --to '" + test::test_database() +
-                                         "' --schema " + schema.name() + " --project-out '" + project + "'");
-    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    return project;
+    return schema.publish("'" + test::sample_county() + "' --sites '" + sample_sheet() + "'", dir.file("shared.cap.json"));
 }
 
 json stats_json(const std::string& arguments) {
@@ -130,9 +126,7 @@ TEST_CASE("a generated prefecture counts the same on the server as here") {
     bench::RegionSize size{"test-prefecture", 40, 25000, 5000, 1600};
     bench::write_region(size, dir.file("region.gpkg"));
     const std::string project = dir.file("region.cap.json");
-    const auto published = test::run_countyatlas("publish '" + dir.file("region.gpkg") + "' --to '" + test::test_database() + "' --schema " +
-                                                  schema.name() + " --project-out '" + project + "'");
-    REQUIRE_MESSAGE(published.exit_code == 0, published.err);
+    schema.publish("'" + dir.file("region.gpkg") + "'", project);
     const json server = stats_json("'" + project + "' --by village --engine server");
     const json local = stats_json("'" + project + "' --by village --engine local");
     require_same_figures(server, local, "prefecture");

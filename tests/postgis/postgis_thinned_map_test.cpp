@@ -19,9 +19,7 @@ std::size_t vertices(const model::Layer& layer) {
 TEST_CASE("the server thins a published county to the pixel for a first map") {
     test::TempDir dir;
     test::TestSchema schema;
-    const auto published = test::run_countyatlas("publish '" + test::sample_county() + "' --to '" + test::test_database() + "' --schema " +
-                                                 schema.name() + " --project-out '" + dir.file("p.cap.json") + "'");
-    REQUIRE_MESSAGE(published.exit_code == 0, published.err);
+    schema.publish("'" + test::sample_county() + "'", dir.file("p.cap.json"));
     const std::string base = test::test_database() + " " + schema.name() + ".";
     const std::vector<std::pair<std::string, model::Role>> tables = {
         {base + "villages", model::Role::Villages}, {base + "sites", model::Role::Sites}, {base + "lines", model::Role::Lines}};

@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include <doctest/doctest.h>
+
 #include <atomic>
 #include <fstream>
 #include <stdexcept>
@@ -39,6 +41,12 @@ TestSchema::~TestSchema() {
     } catch (const std::exception&) {
         // The server is gone; its folder goes with it.
     }
+}
+
+std::string TestSchema::publish(const std::string& sources, const std::string& project, const std::string& database) const {
+    const CommandResult r = run_countyatlas("publish " + sources + " --to '" + database + "' --schema " + m_name + " --project-out '" + project + "'");
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    return project;
 }
 
 std::string TestSchema::table_argument(const std::string& table) const { return "'" + test_database() + " " + m_name + "." + table + "'"; }

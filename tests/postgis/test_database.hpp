@@ -20,6 +20,9 @@ public:
     const std::string& name() const { return m_name; }
     // `PG:… schema.table`, quoted for the shell as one argument.
     std::string table_argument(const std::string& table) const;
+    // `countyatlas publish SOURCES --to DATABASE --schema NAME --project-out PROJECT` (SOURCES as
+    // shell words), required to succeed; returns PROJECT.
+    std::string publish(const std::string& sources, const std::string& project, const std::string& database = test_database()) const;
 
 private:
     std::string m_name;
