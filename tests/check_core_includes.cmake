@@ -46,12 +46,13 @@ check(core/io ALLOWED core/model core/io FORBID ${no_gl})
 check(core/analysis ALLOWED core/model core/analysis FORBID ${no_gl})
 check(core/loading ALLOWED core/model core/io core/analysis core/loading FORBID ${no_gl})
 check(core/scene ALLOWED core/model core/analysis core/scene FORBID ${no_gl})
-check(core/print ALLOWED core/model core/io core/analysis core/scene core/print FORBID ${no_gl})
+check(core/terrain ALLOWED core/model core/io core/analysis core/terrain FORBID ${no_gl})
+check(core/print ALLOWED core/model core/io core/analysis core/scene core/terrain core/print FORBID ${no_gl})
 check(core/postgis ALLOWED core/model core/io core/analysis core/postgis FORBID ${no_gl})
-check(core/workspace ALLOWED core/model core/io core/analysis core/loading core/scene core/postgis core/workspace FORBID ${no_gl})
-set(core core/model core/io core/analysis core/loading core/scene core/print core/postgis core/workspace)
+check(core/workspace ALLOWED core/model core/io core/analysis core/loading core/scene core/postgis core/terrain core/workspace FORBID ${no_gl})
+set(core core/model core/io core/analysis core/loading core/scene core/terrain core/print core/postgis core/workspace)
 check(render ALLOWED core/model core/analysis core/scene render FORBID "^imgui")  # render knows no ImGui
-check(ui ALLOWED core/model core/io core/analysis core/loading core/scene core/postgis core/workspace render ui)
+check(ui ALLOWED core/model core/io core/analysis core/loading core/scene core/postgis core/terrain core/workspace render ui)
 check(cli ALLOWED ${core} cli FORBID ${no_gl})  # cli uses core only
 # The app library knows no command line; the program's own sources wire the viewer to it.
 check(app EXCEPT main.cpp view_command.cpp ALLOWED ${core} render ui app)

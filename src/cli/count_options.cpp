@@ -11,6 +11,7 @@
 #include "core/model/error.hpp"
 #include "core/model/fields.hpp"
 #include "core/scene/build.hpp"
+#include "core/terrain/zonal.hpp"
 
 namespace ca::cli {
 namespace {
@@ -37,6 +38,7 @@ void add_threshold_options(CLI::App& command, analysis::StatsOptions& options) {
     command.add_option("--poverty-line", options.poverty_line_yuan, "Yuan per person per year (default 2300)")->check(CLI::PositiveNumber);
     command.add_option("--poor-rate", options.poor_rate_threshold, "Poverty rate that makes a village poor (default 0.30)")
         ->check(CLI::Range(0.0, 1.0));
+    command.add_option("--high-altitude", options.high_altitude_m, "With a DEM: metres above which land counts as high and cold (default 2500)");
 }
 
 void SiteSelection::add_to(CLI::App& command, bool coverage) {
@@ -100,8 +102,9 @@ model::Project EngineChoice::load(SourceOptions sources) const {
     return sources.load();
 }
 
-analysis::Statistics EngineChoice::count(const model::Project& project, const analysis::StatsOptions& options,
+analysis::Statistics EngineChoice::count(const model::Project& project, analysis::StatsOptions options,
                                          const analysis::StageCallback& on_stage) const {
+    terrain::attach_terrain(project, options);
     const bool on_server = std::ranges::any_of(project.layers, [](const model::Layer& layer) { return layer.rows_on_server; }) ||
                            (engine == "server" && postgis::server_refusal(project).empty());
     if (!on_server) return analysis::compute_statistics(project, options, on_stage);

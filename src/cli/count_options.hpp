@@ -42,7 +42,8 @@ struct EngineChoice {
     // Throws ca::Error when --engine server is asked for and the server cannot count them.
     model::Project load(SourceOptions sources) const;
     // The statistics, counted on the server when load() left rows there; says which on stderr.
-    analysis::Statistics count(const model::Project& project, const analysis::StatsOptions& options,
+    // With a DEM, each village's terrain is measured here first (terrain::attach_terrain).
+    analysis::Statistics count(const model::Project& project, analysis::StatsOptions options,
                                const analysis::StageCallback& on_stage = {}) const;
 };
 

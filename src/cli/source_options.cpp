@@ -17,6 +17,7 @@ void SourceOptions::add_to(CLI::App& command, bool positional_files) {
     command.add_option("--sites", sites, "Project sites, FILE[:LAYER]");
     command.add_option("--lines", lines, "Ditches, pipelines, roads..., FILE[:LAYER]");
     command.add_option("--ponds", ponds, "Ponds, cellars, wells, FILE[:LAYER]");
+    command.add_option("--dem", dem, "Elevation model (GeoTIFF or any raster GDAL reads, any CRS): terrain figures and hillshade");
     command.add_option("--encoding", encoding,
                        "Text encoding of DBF and CSV sources (e.g. GBK), over .cpg and detection; FILE=ENC for one source");
     command.add_option("--assume-crs", assume_crs, "CRS for layers that declare none, e.g. EPSG:4490");
@@ -67,6 +68,7 @@ std::vector<loading::SourceArgument> SourceOptions::sources() const {
     add(sites, model::Role::Sites);
     add(lines, model::Role::Lines);
     add(ponds, model::Role::Ponds);
+    add(dem, model::Role::Dem);
     return result;
 }
 

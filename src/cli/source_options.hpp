@@ -15,7 +15,7 @@ namespace ca::cli {
 
 struct SourceOptions {
     std::vector<std::string> files;  // positional: roles guessed
-    std::vector<std::string> villages, townships, sites, lines, ponds;
+    std::vector<std::string> villages, townships, sites, lines, ponds, dem;
     std::vector<std::string> encoding;  // "GBK" for all legacy sources, or "FILE=GBK"
     std::string assume_crs;
     std::vector<std::string> coords;    // "gcj02" for all, or "FILE=gcj02"

@@ -25,6 +25,7 @@ Text role_text(model::Role role) {
         case model::Role::Sites: return Text::RoleSites;
         case model::Role::Lines: return Text::RoleLines;
         case model::Role::Ponds: return Text::RolePonds;
+        case model::Role::Dem: return Text::RoleDem;
         case model::Role::Unknown: return Text::RoleUnknown;
     }
     return Text::RoleUnknown;

@@ -31,6 +31,7 @@ constexpr Entry kTable[] = {
     {Text::RoleSites, "项目点", "project sites"},
     {Text::RoleLines, "线状设施", "lines"},
     {Text::RolePonds, "坝塘水窖", "ponds"},
+    {Text::RoleDem, "高程", "elevation"},
     {Text::RoleUnknown, "未识别", "unknown"},
     {Text::Repaired, "已修复", "repaired"},
     {Text::Skipped, "已跳过", "skipped"},

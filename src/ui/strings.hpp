@@ -13,7 +13,7 @@ using model::Language;
 
 enum class Text {
     Layers, Legend, Features, FitToData, NoLayers, Cursor, Scale, WorkingCrs, DataCrs, LanguageName,
-    RoleVillages, RoleTownships, RoleSites, RoleLines, RolePonds, RoleUnknown, Repaired, Skipped,
+    RoleVillages, RoleTownships, RoleSites, RoleLines, RolePonds, RoleDem, RoleUnknown, Repaired, Skipped,
     Visible, Opacity, Up, Down, Remove, ZoomTo, ColourBy, TownshipTint, Method, Classes, Labels,
     SiteFilter, UpToYear, AllYears, Search, SearchHint, NoMatch, Statistics, Township, Villages, Population,
     PoorPopulation, PovertyRate, Income, PoorVillages, Covered, Sites, FundsWan, Total, Attributes, Filter,

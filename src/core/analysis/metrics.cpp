@@ -17,6 +17,16 @@ std::optional<double> optional_field(const RegionStats& r) {
 std::optional<double> poor_per_km2(const RegionStats& r) { return r.area_km2 > 0 ? std::optional(r.poor_population / r.area_km2) : std::nullopt; }
 std::optional<double> area(const RegionStats& r) { return r.area_km2 > 0 ? std::optional(r.area_km2) : std::nullopt; }
 
+// A terrain figure: a sum over the covered area, or the lowest or highest; none without DEM data.
+template <auto Sum>
+std::optional<double> terrain_mean(const RegionStats& r) {
+    return r.terrain && r.terrain->has_data() ? std::optional(r.terrain.value().*Sum / r.terrain->area_m2) : std::nullopt;
+}
+template <auto Member>
+std::optional<double> terrain_extreme(const RegionStats& r) {
+    return r.terrain && r.terrain->has_data() ? std::optional(r.terrain.value().*Member) : std::nullopt;
+}
+
 }  // namespace
 
 const std::vector<Metric>& metrics() {
@@ -40,6 +50,13 @@ const std::vector<Metric>& metrics() {
         {"pond_capacity_m3", "坝塘水窖容积", "Pond and cellar capacity", "m³", "m³", false, false, false, field<&RegionStats::pond_capacity_m3>},
         {"poor_per_km2", "贫困人口密度", "Poor people per km²", "人/km²", "persons/km²", false, false, true, poor_per_km2},
         {"area_km2", "面积", "Area", "km²", "km²", false, false, true, area},
+        {"elevation_mean_m", "平均海拔", "Mean elevation", "米", "m", false, false, true, terrain_mean<&TerrainSums::elevation_m_m2>, true},
+        {"elevation_min_m", "最低海拔", "Lowest elevation", "米", "m", false, false, true, terrain_extreme<&TerrainSums::min_m>, true},
+        {"elevation_max_m", "最高海拔", "Highest elevation", "米", "m", false, false, true, terrain_extreme<&TerrainSums::max_m>, true},
+        {"slope_mean_deg", "平均坡度", "Mean slope", "度", "°", false, false, true, terrain_mean<&TerrainSums::slope_deg_m2>, true},
+        {"steep_share", "25°以上坡地占比", "Land steeper than 25°", "%", "%", true, false, true, terrain_mean<&TerrainSums::steep_m2>, true},
+        {"high_altitude_share", "高海拔面积占比", "Land above the high altitude", "%", "%", true, false, true, terrain_mean<&TerrainSums::high_m2>,
+         true},
     };
     return kMetrics;
 }
@@ -64,6 +81,13 @@ std::optional<double> metric_value(const RegionStats& row, std::string_view metr
 std::vector<std::string> metric_names() {
     std::vector<std::string> names;
     for (const auto& m : metrics()) names.emplace_back(m.name);
+    return names;
+}
+
+std::vector<std::string> terrain_metric_names() {
+    std::vector<std::string> names;
+    for (const auto& m : metrics())
+        if (m.from_dem) names.emplace_back(m.name);
     return names;
 }
 

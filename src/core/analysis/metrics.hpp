@@ -21,6 +21,7 @@ struct Metric {
     bool lower_is_poorer = false;       // income ranks the poorest first when ascending
     bool from_village_fields = false;   // the villages' own fields and areas give it: no sites, ponds or lines needed
     std::optional<double> (*read)(const RegionStats&) = nullptr;
+    bool from_dem = false;  // a terrain figure: offered only when the project has a DEM
 };
 
 // Every metric, in the order lists offer them.
@@ -35,6 +36,8 @@ std::optional<double> metric_value(const RegionStats& row, std::string_view metr
 std::vector<std::string> metric_names();
 bool is_metric(std::string_view metric);
 bool lower_is_poorer(std::string_view metric);
+// The terrain metrics (elevation, slope, steep and high shares), in list order.
+std::vector<std::string> terrain_metric_names();
 // Whether statistics with StatsOptions::villages_only give the metric.
 bool from_village_fields(std::string_view metric);
 

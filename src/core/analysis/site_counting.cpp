@@ -45,6 +45,10 @@ void add_into(RegionStats& into, const RegionStats& from) {
     into.ponds += from.ponds;
     into.pond_capacity_m3 += from.pond_capacity_m3;
     into.area_km2 += from.area_km2;
+    if (from.terrain) {
+        if (!into.terrain) into.terrain = TerrainSums{};
+        into.terrain->add(*from.terrain);
+    }
     into.income_times_population += from.income_times_population;
     into.population_with_income += from.population_with_income;
 }
@@ -270,6 +274,7 @@ RegionStats blank_row(const Statistics& counted) {
     if (!counted.villages.empty()) {
         blank.sites_by_type = counted.villages.front().sites_by_type;
         blank.line_km_by_kind = counted.villages.front().line_km_by_kind;
+        if (counted.villages.front().terrain) blank.terrain = TerrainSums{};
     }
     for (auto& [type, n] : blank.sites_by_type) n = 0;
     for (auto& [kind, km] : blank.line_km_by_kind) km = 0;

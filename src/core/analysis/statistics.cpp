@@ -49,6 +49,17 @@ std::vector<std::string> townships_by_location(const GeosContext& geos, const mo
 
 }  // namespace
 
+void TerrainSums::add(const TerrainSums& other) {
+    if (!other.has_data()) return;
+    min_m = has_data() ? std::min(min_m, other.min_m) : other.min_m;
+    max_m = has_data() ? std::max(max_m, other.max_m) : other.max_m;
+    area_m2 += other.area_m2;
+    elevation_m_m2 += other.elevation_m_m2;
+    slope_deg_m2 += other.slope_deg_m2;
+    steep_m2 += other.steep_m2;
+    high_m2 += other.high_m2;
+}
+
 const char* to_string(Precision precision) {
     switch (precision) {
         case Precision::Exact: return "exact";
@@ -204,10 +215,15 @@ VillageFrame village_frame(const model::Project& project, const StatsOptions& op
     // Every row carries every type and kind, so tables have the same columns everywhere.
     for (const auto& type : model::project_types()) frame.blank.sites_by_type[type] = 0;
     for (const auto& kind : line_kinds) frame.blank.line_km_by_kind[kind] = 0;
+    const auto* terrain = options.village_terrain.get();
+    if (terrain) frame.blank.terrain = TerrainSums{};  // townships and the total carry terrain too
     auto& rows = frame.stats.villages;
     rows.resize(villages.refs.size());
     parallel_for(villages.refs.size(), [&](std::size_t begin, std::size_t end, std::size_t) {  // areas on the ellipsoid
-        for (std::size_t i = begin; i < end; ++i) rows[i] = village_row(*villages.refs[i].layer, *villages.refs[i].feature, frame.blank, located_townships[i]);
+        for (std::size_t i = begin; i < end; ++i) {
+            rows[i] = village_row(*villages.refs[i].layer, *villages.refs[i].feature, frame.blank, located_townships[i]);
+            if (terrain && i < terrain->size()) rows[i].terrain = (*terrain)[i];
+        }
     }, 1024);
     for (std::size_t i = 0; i < rows.size(); ++i) frame.names.add(rows[i].township, rows[i].village_name, i);
     frame.shapes = villages.shapes;

@@ -16,6 +16,21 @@
 
 namespace ca::analysis {
 
+// A region's terrain from the DEM, as area-weighted sums (so townships add up like households):
+// the means and shares are the sums over `area_m2`, the part of the region the DEM covers.
+struct TerrainSums {
+    double area_m2 = 0;          // of the region with elevation data (pixels weighted by how much of each lies inside)
+    double elevation_m_m2 = 0;   // Σ elevation × area
+    double slope_deg_m2 = 0;     // Σ slope (degrees) × area
+    double steep_m2 = 0;         // area steeper than kSteepSlopeDeg
+    double high_m2 = 0;          // area above StatsOptions::high_altitude_m
+    double min_m = 0, max_m = 0;  // lowest and highest elevation inside; meaningful when area_m2 > 0
+
+    static constexpr double kSteepSlopeDeg = 25;  // farmland steeper than this returns to forest (退耕还林)
+    bool has_data() const { return area_m2 > 0; }
+    void add(const TerrainSums& other);
+};
+
 struct StatsOptions {
     double poverty_line_yuan = 2300;  // the national line from 2011, 2010 prices
     double poor_rate_threshold = 0.30;
@@ -30,6 +45,10 @@ struct StatsOptions {
     // figure coloured by a village's own figures, where placing a prefecture's 100 000 sites and
     // cutting its 20 000 lines would be most of the time and none of the map.
     bool villages_only = false;
+    // Each village's terrain in villages-layer order (core/terrain computes it from the project's
+    // DEM); unset: no DEM, the rows carry no terrain.
+    std::shared_ptr<const std::vector<TerrainSums>> village_terrain;
+    double high_altitude_m = 2500;  // --high-altitude: villages above it are "high and cold"
 };
 
 // Whether a site that the options count makes its village covered (include_site and the
@@ -64,6 +83,7 @@ struct RegionStats {
     int ponds = 0;
     double pond_capacity_m3 = 0;
     double area_km2 = 0;  // on the ellipsoid; for densities (not a column of the contract's table)
+    std::optional<TerrainSums> terrain;  // with a DEM only
 
     // For the population-weighted income: sums over villages with both values.
     double income_times_population = 0, population_with_income = 0;

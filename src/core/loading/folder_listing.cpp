@@ -11,7 +11,9 @@ namespace ca::loading {
 namespace {
 
 bool readable(const std::string& name) {
-    static constexpr std::array kExtensions = {".gpkg", ".shp", ".geojson", ".json", ".kml", ".csv", ".xlsx", ".xls", ".tab", ".mif", ".gdb"};
+    // Elevation grids (.tif, .img, .asc) are DEMs: a survey bureau's folder holds one beside the boundaries.
+    static constexpr std::array kExtensions = {".gpkg", ".shp", ".geojson", ".json", ".kml", ".csv", ".xlsx", ".xls",
+                                               ".tab", ".mif", ".gdb", ".tif", ".tiff", ".img", ".asc"};
     const std::string lower = model::fold_key(name);
     return std::any_of(kExtensions.begin(), kExtensions.end(), [&](std::string_view ext) { return model::ends_with(lower, ext); });
 }

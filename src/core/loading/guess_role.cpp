@@ -35,6 +35,7 @@ bool role_fits_geometry(Role role, GeometryType geometry) {
         case Role::Lines: return geometry == GeometryType::Line;
         case Role::Ponds: return geometry == GeometryType::Point || geometry == GeometryType::Polygon;
         case Role::Sites: return geometry == GeometryType::Point || geometry == GeometryType::None;
+        case Role::Dem: return false;  // a raster, never a vector layer
         case Role::Unknown: return true;
     }
     return false;

@@ -6,6 +6,8 @@
 
 #include "core/analysis/repair.hpp"
 #include "core/io/crs_guess.hpp"
+#include "core/io/dem_reader.hpp"
+#include "core/model/database_source.hpp"
 #include "core/io/working_crs.hpp"
 #include "core/loading/check_values.hpp"
 #include "core/loading/duplicates.hpp"
@@ -114,11 +116,30 @@ void settle_missing_crs(std::vector<model::Layer>& layers, const LoadOptions& op
     }
 }
 
+bool is_dem_source(const SourceArgument& source) {
+    if (source.role == Role::Dem) return true;
+    return source.role == Role::Unknown && !model::is_database_source(source.spec) && io::is_raster_file(source.spec);
+}
+
+// The project's one DEM, read after the vector layers so a DEM without CRS can take their zone.
+void read_dem(const std::vector<std::string>& dems, const LoadOptions& options, model::Project& project) {
+    if (dems.empty()) return;
+    if (dems.size() > 1)
+        throw Error("two DEMs given (" + model::file_name(dems[0]) + " and " + model::file_name(dems[1]) +
+                    "); a project has one: merge them first (gdalbuildvrt) and give the .vrt");
+    project.dem = io::read_dem(dems.front(), {options.read.assume_crs, project.extent()}, project.problems);
+}
+
 }  // namespace
 
 model::Project load_project(const std::vector<SourceArgument>& sources, const LoadOptions& options) {
     model::Project project;
+    std::vector<std::string> dems;
     for (const SourceArgument& source : settle_sources(sources, project.problems)) {
+        if (is_dem_source(source)) {
+            dems.push_back(source.spec);
+            continue;
+        }
         // Each layer is prepared on the thread that read it (see io::read_source).
         auto prepare = [&](model::Layer& layer, std::size_t) {
             layer.role_given = source.role != Role::Unknown;
@@ -139,6 +160,7 @@ model::Project load_project(const std::vector<SourceArgument>& sources, const Lo
         layer.problems = {};
     }
     report_overlapping_sites(project.layers, project.problems);
+    read_dem(dems, options, project);
     project.working = io::choose_working_crs(project.extent());
     return project;
 }

@@ -51,13 +51,14 @@ const char* to_string(Role role) {
         case Role::Sites: return "sites";
         case Role::Lines: return "lines";
         case Role::Ponds: return "ponds";
+        case Role::Dem: return "dem";
     }
     return "unknown";
 }
 
 Role role_from_string(std::string_view name) {
     const std::string key = fold_key(name);
-    for (Role r : {Role::Villages, Role::Townships, Role::Sites, Role::Lines, Role::Ponds})
+    for (Role r : {Role::Villages, Role::Townships, Role::Sites, Role::Lines, Role::Ponds, Role::Dem})
         if (key == to_string(r)) return r;
     return Role::Unknown;
 }
@@ -78,6 +79,7 @@ bool meaning_applies(Role role, Meaning m) {
         // A line's or pond's "name" is its own, not a village's: no VillageName here.
         case Role::Lines: return m == Kind || m == Township || m == Year || m == Status;
         case Role::Ponds: return m == Kind || m == Capacity || m == Township || m == Year || m == Status || m == Lon || m == Lat;
+        case Role::Dem: return false;
         case Role::Unknown: return true;
     }
     return true;

@@ -15,7 +15,8 @@
 
 namespace ca::model {
 
-enum class Role { Unknown, Villages, Townships, Sites, Lines, Ponds };
+// Dem is a raster's role (model::Dem, Project::dem): no Layer holds it.
+enum class Role { Unknown, Villages, Townships, Sites, Lines, Ponds, Dem };
 
 const char* to_string(Role role);
 Role role_from_string(std::string_view name);  // Role::Unknown for a name it does not know

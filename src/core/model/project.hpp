@@ -3,9 +3,11 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/model/dem.hpp"
 #include "core/model/layer.hpp"
 #include "core/model/problems.hpp"
 #include "core/model/projection.hpp"
@@ -14,6 +16,7 @@ namespace ca::model {
 
 struct Project {
     std::vector<Layer> layers;
+    std::optional<Dem> dem;  // the terrain under the villages: role `dem`, one per project
     std::shared_ptr<const Projection> working;  // chosen from the data's extent
     ProblemLog problems;
 

@@ -2,6 +2,7 @@
 #include "core/print/stats_table.hpp"
 
 #include "core/analysis/dissolve.hpp"
+#include "core/analysis/metrics.hpp"
 #include "core/io/report_workbook.hpp"
 #include "core/io/table_writer.hpp"
 #include "core/io/vector_reader.hpp"
@@ -54,6 +55,8 @@ ordered_json row_json(const RegionStats& r, StatsLevel level, bool is_total) {
     for (const auto& [kind, km] : r.line_km_by_kind) j["line_km_by_kind"][kind] = km;
     j["ponds"] = r.ponds;
     j["pond_capacity_m3"] = number(r.pond_capacity_m3);
+    if (r.terrain)  // with a DEM: area-weighted over the part of the region it covers
+        for (const auto& name : analysis::terrain_metric_names()) j[name] = number(analysis::metric_value(r, name));
     return j;
 }
 
@@ -113,6 +116,7 @@ ordered_json stats_json(const analysis::Statistics& stats, StatsLevel level) {
     ordered_json j;
     j["poverty_line_yuan"] = number(stats.options.poverty_line_yuan);
     j["poor_rate_threshold"] = stats.options.poor_rate_threshold;
+    if (stats.options.village_terrain) j["high_altitude_m"] = number(stats.options.high_altitude_m);
     j["regions"] = ordered_json::array();
     for (const auto& r : level == StatsLevel::Village ? stats.villages : stats.townships) j["regions"].push_back(row_json(r, level, false));
     j["total"] = row_json(stats.total, level, true);
@@ -208,6 +212,13 @@ std::string stats_text_table(const analysis::Statistics& stats, StatsLevel level
             columns.push_back({name, [kind = kind](const ordered_json& r) { return fixed(r["line_km_by_kind"][kind], 1); }});
     columns.push_back({"塘窖井", integer("ponds")});
     columns.push_back({"蓄水m³", integer("pond_capacity_m3")});
+    if (stats.total.terrain) {
+        auto percent = [](const char* key) { return [key](const ordered_json& r) { return r[key].is_null() ? "-" : fixed(r[key].get<double>() * 100, 1); }; };
+        columns.push_back({"平均海拔m", integer("elevation_mean_m")});
+        columns.push_back({"平均坡度°", [](const ordered_json& r) { return fixed(r["slope_mean_deg"], 1); }});
+        columns.push_back({"25°以上%", percent("steep_share")});
+        columns.push_back({"高海拔%", percent("high_altitude_share")});
+    }
 
     const auto rows = all_rows(stats, level);
     std::vector<std::vector<std::string>> cells;

@@ -252,6 +252,10 @@ ProjectFile describe(const model::Project& project, const LoadOptions& options, 
         }
         p.fields.push_back(std::move(fields));
     }
+    if (project.dem) {  // after the layers, so the style's layer entries keep their indices
+        p.sources.push_back({project.dem->path, model::Role::Dem});
+        p.fields.emplace_back();
+    }
     p.options = options;
     p.style = style;
     p.style.layers.resize(project.layers.size());

@@ -1,0 +1,133 @@
+// Reading DEM strips with GDAL and their slopes (Horn 1981, as gdaldem's slope).
+#include "core/terrain/dem_pixels.hpp"
+
+#include <algorithm>
+#include <numbers>
+
+#include <cpl_conv.h>
+
+#include "core/analysis/parallel.hpp"
+#include "core/model/error.hpp"
+
+namespace ca::terrain {
+namespace {
+
+constexpr double kDegree = std::numbers::pi / 180;
+
+io::SpatialRef srs_of(const std::string& wkt) {
+    io::SpatialRef srs(OSRNewSpatialReference(wkt.c_str()));
+    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
+}  // namespace
+
+PixelMapper::PixelMapper(const model::Dem& dem) : m_geotransform(dem.geotransform) {
+    io::SpatialRef lonlat(OSRNewSpatialReference(nullptr));
+    OSRImportFromEPSG(lonlat.get(), 4490);
+    OSRSetAxisMappingStrategy(lonlat.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    const io::SpatialRef target = srs_of(dem.crs_wkt);
+    if (OSRIsSame(lonlat.get(), target.get())) return;
+    io::GdalErrorTrap quiet;
+    m_transform.reset(OCTNewCoordinateTransformation(lonlat.get(), target.get()));
+    if (!m_transform) throw Error("no transformation from CGCS2000 lon/lat to its CRS").file(dem.name);
+}
+
+void PixelMapper::to_pixels(std::span<model::Vec2> points) const {
+    if (m_transform && !points.empty()) {
+        std::vector<double> xs(points.size()), ys(points.size());
+        std::vector<int> ok(points.size());
+        for (std::size_t i = 0; i < points.size(); ++i) xs[i] = points[i].x, ys[i] = points[i].y;
+        OCTTransformEx(m_transform.get(), static_cast<int>(points.size()), xs.data(), ys.data(), nullptr, ok.data());
+        for (std::size_t i = 0; i < points.size(); ++i)
+            points[i] = ok[i] ? model::Vec2{xs[i], ys[i]} : model::Vec2{std::nan(""), std::nan("")};
+    }
+    const auto& gt = m_geotransform;  // north-up (io::read_dem refuses rotated grids)
+    for (auto& p : points) p = {(p.x - gt[0]) / gt[1], (p.y - gt[3]) / gt[5]};
+}
+
+DemPixels::DemPixels(const model::Dem& dem) : m_dem(dem), m_mapper(dem) {
+    io::register_gdal_drivers();
+    io::GdalErrorTrap trap;
+    // A compressed tiled GeoTIFF decodes its tiles on every core when asked at opening.
+    CPLSetThreadLocalConfigOption("GDAL_NUM_THREADS", "ALL_CPUS");
+    m_dataset.reset(GDALOpenEx(dem.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    CPLSetThreadLocalConfigOption("GDAL_NUM_THREADS", nullptr);
+    if (!m_dataset) throw Error("cannot be read" + (trap.failed() ? ": " + trap.failure() : std::string())).file(dem.name);
+}
+
+int DemPixels::strip_rows() const {
+    int block_width = 0, block_height = 0;
+    GDALGetBlockSize(GDALGetRasterBand(m_dataset.get(), 1), &block_width, &block_height);
+    block_height = std::max(block_height, 1);
+    return std::max(1, 256 / block_height) * block_height;
+}
+
+double DemPixels::pixel_width_m(int row) const {
+    const auto& gt = m_dem.geotransform;
+    if (!m_dem.geographic) return gt[1] * m_dem.metres_per_unit;
+    const double lat = (gt[3] + (row + 0.5) * gt[5]) * kDegree;
+    const double f = 1 / m_dem.inverse_flattening, e2 = f * (2 - f), s = std::sin(lat);
+    return gt[1] * kDegree * m_dem.semi_major_m / std::sqrt(1 - e2 * s * s) * std::cos(lat);  // along the parallel
+}
+
+double DemPixels::pixel_height_m(int row) const {
+    const auto& gt = m_dem.geotransform;
+    if (!m_dem.geographic) return std::abs(gt[5]) * m_dem.metres_per_unit;
+    const double lat = (gt[3] + (row + 0.5) * gt[5]) * kDegree;
+    const double f = 1 / m_dem.inverse_flattening, e2 = f * (2 - f), s = std::sin(lat);
+    return std::abs(gt[5]) * kDegree * m_dem.semi_major_m * (1 - e2) / std::pow(1 - e2 * s * s, 1.5);  // along the meridian
+}
+
+DemStrip DemPixels::read_strip(int first_row, int rows) const {
+    DemStrip strip;
+    strip.first_row = first_row, strip.rows = rows, strip.width = width();
+    const std::size_t w = static_cast<std::size_t>(width());
+    strip.z.assign((static_cast<std::size_t>(rows) + 2) * w, std::nanf(""));
+    const int from = std::max(0, first_row - 1), to = std::min(height(), first_row + rows + 1);
+    float* into = strip.z.data() + static_cast<std::size_t>(from - (first_row - 1)) * w;
+    io::GdalErrorTrap trap;
+    if (GDALRasterIO(GDALGetRasterBand(m_dataset.get(), 1), GF_Read, 0, from, width(), to - from, into, width(), to - from, GDT_Float32, 0, 0) !=
+        CE_None)
+        throw Error("cannot read rows " + std::to_string(from + 1) + "–" + std::to_string(to) + (trap.failed() ? ": " + trap.failure() : ""))
+            .file(m_dem.name);
+    if (m_dem.nodata)
+        for (float* p = into; p < into + static_cast<std::size_t>(to - from) * w; ++p)
+            if (*p == static_cast<float>(*m_dem.nodata)) *p = std::nanf("");
+    for (int r = 0; r < rows; ++r) strip.area_m2.push_back(pixel_width_m(first_row + r) * pixel_height_m(first_row + r));
+    compute_slopes(strip);
+    return strip;
+}
+
+// Horn's gradient over the 3×3 window; a neighbour without data (or past the edge) takes the
+// centre's elevation, so a village on the DEM's border or beside a nodata hole keeps a slope.
+void DemPixels::compute_slopes(DemStrip& strip) const {
+    const int w = strip.width;
+    strip.slope.assign(static_cast<std::size_t>(strip.rows) * w, std::nanf(""));
+    analysis::parallel_for(static_cast<std::size_t>(strip.rows), [&](std::size_t begin, std::size_t end, std::size_t) {
+        for (std::size_t r = begin; r < end; ++r) {
+            const int row = strip.first_row + static_cast<int>(r);
+            const double dx = pixel_width_m(row), dy = pixel_height_m(row);
+            for (int c = 0; c < w; ++c) {
+                const float centre = strip.elevation(c, row);
+                if (std::isnan(centre)) continue;
+                auto at = [&](int dc, int dr) {
+                    const int cc = c + dc;
+                    if (cc < 0 || cc >= w) return centre;
+                    const float z = strip.elevation(cc, row + dr);
+                    return std::isnan(z) ? centre : z;
+                };
+                const double gx = ((at(1, -1) + 2 * at(1, 0) + at(1, 1)) - (at(-1, -1) + 2 * at(-1, 0) + at(-1, 1))) / (8 * dx);
+                const double gy = ((at(-1, 1) + 2 * at(0, 1) + at(1, 1)) - (at(-1, -1) + 2 * at(0, -1) + at(1, -1))) / (8 * dy);
+                strip.slope[r * w + static_cast<std::size_t>(c)] = static_cast<float>(std::atan(std::hypot(gx, gy)) / kDegree);
+            }
+        }
+    }, 16);
+}
+
+model::Vec2 DemPixels::to_pixel(model::Vec2 lonlat) const {
+    m_mapper.to_pixels({&lonlat, 1});
+    return lonlat;
+}
+
+}  // namespace ca::terrain

@@ -1,0 +1,160 @@
+// Zonal terrain statistics: villages rasterised by scanlines in the DEM's grid, strip by strip.
+#include "core/terrain/zonal.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <limits>
+
+#include "core/analysis/geos_context.hpp"
+#include "core/analysis/measure.hpp"
+#include "core/analysis/parallel.hpp"
+#include "core/analysis/triangulate.hpp"
+#include "core/terrain/dem_pixels.hpp"
+#include "core/terrain/village_outlines.hpp"
+
+namespace ca::terrain {
+namespace {
+
+constexpr int kSublines = 4;  // scanlines per pixel row: edge pixels weighted in quarters of a row
+
+// One village's coverage of the pixels of one row, as fractions of a pixel.
+class RowCoverage {
+public:
+    void reset(int first_col, int cols) {
+        m_first = first_col;
+        m_cover.assign(static_cast<std::size_t>(cols) + 1, 0.0);
+        m_full.assign(static_cast<std::size_t>(cols) + 2, 0.0);
+    }
+    // The stretch [x0, x1) of one subline (pixel columns as coordinates) inside the village.
+    void add_span(double x0, double x1) {
+        const double lo = m_first, hi = m_first + static_cast<double>(m_cover.size()) - 1;
+        x0 = std::clamp(x0, lo, hi), x1 = std::clamp(x1, lo, hi);
+        if (x1 <= x0) return;
+        const int c0 = static_cast<int>(std::floor(x0)), c1 = static_cast<int>(std::floor(x1));
+        const double w = 1.0 / kSublines;
+        if (c0 == c1) {
+            cover(c0) += (x1 - x0) * w;
+            return;
+        }
+        cover(c0) += (c0 + 1 - x0) * w;
+        cover(c1) += (x1 - c1) * w;
+        m_full[static_cast<std::size_t>(c0 + 1 - m_first)] += w;  // whole pixels between: a difference array
+        m_full[static_cast<std::size_t>(c1 - m_first)] -= w;
+    }
+    // Calls use(col, fraction) for every pixel the village touches in this row.
+    template <typename Use>
+    void each(Use&& use) {
+        double full = 0;
+        for (std::size_t i = 0; i + 1 < m_cover.size(); ++i) {
+            full += m_full[i];
+            if (const double f = m_cover[i] + full; f > 1e-12) use(m_first + static_cast<int>(i), std::min(f, 1.0));
+        }
+    }
+
+private:
+    double& cover(int col) { return m_cover[static_cast<std::size_t>(col - m_first)]; }
+    int m_first = 0;
+    std::vector<double> m_cover, m_full;
+};
+
+// Where each subline of rows [row0, row1) crosses the village's edges, sorted.
+std::vector<std::vector<double>> crossings(const VillageOutline& village, int row0, int row1) {
+    std::vector<std::vector<double>> xs(static_cast<std::size_t>(row1 - row0) * kSublines);
+    for (const auto& ring : village.rings)
+        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+            const model::Vec2 a = ring[i], b = ring[i + 1];
+            if (a.y == b.y) continue;
+            const double y_lo = std::min(a.y, b.y), y_hi = std::max(a.y, b.y);
+            // Sublines sit at row + (k + 0.5) / kSublines; this edge crosses those in [y_lo, y_hi).
+            const long first = std::max<long>(static_cast<long>(std::ceil(y_lo * kSublines - 0.5)), long{row0} * kSublines);
+            const long last = std::min<long>(static_cast<long>(std::ceil(y_hi * kSublines - 0.5)), long{row1} * kSublines);
+            for (long s = first; s < last; ++s) {
+                const double y = (s + 0.5) / kSublines;
+                xs[static_cast<std::size_t>(s - long{row0} * kSublines)].push_back(a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y));
+            }
+        }
+    for (auto& line : xs) std::sort(line.begin(), line.end());
+    return xs;
+}
+
+// Adds the village's pixels in the strip's rows (even-odd rule, holes and parts alike) to its sums.
+void accumulate(const VillageOutline& village, const DemStrip& strip, double high_altitude_m, analysis::TerrainSums& sums) {
+    const int row0 = std::max(village.first_row, strip.first_row), row1 = std::min(village.last_row + 1, strip.first_row + strip.rows);
+    if (row0 >= row1) return;
+    const auto xs = crossings(village, row0, row1);
+    RowCoverage coverage;
+    for (int row = row0; row < row1; ++row) {
+        coverage.reset(village.first_col, village.last_col - village.first_col + 1);
+        for (int k = 0; k < kSublines; ++k) {
+            const auto& line = xs[static_cast<std::size_t>(row - row0) * kSublines + k];
+            for (std::size_t i = 0; i + 1 < line.size(); i += 2) coverage.add_span(line[i], line[i + 1]);
+        }
+        const double pixel_m2 = strip.pixel_area_m2(row);
+        coverage.each([&](int col, double fraction) {
+            const float z = strip.elevation(col, row);
+            if (std::isnan(z)) return;
+            add_pixel(sums, z, strip.slope_deg(col, row), fraction * pixel_m2, high_altitude_m);
+        });
+    }
+}
+
+// A village the scanlines missed (smaller than a quarter pixel row) takes the pixel at a point inside it.
+void take_pixel_inside(const model::Geometry& shape, const DemPixels& dem, double high_altitude_m, analysis::TerrainSums& sums) {
+    const analysis::GeosContext geos;
+    const model::Vec2 at = dem.to_pixel(analysis::point_inside(geos, shape));
+    const int col = static_cast<int>(std::floor(at.x)), row = static_cast<int>(std::floor(at.y));
+    if (col < 0 || row < 0 || col >= dem.width() || row >= dem.height()) return;
+    const DemStrip strip = dem.read_strip(row, 1);
+    const float z = strip.elevation(col, row);
+    if (!std::isnan(z)) add_pixel(sums, z, strip.slope_deg(col, row), analysis::area_km2(shape) * 1e6, high_altitude_m);
+}
+
+}  // namespace
+
+VillageTerrain village_terrain(const model::Project& project, double high_altitude_m) {
+    VillageTerrain result;
+    if (!project.dem) return result;
+    const DemPixels dem(*project.dem);
+    const std::vector<const model::Geometry*> shapes = village_shapes(project);
+    const std::vector<VillageOutline> outlines = village_outlines(shapes, dem);
+    result.villages.resize(shapes.size());
+    // Each village's list of strips, so a strip visits only the villages it holds rows of.
+    const int strip_rows = dem.strip_rows();
+    std::vector<std::vector<std::size_t>> in_strip(static_cast<std::size_t>((dem.height() + strip_rows - 1) / strip_rows));
+    for (std::size_t v = 0; v < outlines.size(); ++v)
+        if (!outlines[v].empty())
+            for (int s = outlines[v].first_row / strip_rows; s <= outlines[v].last_row / strip_rows; ++s) in_strip[static_cast<std::size_t>(s)].push_back(v);
+    for (std::size_t s = 0; s < in_strip.size(); ++s) {
+        if (in_strip[s].empty()) continue;
+        const int first = static_cast<int>(s) * strip_rows;
+        const DemStrip strip = dem.read_strip(first, std::min(strip_rows, dem.height() - first));
+        const auto& villages = in_strip[s];
+        analysis::parallel_for(villages.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
+            for (std::size_t i = begin; i < end; ++i) accumulate(outlines[villages[i]], strip, high_altitude_m, result.villages[villages[i]]);
+        }, 16);
+    }
+    for (std::size_t v = 0; v < shapes.size(); ++v) {
+        auto& sums = result.villages[v];
+        if (!sums.has_data() && !outlines[v].empty()) take_pixel_inside(*shapes[v], dem, high_altitude_m, sums);
+        const double area_m2 = analysis::area_km2(*shapes[v]) * 1e6;
+        if (!sums.has_data()) ++result.not_covered;
+        else if (sums.area_m2 < 0.99 * area_m2) ++result.partly_covered;
+    }
+    return result;
+}
+
+void attach_terrain(const model::Project& project, analysis::StatsOptions& options) {
+    if (!project.dem) return;
+    auto terrain = village_terrain(project, options.high_altitude_m);
+    const std::string& name = project.dem->name;
+    if (terrain.not_covered)
+        std::cerr << "countyatlas: " << terrain.not_covered << " villages lie outside " << name
+                  << " or on its nodata pixels: no terrain figures for them\n";
+    if (terrain.partly_covered)
+        std::cerr << "countyatlas: " << terrain.partly_covered << " villages are partly outside " << name
+                  << " or its nodata pixels: their terrain figures are of the covered part\n";
+    options.village_terrain = std::make_shared<const std::vector<analysis::TerrainSums>>(std::move(terrain.villages));
+}
+
+}  // namespace ca::terrain

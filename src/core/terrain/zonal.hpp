@@ -1,0 +1,32 @@
+// Per-village terrain from the project's DEM: elevation, slope and the shares of steep and high
+// land, each pixel weighted by the part of it inside the village (area-weighted at the edges).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/analysis/statistics.hpp"
+#include "core/model/project.hpp"
+
+namespace ca::terrain {
+
+struct VillageTerrain {
+    std::vector<analysis::TerrainSums> villages;  // in the villages layers' order (Statistics::villages)
+    // Villages the DEM covers less than 99 % of (their figures are of the covered part), and
+    // villages it misses entirely (no figures): for one line on stderr and the Problems tab.
+    std::size_t partly_covered = 0, not_covered = 0;
+};
+
+// Reads the DEM in strips of rows (tiles read whole, the rows above and below kept for the slope),
+// every village's pixels found by scanlines in the DEM's own grid. Slopes are Horn's 3×3 gradient
+// in metres: a geographic DEM's pixel is measured on its ellipsoid at its row's latitude, and its
+// area too. A village smaller than the scanlines' spacing takes the pixel at a point inside it.
+// Throws ca::Error naming the DEM when it cannot be read.
+VillageTerrain village_terrain(const model::Project& project, double high_altitude_m);
+
+// Sets options.village_terrain from the project's DEM (nothing without one) and says on stderr
+// what the DEM did not cover.
+void attach_terrain(const model::Project& project, analysis::StatsOptions& options);
+
+}  // namespace ca::terrain
