@@ -8,6 +8,7 @@
 #include "core/model/text.hpp"
 #include "core/scene/build.hpp"
 #include "core/scene/map_style.hpp"
+#include "core/terrain/zonal.hpp"
 
 namespace ca::app {
 namespace {
@@ -31,6 +32,7 @@ ui::DataSummary summarise(const model::Project& project, const analysis::Statist
         if (stats.villages[i].poverty_rate) summary.poorest.push_back(i);
     std::stable_sort(summary.poorest.begin(), summary.poorest.end(),
                      [&](std::size_t a, std::size_t b) { return *stats.villages[a].poverty_rate > *stats.villages[b].poverty_rate; });
+    if (!stats.villages.empty() && stats.villages.front().terrain) summary.relocation = analysis::rank_relocation(project, stats, {});
     for (const auto* layer : project.layers_with(model::Role::Villages))
         for (std::size_t column = 0; column < layer->field_names.size(); ++column) {
             // Numeric when every filled value of the first rows is a number.
@@ -98,6 +100,7 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
     };
     if (new_stats) {
         analysis::StatsOptions options;
+        model::ProblemLog terrain_problems;
         if (!style.sites.lets_all_through())
             options.include_site = [filter = style.sites, types = std::make_shared<model::CanonicalSpellings>(model::canonical_project_type)](
                                        const model::Layer& layer, const model::Feature& site) { return scene::site_passes(filter, layer, site, *types); };
@@ -105,11 +108,14 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
             // Only the project filter changed: the sites' places are kept, so they are counted again.
             if (what == Refresh::Sites) done.stats = recount_changed_sites(project, stats, *sites, options);
             else if (what == Refresh::Statistics && stats.placement) done.stats = analysis::recount_sites(project, stats, options);
-            else if (!project.layers_with(model::Role::Villages).empty())
+            else if (!project.layers_with(model::Role::Villages).empty()) {
+                terrain_problems = terrain::attach_terrain(project, options);  // the villages may have moved
                 done.stats = analysis::compute_statistics(project, options, [&](std::string_view) { advance(); });
+            }
             // Sites placed nowhere, conflicts, web-map offsets...: here, with the numbers they
             // explain, never in the frame loop (the offset check counts the sites again).
             done.counting_problems = loading::statistics_problems(project, done.stats);
+            done.counting_problems.append(terrain_problems);
         } catch (const Error& e) {
             // Layers the user just set up cannot be counted (a villages layer without names...):
             // the map still shows them; the Problems tab says why the panels are empty.

@@ -104,7 +104,7 @@ model::Project EngineChoice::load(SourceOptions sources) const {
 
 analysis::Statistics EngineChoice::count(const model::Project& project, analysis::StatsOptions options,
                                          const analysis::StageCallback& on_stage) const {
-    terrain::attach_terrain(project, options);
+    for (const auto& line : terrain::attach_terrain(project, options).summary()) std::cerr << "countyatlas: " << line << "\n";
     const bool on_server = std::ranges::any_of(project.layers, [](const model::Layer& layer) { return layer.rows_on_server; }) ||
                            (engine == "server" && postgis::server_refusal(project).empty());
     if (!on_server) return analysis::compute_statistics(project, options, on_stage);

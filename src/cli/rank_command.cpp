@@ -14,6 +14,7 @@
 #include "core/analysis/coverage_gaps.hpp"
 #include "core/analysis/metrics.hpp"
 #include "core/analysis/plan_reach.hpp"
+#include "core/analysis/relocation.hpp"
 #include "core/model/error.hpp"
 
 namespace ca::cli {
@@ -36,6 +37,8 @@ struct RankCommand {
     bool uncovered = false;
     bool plan = false;  // with --uncovered: whether the planned sites reach each village
     int plan_year = 0;  // > 0: only that year's planned sites (implies --plan)
+    bool relocation = false;   // poor villages by the relocation score (needs a DEM)
+    std::string weights;       // --weights steep=…,altitude=…,road=…,poverty=…
 
     void run() const {
         if (!analysis::is_metric(metric)) {
@@ -48,13 +51,17 @@ struct RankCommand {
         refuse_output_over_inputs(output, input_files(sources));
         // Distances to the nearest site are measured here, from every site.
         if (uncovered && engine.engine == "server") throw Error("--uncovered measures distances to every site here: use --engine local or auto");
+        if (relocation && uncovered) throw Error("--relocation and --uncovered are two different lists: give one");
+        if (!weights.empty() && !relocation) throw Error("--weights goes with --relocation");
         const model::Project project = uncovered ? sources.load() : engine.load(sources);
         analysis::StatsOptions options = thresholds;
         selection.apply(project, options);
+        if (relocation && !project.dem) throw Error("--relocation scores steep and high land: give the elevation model with --dem FILE");
         const auto stats = engine.count(project, options);
+        report_counting_problems(project, stats);
+        if (relocation) return emit(render(relocation_list(project, stats)), output);
         const bool villages = by == "village" || uncovered;
         if (!villages) analysis::require_township_names(project, stats);
-        report_counting_problems(project, stats);
         const auto& rows = villages ? stats.villages : stats.townships;
 
         std::vector<std::size_t> order;
@@ -102,6 +109,34 @@ struct RankCommand {
         emit(render(list), output);
     }
 
+    // Poor villages by their relocation score, each term shown; what was left out said on stderr.
+    ordered_json relocation_list(const model::Project& project, const analysis::Statistics& stats) const {
+        const auto chosen = weights.empty() ? analysis::RelocationWeights{} : analysis::parse_relocation_weights(weights);
+        const auto ranking = analysis::rank_relocation(project, stats, chosen);
+        if (!ranking.has_roads && chosen.road > 0)
+            throw Error("--relocation: no road among the lines (kind 道路, 公路, road); give the roads with --lines FILE, or --weights road=0");
+        if (ranking.poor_without_terrain)
+            std::fprintf(stderr, "countyatlas: %zu poor villages lie outside %s: not ranked\n", ranking.poor_without_terrain, project.dem->name.c_str());
+        ordered_json list = ordered_json::array();
+        for (std::size_t rank = 0; rank < ranking.candidates.size() && (top <= 0 || rank < static_cast<std::size_t>(top)); ++rank) {
+            const auto& c = ranking.candidates[rank];
+            const auto& row = stats.villages[c.village];
+            list.push_back({{"rank", rank + 1},
+                            {"village_name", row.village_name},
+                            {"township", row.township},
+                            {"score", c.score},
+                            {"steep_term", c.steep_term},
+                            {"altitude_term", c.altitude_term},
+                            {"road_term", c.road_term},
+                            {"poverty_term", c.poverty_term},
+                            {"steep_share", optional_number(analysis::metric_value(row, "steep_share"))},
+                            {"elevation_mean_m", optional_number(analysis::metric_value(row, "elevation_mean_m"))},
+                            {"road_distance_m", optional_number(c.road_distance_m)},
+                            {"poverty_rate", optional_number(row.poverty_rate)}});
+        }
+        return list;
+    }
+
     // Each uncovered poor village's planned sites, and on stderr the line a plan is judged by.
     std::vector<analysis::PlanReach> plan_summary(const model::Project& project, const analysis::Statistics& stats) const {
         auto reach = analysis::plan_reach(project, stats, plan_year > 0 ? std::optional(plan_year) : std::nullopt);
@@ -118,7 +153,8 @@ struct RankCommand {
         return delimited(list, format == "csv" ? ',' : '\t', [](const std::string& key, double value) {
             char buffer[32];
             const auto* metric = analysis::find_metric(key);
-            std::snprintf(buffer, sizeof buffer, metric && metric->share ? "%.4f" : "%.1f", value);
+            const bool fraction = (metric && metric->share) || key == "score" || key.ends_with("_term");
+            std::snprintf(buffer, sizeof buffer, fraction ? "%.4f" : "%.1f", value);
             return std::string(buffer);
         });
     }
@@ -140,6 +176,9 @@ void register_rank_command(CLI::App& root) {
                    "With --uncovered: planned_sites and reached_by_plan (yes/no) for each village, and how many the plan reaches on stderr");
     rank->add_option("--plan-year", command->plan_year, "With --uncovered: the plan is this year's planned sites (implies --plan)")
         ->check(CLI::Range(1900, 2200));
+    rank->add_flag("--relocation", command->relocation,
+                   "Poor villages by the relocation score (needs --dem): steep land, altitude, distance to a road, poverty rate; see README");
+    rank->add_option("--weights", command->weights, "With --relocation: steep=0.35,altitude=0.25,road=0.2,poverty=0.2 (any of them)");
     rank->add_option("--format", command->format, "table (default, tab-separated), json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
     rank->add_option("-o,--output", command->output, "Write to this file instead of standard output");
     command->engine.add_to(*rank);

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "core/analysis/dissolve.hpp"
+#include "core/analysis/metrics.hpp"
 #include "core/model/pinyin.hpp"
 #include "core/model/text.hpp"
 #include "ui/panels.hpp"
@@ -74,9 +75,54 @@ void statistics_tab(const ViewerState& state, Actions& actions, Language lang) {
     ImGui::EndTable();
 }
 
-void poorest_tab(const ViewerState& state, Actions& actions, Language lang) {
+// The poor villages ranked for relocation (rank --relocation's list): score, steep land, altitude, road.
+void relocation_table(const ViewerState& state, Actions& actions, Language lang) {
+    const auto& candidates = state.summary.relocation->candidates;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("relocation", 7, flags, {0, ImGui::GetContentRegionAvail().y})) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (Text h : {Text::Rank, Text::Village, Text::Score, Text::SteepShare, Text::ElevationM, Text::RoadDistanceKm, Text::PovertyRate})
+        ImGui::TableSetupColumn(t(h, lang).c_str());
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(candidates.size()));
+    while (clipper.Step())
+        for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+            const auto& c = candidates[static_cast<std::size_t>(k)];
+            const auto& v = state.stats().villages[c.village];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", k + 1);
+            ImGui::TableNextColumn();
+            if (ImGui::Selectable((v.village_name + "##r" + std::to_string(c.village)).c_str(), state.selected == c.village,
+                                  ImGuiSelectableFlags_SpanAllColumns)) {
+                actions.select_village = c.village;
+                actions.zoom_to_m = state.villages().shapes_m[c.village].extent();
+            }
+            ImGui::TableNextColumn();
+            ImGui::Text("%.3f", c.score);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(figure(analysis::metric_value(v, "steep_share"), "%.0f%%", 100).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(figure(analysis::metric_value(v, "elevation_mean_m"), "%.0f").c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(figure(c.road_distance_m, "%.1f", 0.001).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(figure(v.poverty_rate, "%.1f%%", 100).c_str());
+        }
+    ImGui::EndTable();
+}
+
+void poorest_tab(const ViewerState& state, Actions& actions, Language lang, bool& by_relocation) {
     bool outline = state.highlight_uncovered;
     if (ImGui::Checkbox(t(Text::ShowUncovered, lang).c_str(), &outline)) actions.highlight_uncovered = outline;
+    // With a DEM the list can be the relocation ranking instead.
+    if (state.summary.relocation) {
+        if (ImGui::RadioButton(t(Text::PovertyRate, lang).c_str(), !by_relocation)) by_relocation = false;
+        ImGui::SameLine();
+        if (ImGui::RadioButton(t(Text::RelocationScore, lang).c_str(), by_relocation)) by_relocation = true;
+        if (by_relocation) return relocation_table(state, actions, lang);
+    }
     const std::vector<std::size_t>& order = state.summary.poorest;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("poorest", 5, flags, {0, ImGui::GetContentRegionAvail().y})) return;
@@ -107,6 +153,18 @@ void poorest_tab(const ViewerState& state, Actions& actions, Language lang) {
             else ImGui::Text("%d", v.sites);
         }
     ImGui::EndTable();
+}
+
+// The village's terrain from the DEM: each metric with its label and unit, "—" where the DEM has no data.
+void terrain_lines(const analysis::RegionStats& v, Language lang) {
+    ImGui::Separator();
+    for (const auto& name : analysis::terrain_metric_names()) {
+        const auto* metric = analysis::find_metric(name);
+        const std::string unit(lang == Language::Chinese ? metric->unit_zh : metric->unit_en);
+        const char* format = metric->share ? "%.1f%%" : name == "slope_mean_deg" ? "%.1f" : "%.0f";
+        const std::string value = figure(metric->read(v), format, metric->share ? 100 : 1) + (metric->share ? "" : " " + unit);
+        ImGui::Text("%s  %s", analysis::metric_label(name, lang).c_str(), value.c_str());
+    }
 }
 
 void identify_tab(const ViewerState& state, Language lang) {
@@ -146,6 +204,7 @@ void identify_tab(const ViewerState& state, Language lang) {
     if (v.sites > 0)
         ImGui::TextDisabled("  %s %d · %s %d", t(Text::PlacedByPoint, lang).c_str(), v.sites_exact, t(Text::PlacedByName, lang).c_str(),
                             v.sites_by_name);
+    if (v.terrain) terrain_lines(v, lang);
 }
 
 }  // namespace
@@ -158,13 +217,16 @@ void draw_info_panel(const ViewerState& state, Actions& actions) {
     ImGui::Begin("##info", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
     auto forward = [&state](const char* tab) { return state.open_tab == tab ? ImGuiTabItemFlags_SetSelected : 0; };
+    // Which list the Poorest tab shows lives in ImGui's own state; a script brings either forward.
+    bool& by_relocation = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("poorest by relocation"), false);
+    if (state.open_tab == "relocation" || state.open_tab == "poorest") by_relocation = state.open_tab == "relocation";
     if (ImGui::BeginTabBar("tabs")) {
         if (ImGui::BeginTabItem(t(Text::Statistics, lang).c_str(), nullptr, forward("statistics"))) {
             statistics_tab(state, actions, lang);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(t(Text::Poorest, lang).c_str(), nullptr, forward("poorest"))) {
-            poorest_tab(state, actions, lang);
+        if (ImGui::BeginTabItem(t(Text::Poorest, lang).c_str(), nullptr, forward("poorest") | forward("relocation"))) {
+            poorest_tab(state, actions, lang, by_relocation);
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(t(Text::Identify, lang).c_str(), nullptr, state.selected_changed ? ImGuiTabItemFlags_SetSelected : forward("identify"))) {

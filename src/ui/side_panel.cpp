@@ -230,6 +230,8 @@ void colouring_section(const ViewerState& state, Actions& actions, Language lang
     // The computed metrics, then every numeric field of the villages layer ("field:NAME").
     std::vector<std::pair<std::string, std::string>> choices;
     for (const auto& [value, text] : kMetrics) choices.emplace_back(value, t(text, lang));
+    if (state.project().dem)
+        for (const auto& name : analysis::terrain_metric_names()) choices.emplace_back(name, analysis::metric_label(name, lang));
     for (const auto& field : state.summary.numeric_village_fields) choices.emplace_back("field:" + field, t(Text::Fields, lang) + ": " + field);
     const std::string current = state.style.choropleth ? state.style.choropleth->metric : "";
     std::string current_text = current;

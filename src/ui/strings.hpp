@@ -17,7 +17,7 @@ enum class Text {
     Visible, Opacity, Up, Down, Remove, ZoomTo, ColourBy, TownshipTint, Method, Classes, Labels,
     SiteFilter, UpToYear, AllYears, Search, SearchHint, NoMatch, Statistics, Township, Villages, Population,
     PoorPopulation, PovertyRate, Income, PoorVillages, Covered, Sites, FundsWan, Total, Attributes, Filter,
-    Identify, NothingSelected, Poorest, ShowUncovered, Uncovered, Rank, Village, Lisa, Quantile, EqualInterval,
+    Identify, NothingSelected, Poorest, RelocationScore, Score, SteepShare, ElevationM, RoadDistanceKm, ShowUncovered, Uncovered, Rank, Village, Lisa, Quantile, EqualInterval,
     NaturalBreaks, StdDev, Manual, Count, ProjectFile, Save, AddData, DropHint,
     ExportMap, ExportTitle, ExportPage, ExportFile, ExportButton, ColourSitesBy, ByType, ByYear, ByStatus, ByBatch,
     Status, Batch, All, FillColour, StrokeColour, LineWidth, SymbolSize,

@@ -14,6 +14,7 @@
 #include "core/analysis/site_edits.hpp"
 #include "core/analysis/statistics.hpp"
 #include "core/analysis/name_matching.hpp"
+#include "core/analysis/relocation.hpp"
 #include "core/analysis/village_candidates.hpp"
 #include "core/analysis/village_index.hpp"
 #include "core/loading/folder_listing.hpp"
@@ -86,6 +87,7 @@ struct DataSummary {
     int first_year = 0, last_year = 0;           // of the projects; first > last when none have a year
     std::vector<std::string> statuses, batches;  // distinct, sorted
     std::vector<std::size_t> poorest;            // villages by poverty rate, highest first
+    std::optional<analysis::RelocationRanking> relocation;  // with a DEM: `rank --relocation`'s list, default weights
     std::vector<model::PinyinKey> village_pinyin, township_pinyin;  // by Statistics::villages / townships
     std::vector<std::string> numeric_village_fields;               // fields a choropleth can show
 };
@@ -230,7 +232,7 @@ struct ViewerState {
     std::optional<std::size_t> selected;     // village clicked, or chosen in a table
     std::set<std::size_t> selection;         // villages box-selected or ctrl-clicked (with `selected`)
     bool selected_changed = false;           // this frame: the identify tab comes forward
-    std::string open_tab;                    // "statistics", "poorest", "identify", "attributes", "problems": bring forward once
+    std::string open_tab;                    // "statistics", "poorest", "relocation" (the Poorest tab by relocation score), "identify", "attributes", "problems": bring forward once
     bool highlight_uncovered = false;        // poor villages without a project, outlined
     bool playing_years = false;              // the year filter steps a year a second (see advance_year_play)
     std::string search;

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iostream>
 #include <limits>
 
 #include "core/analysis/geos_context.hpp"
@@ -144,17 +143,18 @@ VillageTerrain village_terrain(const model::Project& project, double high_altitu
     return result;
 }
 
-void attach_terrain(const model::Project& project, analysis::StatsOptions& options) {
-    if (!project.dem) return;
+model::ProblemLog attach_terrain(const model::Project& project, analysis::StatsOptions& options) {
+    model::ProblemLog problems;
+    if (!project.dem) return problems;
     auto terrain = village_terrain(project, options.high_altitude_m);
-    const std::string& name = project.dem->name;
-    if (terrain.not_covered)
-        std::cerr << "countyatlas: " << terrain.not_covered << " villages lie outside " << name
-                  << " or on its nodata pixels: no terrain figures for them\n";
-    if (terrain.partly_covered)
-        std::cerr << "countyatlas: " << terrain.partly_covered << " villages are partly outside " << name
-                  << " or its nodata pixels: their terrain figures are of the covered part\n";
+    auto warn = [&](std::size_t n, const char* kind, const std::string& what) {
+        if (n) problems.add({model::Severity::Warning, kind, project.dem->name, {}, -1, false, std::to_string(n) + what});
+    };
+    warn(terrain.not_covered, "no terrain", " villages lie outside it or on its nodata pixels: no terrain figures for them");
+    warn(terrain.partly_covered, "partial terrain",
+         " villages lie partly outside it or on its nodata pixels: their terrain figures are of the covered part");
     options.village_terrain = std::make_shared<const std::vector<analysis::TerrainSums>>(std::move(terrain.villages));
+    return problems;
 }
 
 }  // namespace ca::terrain

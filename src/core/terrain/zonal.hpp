@@ -25,8 +25,8 @@ struct VillageTerrain {
 // Throws ca::Error naming the DEM when it cannot be read.
 VillageTerrain village_terrain(const model::Project& project, double high_altitude_m);
 
-// Sets options.village_terrain from the project's DEM (nothing without one) and says on stderr
-// what the DEM did not cover.
-void attach_terrain(const model::Project& project, analysis::StatsOptions& options);
+// Sets options.village_terrain from the project's DEM (nothing without one); returns what the DEM
+// did not cover, as warnings for stderr and the Problems tab.
+model::ProblemLog attach_terrain(const model::Project& project, analysis::StatsOptions& options);
 
 }  // namespace ca::terrain
