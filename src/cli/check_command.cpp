@@ -17,6 +17,7 @@
 #include "core/loading/location_audit.hpp"
 #include "core/loading/source_list.hpp"
 #include "core/model/error.hpp"
+#include "core/terrain/zonal.hpp"
 
 namespace ca::cli {
 namespace {
@@ -74,6 +75,7 @@ void add_counting_problems(model::Project& project, const SiteSelection& selecti
     }
     try {
         selection.apply(project, options);
+        project.problems.append(terrain::attach_terrain(project, options));  // villages the DEM does not cover
         project.problems.append(loading::statistics_problems(project, analysis::compute_statistics(project, options)));
     } catch (const Error& e) {
         project.problems.add(error_problem(e));

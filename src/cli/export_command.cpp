@@ -20,6 +20,7 @@
 #include "core/analysis/metrics.hpp"
 #include "core/analysis/dissolve.hpp"
 #include "core/model/error.hpp"
+#include "core/terrain/zonal.hpp"
 #include "core/print/atlas.hpp"
 #include "core/print/export_figure.hpp"
 #include "core/print/figure_scene.hpp"
@@ -204,6 +205,8 @@ struct ExportCommand {
         // Outlining uncovered villages needs the sites placed: which cover, which are planned.
         options.villages_only = atlas.empty() && !style.outline_uncovered &&
                                 (metric.empty() || metric == "lisa" || metric.rfind("field:", 0) == 0 || analysis::from_village_fields(metric));
+        // With a DEM, atlas pages list each township's terrain and the villages can be coloured by it.
+        for (const auto& line : terrain::attach_terrain(project, options).summary()) std::cerr << "countyatlas: " << line << "\n";
         return analysis::compute_statistics(project, options);
     }
 

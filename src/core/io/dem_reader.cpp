@@ -75,6 +75,30 @@ void describe_ellipsoid(model::Dem& dem, OGRSpatialReferenceH srs) {
     if (!dem.geographic) dem.metres_per_unit = OSRGetLinearUnits(srs, nullptr);
 }
 
+std::string number_text(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", v);
+    return text;
+}
+
+// The band's scale, offset and vertical unit, folded into Dem::z_scale and z_offset; how the
+// values were read, for the note.
+std::string elevation_units(GDALRasterBandH band, model::Dem& dem) {
+    int has_scale = 0, has_offset = 0;
+    const double scale = GDALGetRasterScale(band, &has_scale), offset = GDALGetRasterOffset(band, &has_offset);
+    dem.z_scale = has_scale && scale != 0 ? scale : 1;
+    dem.z_offset = has_offset ? offset : 0;
+    std::string unit = GDALGetRasterUnitType(band) ? GDALGetRasterUnitType(band) : "";
+    std::string said = "elevations in metres";
+    if (unit == "ft" || unit == "foot" || unit == "feet" || unit == "us-ft" || unit == "US survey foot") {
+        const double foot_m = unit == "us-ft" || unit == "US survey foot" ? 1200.0 / 3937 : 0.3048;
+        dem.z_scale *= foot_m, dem.z_offset *= foot_m;
+        said = "elevations in feet, turned into metres";
+    }
+    if (dem.z_scale != 1 || dem.z_offset != 0) said += " (stored values × " + number_text(dem.z_scale) + " + " + number_text(dem.z_offset) + ")";
+    return said;
+}
+
 }  // namespace
 
 bool is_raster_file(const std::string& path) {
@@ -109,10 +133,10 @@ model::Dem read_dem(const std::string& path, const DemReadOptions& options, mode
     const double nodata = GDALGetRasterNoDataValue(band, &has_nodata);
     if (has_nodata) dem.nodata = nodata;
     dem.overviews = GDALGetOverviewCount(band);
+    const std::string units = elevation_units(band, dem);
     char message[256];
-    std::snprintf(message, sizeof message, "DEM of %d × %d pixels%s%s, %d overview%s", dem.width, dem.height,
-                  has_nodata ? ", nodata " : ", no nodata value", has_nodata ? std::to_string(nodata).c_str() : "", dem.overviews,
-                  dem.overviews == 1 ? "" : "s");
+    std::snprintf(message, sizeof message, "DEM of %d × %d pixels, %s, %s, %d overview%s", dem.width, dem.height, units.c_str(),
+                  has_nodata ? ("nodata " + number_text(nodata)).c_str() : "no nodata value", dem.overviews, dem.overviews == 1 ? "" : "s");
     problems.add({model::Severity::Note, "dem", dem.name, {}, -1, false, message});
     return dem;
 }

@@ -23,7 +23,10 @@ struct Dem {
     bool geographic = false;  // pixels in degrees: slopes and areas taken on the ellipsoid
     double semi_major_m = 6378137.0, inverse_flattening = 298.257222101;  // of the CRS's ellipsoid
     double metres_per_unit = 1;  // a projected CRS's linear unit
-    std::optional<double> nodata;
+    std::optional<double> nodata;  // as stored, before the scale below
+    // Metres from a stored value: value × z_scale + z_offset (GDAL's band scale and offset, and a
+    // vertical unit of feet turned into metres).
+    double z_scale = 1, z_offset = 0;
     int overviews = 0;
     Extent extent_lonlat;  // CGCS2000 lon/lat of its footprint
 };

@@ -1,6 +1,8 @@
 // Atlas pages: scenes per township, tables of their figures and projects, PDF and PNG output.
 #include "core/print/atlas.hpp"
 
+#include "core/analysis/metrics.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -44,6 +46,16 @@ SideTable township_figures(const analysis::RegionStats& t, model::Language lang)
     for (const auto& [kind, km] : t.line_km_by_kind)
         if (km > 0) table.rows.push_back({model::display_name(kind, lang) + " km", number(km, 1)});
     add("坝塘水窖", "Ponds and cellars", number(t.ponds));
+    if (t.terrain && t.terrain->has_data()) {  // with a DEM: the township's land, weighted by area
+        auto figure = [&](const char* metric, double scale, int decimals, const char* suffix) {
+            const auto value = analysis::metric_value(t, metric);
+            table.rows.push_back({analysis::metric_label(metric, lang), value ? number(*value * scale, decimals) + suffix : "-"});
+        };
+        figure("elevation_mean_m", 1, 0, zh ? " 米" : " m");
+        figure("slope_mean_deg", 1, 1, "°");
+        figure("steep_share", 100, 1, "%");
+        figure("high_altitude_share", 100, 1, "%");
+    }
     return table;
 }
 

@@ -27,6 +27,11 @@ ordered_json number(double x) {
 }
 ordered_json number(const std::optional<double>& x) { return x ? number(*x) : ordered_json(); }
 
+std::optional<double> rounded(const std::optional<double>& x, int decimals) {
+    const double unit = std::pow(10.0, decimals);
+    return x ? std::optional(std::round(*x * unit) / unit) : std::nullopt;
+}
+
 ordered_json row_json(const RegionStats& r, StatsLevel level, bool is_total) {
     ordered_json j;
     if (level == StatsLevel::Village && !is_total) j["village_name"] = r.village_name;
@@ -55,8 +60,8 @@ ordered_json row_json(const RegionStats& r, StatsLevel level, bool is_total) {
     for (const auto& [kind, km] : r.line_km_by_kind) j["line_km_by_kind"][kind] = km;
     j["ponds"] = r.ponds;
     j["pond_capacity_m3"] = number(r.pond_capacity_m3);
-    if (r.terrain)  // with a DEM: area-weighted over the part of the region it covers
-        for (const auto& name : analysis::terrain_metric_names()) j[name] = number(analysis::metric_value(r, name));
+    if (r.terrain)  // with a DEM: area-weighted over the part of the region it covers, to centimetres and millionths
+        for (const auto& name : analysis::terrain_metric_names()) j[name] = number(rounded(analysis::metric_value(r, name), name.ends_with("_m") ? 2 : 6));
     return j;
 }
 

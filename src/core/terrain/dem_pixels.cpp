@@ -91,9 +91,10 @@ DemStrip DemPixels::read_strip(int first_row, int rows) const {
         CE_None)
         throw Error("cannot read rows " + std::to_string(from + 1) + "–" + std::to_string(to) + (trap.failed() ? ": " + trap.failure() : ""))
             .file(m_dem.name);
-    if (m_dem.nodata)
-        for (float* p = into; p < into + static_cast<std::size_t>(to - from) * w; ++p)
-            if (*p == static_cast<float>(*m_dem.nodata)) *p = std::nanf("");
+    const bool scaled = m_dem.z_scale != 1 || m_dem.z_offset != 0;
+    for (float* p = into; p < into + static_cast<std::size_t>(to - from) * w; ++p)
+        if (m_dem.nodata && *p == static_cast<float>(*m_dem.nodata)) *p = std::nanf("");
+        else if (scaled) *p = static_cast<float>(*p * m_dem.z_scale + m_dem.z_offset);
     for (int r = 0; r < rows; ++r) strip.area_m2.push_back(pixel_width_m(first_row + r) * pixel_height_m(first_row + r));
     compute_slopes(strip);
     return strip;

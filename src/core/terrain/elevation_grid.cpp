@@ -65,6 +65,7 @@ model::ElevationGrid elevation_grid(const model::Dem& dem, const model::Projecti
     float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
     for (float& z : grid.z) {
         if (dem.nodata && z == static_cast<float>(*dem.nodata)) z = std::nanf("");
+        else z = static_cast<float>(z * dem.z_scale + dem.z_offset);
         if (!std::isnan(z)) lo = std::min(lo, z), hi = std::max(hi, z);
     }
     if (lo <= hi) grid.min_m = lo, grid.max_m = hi;
