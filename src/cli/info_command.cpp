@@ -16,8 +16,27 @@ namespace {
 
 using nlohmann::ordered_json;
 
+ordered_json dem_json(const model::Dem& dem) {
+    const auto& e = dem.extent_lonlat;
+    return {{"file", dem.name},     {"role", "dem"},          {"width", dem.width},
+            {"height", dem.height}, {"pixel_width", dem.geotransform[1]}, {"pixel_height", -dem.geotransform[5]},
+            {"crs", dem.crs_name},  {"extent", {e.min_x, e.min_y, e.max_x, e.max_y}},
+            {"nodata", dem.nodata ? ordered_json(*dem.nodata) : ordered_json()}, {"overviews", dem.overviews}};
+}
+
+void print_dem(const model::Dem& dem, std::ostream& out) {
+    const auto& e = dem.extent_lonlat;
+    char text[512];
+    std::snprintf(text, sizeof text, "%s (elevation model)\n  role        dem\n  size        %d × %d pixels of %g × %g %s\n  CRS         %s\n"
+                                     "  extent      %.6f, %.6f to %.6f, %.6f (lon, lat)\n",
+                  dem.name.c_str(), dem.width, dem.height, dem.geotransform[1], -dem.geotransform[5], dem.geographic ? "degrees" : "CRS units",
+                  dem.crs_name.c_str(), e.min_x, e.min_y, e.max_x, e.max_y);
+    out << text;
+}
+
 void print_text(const model::Project& project, std::ostream& out) {
     for (const auto& layer : project.layers) print_layer(layer, out);
+    if (project.dem) print_dem(*project.dem, out);
     if (project.working) out << "working CRS: " << project.working->name() << " (EPSG:" << project.working->epsg() << ")\n";
     for (const auto& problem : project.problems.all()) out << model::to_string(problem.severity) << ": " << problem.line() << "\n";
 }
@@ -38,6 +57,7 @@ void register_info_command(CLI::App& root) {
             ordered_json j;
             j["layers"] = ordered_json::array();
             for (const auto& layer : project.layers) j["layers"].push_back(layer_json(layer));
+            if (project.dem) j["dem"] = dem_json(*project.dem);
             j["working_crs"] = {{"name", project.working->name()}, {"epsg", project.working->epsg()}};
             j["problems"] = project.problems.counts();
             std::cout << j.dump(2) << "\n";

@@ -126,6 +126,7 @@ model::Dem read_dem(const std::string& path, const DemReadOptions& options, mode
     if (gt[1] <= 0 || gt[5] == 0) throw Error("has a pixel size of zero or a mirrored grid").file(dem.name);
     const SpatialRef srs = dem_crs(ds.get(), dem, options, problems);
     dem.crs_wkt = wkt_of(srs.get());
+    dem.crs_name = OSRGetName(srs.get()) ? OSRGetName(srs.get()) : "unnamed CRS";
     describe_ellipsoid(dem, srs.get());
     dem.extent_lonlat = footprint_lonlat(dem, srs.get());
     GDALRasterBandH band = GDALGetRasterBand(ds.get(), 1);

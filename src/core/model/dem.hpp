@@ -20,6 +20,7 @@ struct Dem {
     // GDAL's affine transform: x = gt[0] + col·gt[1] + row·gt[2], y = gt[3] + col·gt[4] + row·gt[5].
     std::array<double, 6> geotransform{0, 1, 0, 0, 0, -1};
     std::string crs_wkt;      // declared, or assumed (said in the problem log); never empty once loaded
+    std::string crs_name;     // "CGCS2000 / 3-degree Gauss-Kruger CM 102E", for info
     bool geographic = false;  // pixels in degrees: slopes and areas taken on the ellipsoid
     double semi_major_m = 6378137.0, inverse_flattening = 298.257222101;  // of the CRS's ellipsoid
     double metres_per_unit = 1;  // a projected CRS's linear unit
