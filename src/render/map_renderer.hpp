@@ -32,6 +32,10 @@ public:
     bool wants_detail() const { return m_wants_detail && !m_detail.built; }
     const MapMesh& mesh() const { return m_mesh; }
     void upload_detail(const MeshLevel& detail);
+    // The DEM's elevations and how to shade them, multiplied into the fills before any stroke.
+    // Call each frame: a new grid is copied into a texture, and either change redraws the map;
+    // the same ones cost nothing. A null grid or a hidden style: no hillshade.
+    void set_terrain(std::shared_ptr<const model::ElevationGrid> grid, const scene::TerrainStyle& style);
 
 private:
     struct Buffer {
@@ -45,6 +49,7 @@ private:
     void fill_level(Level& level, const MeshLevel& mesh);
     void draw_scene(const scene::Viewport& viewport);  // into the bound framebuffer, whole viewport
     void render_cache(const scene::Viewport& canvas);
+    void draw_terrain(float centre_x, float centre_y, float scale_x, float scale_y);
 
     struct Cache {
         GLuint framebuffer = 0, texture = 0;
@@ -56,6 +61,10 @@ private:
     ShaderProgram m_line{"line.vert", "line.frag"};
     ShaderProgram m_marker{"marker.vert", "marker.frag"};
     ShaderProgram m_blit{"blit.vert", "blit.frag"};
+    ShaderProgram m_hillshade{"hillshade.vert", "hillshade.frag"};
+    GLuint m_terrain_texture = 0;
+    std::shared_ptr<const model::ElevationGrid> m_terrain;  // what the texture holds
+    scene::TerrainStyle m_terrain_style;
     Buffer m_quad;
     Cache m_cache;
     Level m_detail, m_overview;
