@@ -325,7 +325,14 @@ std::shared_ptr<const model::ElevationGrid> frame_terrain(cairo_t* cr, const sce
     px_per_unit = std::min(px_per_unit, kMaxSide_px / std::max(v.width_px, v.height_px));
     const int w = std::max(1, static_cast<int>(std::lround(v.width_px * px_per_unit)));
     const int h = std::max(1, static_cast<int>(std::lround(v.height_px * px_per_unit)));
-    return std::make_shared<const model::ElevationGrid>(terrain::elevation_grid(*figure.dem, *figure.working, ground_of(v), w, h));
+    model::ElevationGrid grid = terrain::elevation_grid(*figure.dem, *figure.working, ground_of(v), w, h);
+    if (scene.terrain_style.tint) {
+        // The tint's ramp spans the whole DEM, as in the viewer: an atlas's pages colour one
+        // elevation alike (a coarse grid finds its range; the extremes of a cell or two do not count).
+        const auto whole = terrain::elevation_grid(*figure.dem, *figure.working, terrain::footprint_m(*figure.dem, *figure.working), 256, 256);
+        grid.min_m = whole.min_m, grid.max_m = whole.max_m;
+    }
+    return std::make_shared<const model::ElevationGrid>(std::move(grid));
 }
 
 // The map clipped to its frame (symbols sized as on a 96-dpi screen, in paper units), its labels
