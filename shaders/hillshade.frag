@@ -33,11 +33,12 @@ void main() {
         return;
     }
     centre_m = c.r;
-    // Rows run north to south: dy = -1 is the northern neighbour.
-    float west = z(-1.0, -1.0) + 2.0 * z(-1.0, 0.0) + z(-1.0, 1.0);
-    float east = z(1.0, -1.0) + 2.0 * z(1.0, 0.0) + z(1.0, 1.0);
-    float north = z(-1.0, -1.0) + 2.0 * z(0.0, -1.0) + z(1.0, -1.0);
-    float south = z(-1.0, 1.0) + 2.0 * z(0.0, 1.0) + z(1.0, 1.0);
+    // Rows run north to south: dy = -1 is the northern neighbour. Each neighbour read once (the
+    // shader runs over twice the canvas whenever the map is drawn again).
+    float nw = z(-1.0, -1.0), n = z(0.0, -1.0), ne = z(1.0, -1.0), w = z(-1.0, 0.0), e = z(1.0, 0.0);
+    float sw = z(-1.0, 1.0), s = z(0.0, 1.0), se = z(1.0, 1.0);
+    float west = nw + 2.0 * w + sw, east = ne + 2.0 * e + se;
+    float north = nw + 2.0 * n + ne, south = sw + 2.0 * s + se;
     float dz_dx = (east - west) / (8.0 * u_cell_m.x), dz_dy = (north - south) / (8.0 * u_cell_m.y);
     float lit = (sin(u_sun.y) - cos(u_sun.y) * (dz_dx * sin(u_sun.x) + dz_dy * cos(u_sun.x))) / sqrt(1.0 + dz_dx * dz_dx + dz_dy * dz_dy);
     float factor = 0.45 + 0.55 * clamp(lit, 0.0, 1.0);  // shade_factor: light, a choropleth stays readable
