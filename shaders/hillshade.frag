@@ -1,6 +1,7 @@
 #version 330 core
-// Hillshade multiplied into the map (blend: GL_DST_COLOR, GL_ZERO): gdaldem hillshade's formula
-// on Horn's 3x3 gradient, as core/scene/hillshade.cpp computes it for print.
+// The multiply colour of each DEM cell: gdaldem hillshade's formula on Horn's 3x3 gradient, as
+// core/scene/hillshade.cpp computes it for print. Run once per grid and sun into a texture of the
+// grid's size (a fragment per cell centre), which terrain_multiply.frag lays over the map.
 in vec2 v_uv;
 uniform sampler2D u_elevation;  // R: metres; G: 1 where the DEM has data (nodata cells hold the lowest elevation)
 uniform vec2 u_texel;           // one cell in texture coordinates
