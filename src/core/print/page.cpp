@@ -322,15 +322,16 @@ double dem_cell_m(const model::Dem& dem) {
 }
 
 // The DEM warped onto the frame's ground, a cell per device pixel of a raster page or per dot at
-// the figure's terrain_dpi on a vector one (there at most two cells per DEM pixel: the viewer
-// smooths the image, and a township page of a 30 m DEM would otherwise embed ten times the
-// cells for nothing); null when there is no hillshade to draw.
+// the figure's terrain_dpi on a vector one, but at most two cells per DEM pixel: the image is
+// smoothed where it is drawn (Cairo's bilinear filter, the PDF viewer's), and a township page of
+// a 30 m DEM would otherwise warp and embed ten times the cells for nothing. Null when there is
+// no hillshade to draw.
 std::shared_ptr<const model::ElevationGrid> frame_terrain(cairo_t* cr, const scene::Scene& scene, const Figure& figure, const scene::Viewport& v,
                                                           double mm) {
     if (!figure.dem || !figure.working || !scene.terrain_style.visible) return nullptr;
     const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
     double px_per_unit = raster ? 1.0 : figure.terrain_dpi / 25.4 / mm;
-    if (const double cell_m = dem_cell_m(*figure.dem); !raster && cell_m > 0) px_per_unit = std::min(px_per_unit, 2 * v.m_per_px / cell_m);
+    if (const double cell_m = dem_cell_m(*figure.dem); cell_m > 0) px_per_unit = std::min(px_per_unit, 2 * v.m_per_px / cell_m);
     // A 600-dpi A0 frame would be a gigapixel: the shade of a 30 m DEM gains nothing past this.
     constexpr double kMaxSide_px = 8000;
     px_per_unit = std::min(px_per_unit, kMaxSide_px / std::max(v.width_px, v.height_px));
