@@ -1,6 +1,7 @@
 #include "app/refresh_job.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "core/loading/location_audit.hpp"
@@ -8,6 +9,7 @@
 #include "core/model/text.hpp"
 #include "core/scene/build.hpp"
 #include "core/scene/map_style.hpp"
+#include "core/terrain/elevation_grid.hpp"
 #include "core/terrain/zonal.hpp"
 
 namespace ca::app {
@@ -80,6 +82,19 @@ analysis::Statistics recount_changed_sites(const model::Project& project, const 
 
 }  // namespace
 
+std::shared_ptr<const model::ElevationGrid> whole_dem_grid(const model::Project& project) {
+    if (!project.dem || !project.working) return nullptr;
+    constexpr int kLongSide = 2048;
+    const model::Dem& dem = *project.dem;
+    const model::Extent footprint = terrain::footprint_m(dem, *project.working);
+    if (footprint.empty() || footprint.width() <= 0 || footprint.height() <= 0) return nullptr;
+    const int long_side = std::min(kLongSide, std::max(dem.width, dem.height));
+    const double cell_m = std::max(footprint.width(), footprint.height()) / long_side;
+    const int width = std::max(2, static_cast<int>(std::lround(footprint.width() / cell_m)));
+    const int height = std::max(2, static_cast<int>(std::lround(footprint.height() / cell_m)));
+    return std::make_shared<const model::ElevationGrid>(terrain::elevation_grid(dem, *project.working, footprint, width, height));
+}
+
 Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& style, const analysis::Statistics& stats, Refresh what,
                           bool rebuild_scene_after_data, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa,
                           std::atomic<float>* progress, std::shared_ptr<const std::vector<scene::TownshipOutline>> townships,
@@ -130,6 +145,13 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
         }
         if (what == Refresh::Data || !done.problem.empty()) done.summary = summarise(project, done.stats);
     }
+    if (what == Refresh::Data && project.dem && project.working) {
+        try {
+            done.terrain = whole_dem_grid(project);
+        } catch (const Error& e) {  // the map goes on without its hillshade; the Problems tab says why
+            done.counting_problems.add({model::Severity::Warning, "cannot shade the terrain", project.dem->name, {}, -1, false, e.what()});
+        }
+    }
     // Villages can be picked on the map only when the statistics have a row for each.
     if (what == Refresh::Data && done.problem.empty()) done.villages = lookup_villages(project);
     if (new_scene) {
@@ -166,6 +188,7 @@ std::optional<render::MapMesh> take_refresh(ui::ViewerState& state, Refreshed&& 
         state.selected_feature.reset();  // its layer may have moved
         state.hovered.reset();
         state.style.layers.resize(state.project().layers.size());
+        state.data.terrain = std::move(done.terrain);
     }
     if (!done.problem.empty()) {
         state.data.villages = std::make_shared<const ui::VillageLookup>();  // no rows to pick

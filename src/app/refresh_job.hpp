@@ -27,6 +27,7 @@ struct Refreshed {
     std::shared_ptr<const scene::Scene> scene;  // null when the scene did not change
     std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // of these statistics, once a LISA choropleth needed them
     std::shared_ptr<const std::vector<scene::TownshipOutline>> townships;  // dissolved from these layers' villages, when they have no township layer
+    std::shared_ptr<const model::ElevationGrid> terrain;  // with Data: the project's DEM for the hillshade (null without one)
     std::optional<render::MapMesh> mesh;
     std::string problem;  // why the statistics could not be computed (they are then empty)
     model::ProblemLog counting_problems;  // what counting met, with the statistics (from Statistics on)
@@ -50,6 +51,10 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
                           bool rebuild_scene_after_data = true, std::shared_ptr<const std::vector<analysis::LisaClass>> lisa = {},
                           std::atomic<float>* progress = nullptr, std::shared_ptr<const std::vector<scene::TownshipOutline>> townships = {},
                           const SiteRecount* sites = nullptr);
+// The whole DEM on the working CRS for the viewer's hillshade: at most 2048 cells on its long side
+// (32 MB on the GPU) and never more cells than the file has; null without a DEM. Throws ca::Error
+// naming the DEM when GDAL cannot read or warp it.
+std::shared_ptr<const model::ElevationGrid> whole_dem_grid(const model::Project& project);
 // Moves the results into the state's data (a new version of its statistics and lookup); after new
 // data the selection and table cache start afresh.
 // Returns the mesh to upload, when the scene changed.

@@ -40,7 +40,7 @@ constexpr Grammar kGrammar[] = {
     {"save-status", 2, 2}, {"background", 2, 2}, {"wait", 1, 1}, {"hover", 3, 3},
     {"wait-for-file", 2, 2}, {"click", 3, 3}, {"drag", 5, 5}, {"key", 2, 2}, {"form", 3, 20},
     {"edit-layer", 2, 2}, {"edit", 3, 40}, {"undo", 1, 1}, {"redo", 1, 1}, {"save", 1, 2}, {"reload", 1, 1}, {"save-as", 2, 2}, {"import-sheet", 2, 2}, {"import-map", 2, 2}, {"import-fix", 4, 4}, {"import-skip", 2, 2}, {"import-append", 1, 1},
-    {"open-database", 2, 12}, {"password", 2, 2},
+    {"open-database", 2, 12}, {"password", 2, 2}, {"terrain", 3, 3},
 };
 
 // "SCRIPT:LINE: message": the form every script failure takes.
@@ -258,6 +258,28 @@ void look_command(Step& s) {
     }
 }
 
+// "terrain visible|tint on|off", "terrain azimuth|altitude DEGREES": the DEM's hillshade.
+void terrain_command(Step& s) {
+    const std::string &what = s.word(1), &value = s.word(2);
+    scene::TerrainStyle terrain = s.actions.terrain.value_or(s.state.style.terrain);
+    auto degrees = [&](float lo, float hi) {
+        float v = 0;
+        try {
+            v = std::stof(value);
+        } catch (const std::exception&) {
+            throw s.fail("terrain " + what + " takes degrees, not \"" + value + "\"");
+        }
+        if (v < lo || v > hi) throw s.fail("terrain " + what + " takes degrees from " + std::to_string(static_cast<int>(lo)) + " to " + std::to_string(static_cast<int>(hi)));
+        return v;
+    };
+    if (what == "visible") terrain.visible = on(value);
+    else if (what == "tint") terrain.tint = on(value);
+    else if (what == "azimuth") terrain.azimuth_deg = degrees(0, 360);
+    else if (what == "altitude") terrain.altitude_deg = degrees(0, 90);
+    else throw s.fail("terrain takes visible, tint, azimuth or altitude");
+    s.actions.terrain = terrain;
+}
+
 // What the viewer does now, for a test to read: whether a refresh runs, the layers, the numbers.
 void save_status(const ui::ViewerState& state, const std::string& path) {
     std::string text = std::string("refreshing\t") + (state.refreshing ? "yes" : "no") + "\n";
@@ -363,7 +385,7 @@ constexpr std::pair<std::string_view, Command> kCommands[] = {
     {"choropleth", choropleth_command}, {"search", search_command},       {"zoom-to", zoom_command},          {"select", select_command},
     {"select-box", select_command},     {"hover", hover_command},     {"filter", filter_command},       {"layer", layer_command},           {"language", look_command},
     {"labels", look_command},           {"uncovered", look_command},      {"choropleth-level", look_command}, {"colour-sites", look_command},
-    {"open-database", database_command}, {"password", database_command},
+    {"open-database", database_command}, {"password", database_command}, {"terrain", terrain_command},
     {"open", file_command},             {"export", file_command},         {"save-problems", file_command},    {"save-status", file_command},
     {"save-statistics", file_command},  {"save-project", file_command},   {"screenshot", file_command},       {"open-dialog", panel_command},
     {"export-dialog", panel_command},   {"tab", panel_command},           {"problem-click", panel_command},   {"problems-filter", panel_command},

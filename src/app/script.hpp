@@ -10,6 +10,7 @@
 //   layer INDEX visible on|off | opacity 0..1 | fill R,G,B | stroke R,G,B | width PX | size PX | symbol circle|square|triangle | role ROLE
 //                | field MEANING=FIELD|none   (e.g. field poor_population=贫困人口)
 //   language zh|en    labels on|off|chinese|pinyin    uncovered on|off    open FILE[:LAYER]
+//   terrain visible|tint on|off | terrain azimuth 0..360 | terrain altitude 0..90   (the DEM's hillshade, as the layer panel's DEM entry)
 //   screenshot FILE.png    save-project FILE.cap.json    save-statistics FILE.xlsx|csv|gpkg    tab statistics|poorest|identify|attributes
 //   export FILE [PAGE [DPI]]   (as the export dialog: the current view on a page; PNG, PDF or SVG)
 //   export-dialog on|off    open-dialog FOLDER|off    tab problems

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/refresh_job.hpp"
 #include "app/sample_data.hpp"
 #include "app/viewer.hpp"
 #include "cli/source_options.hpp"
@@ -63,7 +64,10 @@ struct ViewCommand {
         const bool has_display = (display && *display) || (wayland && *wayland);
         if (!has_display && viewer.screenshot_path.empty() && viewer.script_path.empty() && viewer.bench_frames == 0) {
             // No screen to show it on: still do the job, as a picture of the map.
-            print::write_png(scene::build(open().project), viewer.width_px, viewer.height_px, headless_png);
+            const auto opened = open();
+            scene::Scene map = scene::build(opened.project);
+            map.terrain = app::whole_dem_grid(opened.project);  // the hillshade, as the window would show it
+            print::write_png(map, viewer.width_px, viewer.height_px, headless_png);
             std::cout << "No display: the map was drawn to " << headless_png << "\n";
             return;
         }

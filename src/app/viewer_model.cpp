@@ -277,6 +277,8 @@ Refresh apply(ui::ViewerState& state, const ui::Actions& a) {
     const bool refilter = apply_filter(state, a);
     if (a.search) state.search = *a.search;
     if (a.highlight_uncovered) state.highlight_uncovered = *a.highlight_uncovered;
+    // The renderer shades the DEM with the state's terrain style each frame: nothing to rebuild.
+    if (a.terrain) state.style.terrain = *a.terrain;
     if (a.table_layer) state.table_layer = *a.table_layer;
     if (a.table_filter) state.table_filter = *a.table_filter;
     if (a.project_path) state.project_path = *a.project_path;

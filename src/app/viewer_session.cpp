@@ -335,6 +335,7 @@ void ViewerSession::draw_loading() {
     glClear(GL_COLOR_BUFFER_BIT);
     if (m_quick_map_shown) {
         const ui::CanvasRect& canvas = m_state.canvas;
+        m_renderer.set_terrain(m_state.data.terrain, m_state.style.terrain);
         m_renderer.draw(m_state.viewport, canvas.x, m_fb_height - canvas.y - canvas.height);
         glViewport(0, 0, m_fb_width, m_fb_height);
     }
@@ -372,6 +373,7 @@ ui::Actions ViewerSession::draw_frame(const std::string& screenshot_now) {
     glClearColor(0.95f, 0.95f, 0.95f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     const ui::CanvasRect& canvas = m_state.canvas;
+    m_renderer.set_terrain(m_state.data.terrain, m_state.style.terrain);
     m_renderer.draw(m_state.viewport, canvas.x, m_fb_height - canvas.y - canvas.height);
     load_detail();
     glViewport(0, 0, m_fb_width, m_fb_height);

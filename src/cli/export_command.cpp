@@ -107,6 +107,8 @@ struct ExportCommand {
     analysis::StatsOptions thresholds;
     SiteSelection selection;
     std::string out, page = "A4-landscape", title, subtitle, extent, choropleth, language, labels, atlas, layout;
+    std::string hillshade;  // on, off or tint (over the project file's)
+    std::string sun;        // AZIMUTH[,ALTITUDE] in degrees
     std::string review_number, compiled_by, map_date;
     std::vector<std::string> source_texts;
     double dpi = 300;
@@ -167,7 +169,7 @@ struct ExportCommand {
         return *size;
     }
 
-    // --choropleth, --by-township, --language and --labels over the project file's style.
+    // --choropleth, --by-township, --language, --labels, --hillshade and --sun over the project file's style.
     void apply_style_options(const model::Project& project, scene::MapStyle& style) const {
         if (!language.empty()) style.language = language == "en" ? model::Language::English : model::Language::Chinese;
         if (choropleth.rfind("field:", 0) == 0) require_village_field(project, choropleth.substr(6));
@@ -182,6 +184,19 @@ struct ExportCommand {
             style.labels = labels != "off";
             style.label_script = labels == "pinyin" ? scene::LabelScript::Pinyin : scene::LabelScript::Chinese;
         }
+        if (!hillshade.empty()) style.terrain.visible = hillshade != "off", style.terrain.tint = hillshade == "tint";
+        if (!sun.empty()) apply_sun(style.terrain);
+    }
+
+    // --sun 270 or --sun 270,30: the hillshade's sun, azimuth clockwise from north, altitude.
+    void apply_sun(scene::TerrainStyle& terrain) const {
+        double azimuth = NAN, altitude = terrain.altitude_deg;
+        char rest = 0;
+        const int read = std::sscanf(sun.c_str(), "%lf,%lf%c", &azimuth, &altitude, &rest);
+        if (read < 1 || read > 2 || !(azimuth >= 0 && azimuth <= 360) || !(altitude >= 0 && altitude <= 90))
+            throw Error("--sun " + sun + ": give the azimuth (0 to 360, clockwise from north) and optionally the altitude (0 to 90), e.g. --sun 315,45");
+        terrain.azimuth_deg = static_cast<float>(azimuth);
+        terrain.altitude_deg = static_cast<float>(altitude);
     }
 
     void require_village_field(const model::Project& project, const std::string& field) const {
@@ -272,6 +287,9 @@ void register_export_command(CLI::App& root) {
     e->add_option("--plan-year", command->plan_year, "The plan is this year's planned projects (implies --highlight-uncovered)")
         ->check(CLI::Range(1900, 2200));
     e->add_option("--language", command->language, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
+    e->add_option("--hillshade", command->hillshade, "The DEM's hillshade under the map: on (default with --dem), off, or tint (with elevation colours)")
+        ->check(CLI::IsMember({"on", "off", "tint"}));
+    e->add_option("--sun", command->sun, "Hillshade sun: AZIMUTH[,ALTITUDE] in degrees, azimuth clockwise from north (default 315,45)");
     e->add_option("--labels", command->labels, "Place names in chinese (default), pinyin, or off")->check(CLI::IsMember({"chinese", "pinyin", "off"}));
     e->add_option("--atlas", command->atlas, "township: --out is a folder; a county page, the statistics table, a page per township")
         ->check(CLI::IsMember({"township"}));

@@ -58,6 +58,9 @@ MapRenderer::MapRenderer() {
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
     glGenFramebuffers(1, &m_cache.framebuffer);
     glGenTextures(1, &m_cache.texture);
+    glGenTextures(1, &m_terrain_texture);
+    glGenTextures(1, &m_shade_texture);
+    glGenFramebuffers(1, &m_shade_framebuffer);
     for (Level* level : {&m_detail, &m_overview}) {
         glBindVertexArray(level->fills.vao);
         glBindBuffer(GL_ARRAY_BUFFER, level->fills.vbo);
@@ -79,6 +82,9 @@ MapRenderer::MapRenderer() {
 MapRenderer::~MapRenderer() {
     glDeleteFramebuffers(1, &m_cache.framebuffer);
     glDeleteTextures(1, &m_cache.texture);
+    glDeleteTextures(1, &m_terrain_texture);
+    glDeleteTextures(1, &m_shade_texture);
+    glDeleteFramebuffers(1, &m_shade_framebuffer);
     glDeleteBuffers(1, &m_quad.vbo);
     glDeleteVertexArrays(1, &m_quad.vao);
     for (Buffer* b : {&m_detail.fills, &m_detail.strokes, &m_overview.fills, &m_overview.strokes, &m_markers}) {
@@ -105,6 +111,85 @@ void MapRenderer::upload_detail(const MeshLevel& detail) {
     m_cache.valid = false;  // drawn again with it
 }
 
+void MapRenderer::set_terrain(std::shared_ptr<const model::ElevationGrid> grid, const scene::TerrainStyle& style) {
+    if (grid == m_terrain && style == m_terrain_style) return;
+    m_cache.valid = false;
+    m_shade_valid = false;
+    m_terrain_style = style;
+    if (grid == m_terrain) return;
+    m_terrain = std::move(grid);
+    if (!m_terrain || m_terrain->width <= 0 || m_terrain->height <= 0) return;
+    // Elevation and a data flag per cell: filtered linearly, the flag tells the shader which
+    // samples are near nodata (NaN would spread through the filter).
+    std::vector<float> cells(static_cast<std::size_t>(m_terrain->width) * static_cast<std::size_t>(m_terrain->height) * 2);
+    for (std::size_t i = 0; i < m_terrain->z.size(); ++i) {
+        const bool data = !std::isnan(m_terrain->z[i]);
+        cells[2 * i] = data ? m_terrain->z[i] : m_terrain->min_m;
+        cells[2 * i + 1] = data ? 1.0f : 0.0f;
+    }
+    glBindTexture(GL_TEXTURE_2D, m_terrain_texture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RG32F, m_terrain->width, m_terrain->height, 0, GL_RG, GL_FLOAT, cells.data());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
+void MapRenderer::shade_terrain() {
+    if (m_shade_valid || !m_terrain || !m_terrain_style.visible || m_terrain->width <= 0 || m_terrain->height <= 0) return;
+    constexpr double kRadPerDeg = 3.14159265358979323846 / 180;
+    const int w = m_terrain->width, h = m_terrain->height;
+    glBindTexture(GL_TEXTURE_2D, m_shade_texture);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindFramebuffer(GL_FRAMEBUFFER, m_shade_framebuffer);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, m_shade_texture, 0);
+    glViewport(0, 0, w, h);
+    glDisable(GL_BLEND);
+    // The grid's rectangle fills the texture: a fragment at each cell's centre.
+    const ShaderProgram& p = m_hillshade;
+    p.use();
+    glUniform2f(p.uniform("u_centre_m"), 0.5f, 0.5f);
+    glUniform2f(p.uniform("u_scale"), 2.0f, 2.0f);
+    glUniform2f(p.uniform("u_grid_min_m"), 0.0f, 0.0f);
+    glUniform2f(p.uniform("u_grid_size_m"), 1.0f, 1.0f);
+    glUniform2f(p.uniform("u_texel"), 1.0f / static_cast<float>(w), 1.0f / static_cast<float>(h));
+    glUniform2f(p.uniform("u_cell_m"), static_cast<float>(m_terrain->cell_width_m()), static_cast<float>(m_terrain->cell_height_m()));
+    glUniform2f(p.uniform("u_sun"), static_cast<float>(m_terrain_style.azimuth_deg * kRadPerDeg), static_cast<float>(m_terrain_style.altitude_deg * kRadPerDeg));
+    glUniform1i(p.uniform("u_tint"), m_terrain_style.tint ? 1 : 0);
+    glUniform2f(p.uniform("u_range_m"), m_terrain->min_m, m_terrain->max_m);
+    glUniform1i(p.uniform("u_elevation"), 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, m_terrain_texture);
+    glBindVertexArray(m_quad.vao);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindVertexArray(0);
+    m_shade_valid = true;
+}
+
+void MapRenderer::draw_terrain(float centre_x, float centre_y, float scale_x, float scale_y) {
+    if (!m_shade_valid || !m_terrain_style.visible) return;
+    const ShaderProgram& p = m_terrain_multiply;
+    p.use();
+    glUniform2f(p.uniform("u_centre_m"), centre_x, centre_y);
+    glUniform2f(p.uniform("u_scale"), scale_x, scale_y);
+    const model::Extent& e = m_terrain->extent_m;
+    glUniform2f(p.uniform("u_grid_min_m"), static_cast<float>(e.min_x - m_mesh.origin_m.x), static_cast<float>(e.min_y - m_mesh.origin_m.y));
+    glUniform2f(p.uniform("u_grid_size_m"), static_cast<float>(e.width()), static_cast<float>(e.height()));
+    glUniform1i(p.uniform("u_shade"), 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, m_shade_texture);
+    // Multiply: the fills (and the background) darkened by the shade, their hue kept.
+    glBlendFunc(GL_DST_COLOR, GL_ZERO);
+    glBindVertexArray(m_quad.vao);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+}
+
 void MapRenderer::fill_level(Level& level, const MeshLevel& mesh) {
     fill_buffer(level.fills.vao, level.fills.vbo, mesh.fills);
     fill_buffer(level.strokes.vao, level.strokes.vbo, mesh.strokes);
@@ -116,6 +201,7 @@ void MapRenderer::fill_level(Level& level, const MeshLevel& mesh) {
 void MapRenderer::render_cache(const scene::Viewport& canvas) {
     GLint previous = 0;  // the window's framebuffer, to draw into again afterwards
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previous);
+    shade_terrain();
     scene::Viewport view = canvas;
     view.width_px = canvas.width_px * 2;
     view.height_px = canvas.height_px * 2;
@@ -186,7 +272,13 @@ void MapRenderer::draw_scene(const scene::Viewport& viewport) {
         glUniform2f(p.uniform("u_centre_m"), centre_x, centre_y);
         glUniform2f(p.uniform("u_scale"), scale_x, scale_y);
     };
+    // The hillshade after the fills, under every border, line and symbol (Scene::terrain_position).
+    bool terrain_drawn = false;
     for (const Batch& batch : level.batches) {
+        if (!terrain_drawn && batch.kind != Batch::Kind::Fill) {
+            draw_terrain(centre_x, centre_y, scale_x, scale_y);
+            terrain_drawn = true;
+        }
         switch (batch.kind) {
             case Batch::Kind::Fill:
                 common(m_fill);
@@ -216,6 +308,7 @@ void MapRenderer::draw_scene(const scene::Viewport& viewport) {
                 break;
         }
     }
+    if (!terrain_drawn) draw_terrain(centre_x, centre_y, scale_x, scale_y);
     glBindVertexArray(0);
 }
 

@@ -32,6 +32,10 @@ public:
     bool wants_detail() const { return m_wants_detail && !m_detail.built; }
     const MapMesh& mesh() const { return m_mesh; }
     void upload_detail(const MeshLevel& detail);
+    // The DEM's elevations and how to shade them, multiplied into the fills before any stroke.
+    // Call each frame: a new grid is copied into a texture, and either change redraws the map;
+    // the same ones cost nothing. A null grid or a hidden style: no hillshade.
+    void set_terrain(std::shared_ptr<const model::ElevationGrid> grid, const scene::TerrainStyle& style);
 
 private:
     struct Buffer {
@@ -45,6 +49,8 @@ private:
     void fill_level(Level& level, const MeshLevel& mesh);
     void draw_scene(const scene::Viewport& viewport);  // into the bound framebuffer, whole viewport
     void render_cache(const scene::Viewport& canvas);
+    void shade_terrain();  // into m_shade_texture when the grid or sun changed; binds its own framebuffer
+    void draw_terrain(float centre_x, float centre_y, float scale_x, float scale_y);
 
     struct Cache {
         GLuint framebuffer = 0, texture = 0;
@@ -56,6 +62,15 @@ private:
     ShaderProgram m_line{"line.vert", "line.frag"};
     ShaderProgram m_marker{"marker.vert", "marker.frag"};
     ShaderProgram m_blit{"blit.vert", "blit.frag"};
+    ShaderProgram m_hillshade{"hillshade.vert", "hillshade.frag"};
+    ShaderProgram m_terrain_multiply{"hillshade.vert", "terrain_multiply.frag"};
+    GLuint m_terrain_texture = 0;  // elevations (RG32F)
+    // Their shade, worked out once per grid and sun rather than per cell of twice the canvas at
+    // every redraw (Mesa's llvmpipe reads textures slowly).
+    GLuint m_shade_texture = 0, m_shade_framebuffer = 0;
+    bool m_shade_valid = false;
+    std::shared_ptr<const model::ElevationGrid> m_terrain;  // what the texture holds
+    scene::TerrainStyle m_terrain_style;
     Buffer m_quad;
     Cache m_cache;
     Level m_detail, m_overview;

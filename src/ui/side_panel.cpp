@@ -156,6 +156,31 @@ void layer_style_editor(const model::Layer& layer, std::size_t i, const scene::L
     if (changed) actions.layer_style = {i, edited};
 }
 
+// The DEM under the map: its hillshade shown or not, the sun's direction and height, the tint.
+void terrain_entry(const ViewerState& state, Actions& actions, Language lang) {
+    if (!state.project().dem) return;
+    const model::Dem& dem = *state.project().dem;
+    scene::TerrainStyle terrain = state.style.terrain;
+    bool changed = false;
+    ImGui::PushID("dem");
+    changed |= ImGui::Checkbox("##visible", &terrain.visible);
+    ImGui::SameLine();
+    const bool open = ImGui::TreeNode("dem", "%s", dem.name.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s · %d × %d", t(Text::RoleDem, lang).c_str(), dem.width, dem.height);
+    if (open) {
+        ImGui::SetNextItemWidth(140);
+        changed |= ImGui::SliderFloat(t(Text::SunAzimuth, lang).c_str(), &terrain.azimuth_deg, 0.0f, 360.0f, "%.0f°");
+        ImGui::SetNextItemWidth(140);
+        changed |= ImGui::SliderFloat(t(Text::SunAltitude, lang).c_str(), &terrain.altitude_deg, 5.0f, 90.0f, "%.0f°");
+        changed |= ImGui::Checkbox(t(Text::ElevationTint, lang).c_str(), &terrain.tint);
+        ImGui::TextDisabled("%s", dem.path.c_str());
+        ImGui::TreePop();
+    }
+    ImGui::PopID();
+    if (changed) actions.terrain = terrain;
+}
+
 void layers_section(const ViewerState& state, Actions& actions, Language lang) {
     ImGui::TextUnformatted(t(Text::Layers, lang).c_str());
     ImGui::SameLine();
@@ -220,6 +245,7 @@ void layers_section(const ViewerState& state, Actions& actions, Language lang) {
         }
         ImGui::PopID();
     }
+    terrain_entry(state, actions, lang);
 }
 
 void colouring_section(const ViewerState& state, Actions& actions, Language lang) {

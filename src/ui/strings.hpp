@@ -27,6 +27,7 @@ enum class Text {
     Edit, StopEditing, Undo, Redo, SaveEdits, EditHintPoints, EditHintShapes, NewFeature, Ok, UnsavedEdits, SaveAndClose,
     Discard, ChangedOnDisk, Reload, Overwrite, SetRows, RowsPicked, Candidates, NoCandidates, EditedFeatures, NothingToSave, SaveAsGeoPackage, ImportSheet, ReadSheet, ImportInto, AppendRows, AlreadyInList, NotImported, ImportRowCol, InVillage, MatchedTo, NoSuchVillage, NoSuchTownship, SeveralVillages, NoVillageName, PickOnMap, ClickToPlace,
     DatabasePassword, DatabaseAsksPassword, PasswordKeptInMemory,
+    SunAzimuth, SunAltitude, ElevationTint,
     kLast
 };
 

@@ -58,6 +58,7 @@ struct ProjectData {
     std::shared_ptr<const VillageLookup> villages = std::make_shared<const VillageLookup>();
     std::shared_ptr<const std::vector<analysis::LisaClass>> lisa;  // the LISA choropleth's classes, once computed for these statistics
     std::shared_ptr<const std::vector<scene::TownshipOutline>> townships;  // dissolved from the villages, once per data version
+    std::shared_ptr<const model::ElevationGrid> terrain;  // the whole DEM on the working CRS, for the hillshade; null without a DEM
 };
 
 // What the export dialog will write.
@@ -291,6 +292,7 @@ struct Actions {
     std::optional<std::string> site_status;  // empty: all
     std::optional<std::string> site_batch;   // empty: all
     std::optional<bool> highlight_uncovered;
+    std::optional<scene::TerrainStyle> terrain;  // the DEM's hillshade: shown, sun, tint (redrawn by the GPU, no rebuild)
     std::optional<std::size_t> table_layer;
     std::optional<std::string> table_filter;
     std::optional<std::string> project_path;

@@ -1,6 +1,8 @@
 // Writing test DEMs with GDAL's C API.
 #include "support/dem_writer.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <vector>
 
@@ -29,6 +31,18 @@ void write_dem(const std::string& path, const DemSpec& spec, const std::function
     const CPLErr written = GDALRasterIO(band, GF_Write, 0, 0, spec.width, spec.height, z.data(), spec.width, spec.height, GDT_Float32, 0, 0);
     GDALClose(ds);
     if (written != CE_None) throw std::runtime_error("cannot write " + path);
+}
+
+void write_dem(const std::string& path, double west_deg, double north_deg, double cell_deg, int cols, int rows,
+               const std::function<double(double lon, double lat)>& z) {
+    DemSpec spec;
+    spec.width = cols, spec.height = rows;
+    spec.geotransform = {west_deg, cell_deg, 0, north_deg, 0, -cell_deg};
+    write_dem(path, spec, [&](int col, int row) { return z(west_deg + (col + 0.5) * cell_deg, north_deg - (row + 0.5) * cell_deg); });
+}
+
+void write_ridge_dem(const std::string& path) {
+    write_dem(path, 101.7, 25.8, 0.003, 200, 200, [](double lon, double) { return 500 + 6000 * std::max(0.0, 0.2 - std::abs(lon - 102.0)) / 0.2; });
 }
 
 }  // namespace ca::test

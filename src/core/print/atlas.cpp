@@ -254,6 +254,8 @@ private:
         f.layout = m_options.layout;
         f.layout.map_mm.reset();
         f.map_threads = 1;  // PNG pages are drawn side by side, one per core
+        f.dem = m_project.dem;
+        f.working = m_project.working;
         return f;
     }
     std::string heading_of(const scene::Scene& s) const {

@@ -10,6 +10,7 @@
 #include "core/model/error.hpp"
 #include "core/model/safe_write.hpp"
 #include "core/print/markers.hpp"
+#include "core/scene/hillshade.hpp"
 
 namespace ca::print {
 namespace {
@@ -68,6 +69,50 @@ struct Painter {
         cairo_set_dash(cr, nullptr, 0, 0);
     }
     void operator()(const scene::Marker& marker) const { markers.paint(marker, v.to_px(marker.position_m)); }
+};
+
+// The hillshade as an image of its grid's cells, multiplied into what is drawn (see
+// scene::hillshade_pixels): light where the sun falls, darker on slopes facing away.
+class TerrainImage {
+public:
+    TerrainImage(const model::ElevationGrid* grid, const scene::Scene& scene) : m_grid(grid) {
+        if (!grid || !scene.terrain_style.visible || grid->width <= 0 || grid->height <= 0) return;
+        m_pixels = scene::hillshade_pixels(*grid, scene.terrain_style);
+        // Untinted, multiplying by the grey k is painting black at opacity 1 − k over the map:
+        // the same pixels, and an operator SVG has (Cairo turns an SVG page with MULTIPLY into
+        // one picture, its villages and lines no longer shapes). The tint needs MULTIPLY.
+        m_multiply = scene.terrain_style.tint;
+        if (!m_multiply)
+            for (auto& p : m_pixels) p = (255u - (p & 0xFFu)) << 24;  // premultiplied black
+        m_surface.reset(cairo_image_surface_create_for_data(reinterpret_cast<unsigned char*>(m_pixels.data()),
+                                                            m_multiply ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, grid->width, grid->height,
+                                                            grid->width * 4));
+        m_at = scene.terrain_position();
+    }
+    std::size_t position() const { return m_surface ? m_at : ~std::size_t{0}; }
+    // Cells scaled onto the viewport, bilinear between their centres. With the tint, PDF keeps the
+    // blend mode (ISO 32000 multiply); SVG falls back to an image of the page.
+    void paint(cairo_t* cr, const scene::Viewport& v) const {
+        if (!m_surface) return;
+        cairo_save(cr);
+        const model::Vec2 top_left = v.to_px({m_grid->extent_m.min_x, m_grid->extent_m.max_y});
+        cairo_translate(cr, top_left.x, top_left.y);
+        cairo_scale(cr, m_grid->cell_width_m() / v.m_per_px, m_grid->cell_height_m() / v.m_per_px);
+        cairo_set_source_surface(cr, m_surface.get(), 0, 0);
+        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);  // no faded rim: the rectangle bounds it
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BILINEAR);
+        cairo_set_operator(cr, m_multiply ? CAIRO_OPERATOR_MULTIPLY : CAIRO_OPERATOR_OVER);
+        cairo_rectangle(cr, 0, 0, m_grid->width, m_grid->height);
+        cairo_fill(cr);
+        cairo_restore(cr);
+    }
+
+private:
+    const model::ElevationGrid* m_grid;
+    std::vector<std::uint32_t> m_pixels;  // the surface's memory
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> m_surface{nullptr, &cairo_surface_destroy};
+    std::size_t m_at = 0;
+    bool m_multiply = false;
 };
 
 // Where an item reaches north and south, in metres, widened by its symbol: which bands it touches.
@@ -149,7 +194,7 @@ struct Progress {
 
 // Draws the items whose reach meets [min_y_m, max_y_m] (all when the range is empty) on `cr`.
 void draw_items(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double k, const std::vector<Reach>* reach,
-                double min_y_m, double max_y_m, Progress& progress) {
+                double min_y_m, double max_y_m, Progress& progress, const TerrainImage& terrain) {
     if (cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE)
         cairo_set_antialias(cr, CAIRO_ANTIALIAS_FAST);  // at print resolutions the difference is invisible, the time is not
     set_color(cr, scene.background);
@@ -157,11 +202,13 @@ void draw_items(const scene::Scene& scene, const scene::Viewport& viewport, cair
     MarkerPainter markers(cr, k);
     const Painter painter{scene, cr, viewport, k, markers};
     for (std::size_t i = 0; i < scene.items.size(); ++i) {
+        if (i == terrain.position()) markers.done_stamping(), terrain.paint(cr, viewport);
         if (i % 4096 == 4095) progress.step(4096);
         if (reach && ((*reach)[i].max_y_m < min_y_m || (*reach)[i].min_y_m > max_y_m)) continue;
         std::visit(painter, scene.items[i]);
     }
     markers.done_stamping();
+    if (terrain.position() == scene.items.size()) terrain.paint(cr, viewport);  // fills only, or nothing drawn
     progress.step(scene.items.size() % 4096);
 }
 
@@ -169,7 +216,7 @@ void draw_items(const scene::Scene& scene, const scene::Viewport& viewport, cair
 // (two Cairo contexts on one surface are not safe across threads; two surfaces over disjoint
 // rows are).
 void draw_band(const scene::Scene& scene, const scene::Viewport& viewport, const Target& t, int y0, int y1, double k,
-               const std::vector<Reach>& reach, Progress& progress) {
+               const std::vector<Reach>& reach, Progress& progress, const TerrainImage& terrain) {
     const int stride = cairo_image_surface_get_stride(t.surface);
     unsigned char* rows = cairo_image_surface_get_data(t.surface) + static_cast<std::ptrdiff_t>(y0) * stride;
     std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> band(
@@ -183,12 +230,13 @@ void draw_band(const scene::Scene& scene, const scene::Viewport& viewport, const
     cairo_set_matrix(cr.get(), &m);
     // The band's rows as map northings (user y = viewport pixel y on the map).
     const double top_px = (y0 - t.to_device.y0) / t.to_device.yy, bottom_px = (y1 - t.to_device.y0) / t.to_device.yy;
-    draw_items(scene, viewport, cr.get(), k, &reach, viewport.to_m({0, bottom_px}).y, viewport.to_m({0, top_px}).y, progress);
+    draw_items(scene, viewport, cr.get(), k, &reach, viewport.to_m({0, bottom_px}).y, viewport.to_m({0, top_px}).y, progress, terrain);
     cairo_surface_flush(band.get());
 }
 
 // Bands several per core, taken in turn, so a band dense with villages does not leave a core idle.
-void draw_in_bands(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double k, std::size_t threads, Progress& progress) {
+void draw_in_bands(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double k, std::size_t threads, Progress& progress,
+                   const TerrainImage& terrain) {
     const Target t = target_of(cr);
     const double margin_m = symbol_reach_px(scene, k) / t.to_device.yy * viewport.m_per_px;
     const std::vector<Reach> reach = reaches(scene, margin_m);
@@ -198,7 +246,7 @@ void draw_in_bands(const scene::Scene& scene, const scene::Viewport& viewport, c
     try {
         analysis::for_each_index(static_cast<std::size_t>(bands), threads, [&](std::size_t b) {
             const int y0 = t.y0 + (t.y1 - t.y0) * static_cast<int>(b) / bands, y1 = t.y0 + (t.y1 - t.y0) * static_cast<int>(b + 1) / bands;
-            if (y1 > y0) draw_band(scene, viewport, t, y0, y1, k, reach, progress);
+            if (y1 > y0) draw_band(scene, viewport, t, y0, y1, k, reach, progress, terrain);
         });
     } catch (...) {
         cairo_surface_mark_dirty(t.surface);
@@ -212,10 +260,11 @@ void draw_in_bands(const scene::Scene& scene, const scene::Viewport& viewport, c
 void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale, const DrawControl& control) {
     Progress drawn{control.cancel, control.progress, {}, scene.items.size()};
     const std::size_t threads = control.threads == 0 ? analysis::worker_count() : control.threads;
+    const TerrainImage terrain(control.terrain ? control.terrain : scene.terrain.get(), scene);
     cairo_save(cr);
     try {
-        if (threads > 1 && worth_bands(cr)) draw_in_bands(scene, viewport, cr, symbol_scale, threads, drawn);
-        else draw_items(scene, viewport, cr, symbol_scale, nullptr, 0, -1, drawn);
+        if (threads > 1 && worth_bands(cr)) draw_in_bands(scene, viewport, cr, symbol_scale, threads, drawn, terrain);
+        else draw_items(scene, viewport, cr, symbol_scale, nullptr, 0, -1, drawn, terrain);
     } catch (...) {
         cairo_restore(cr);
         throw;

@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include "core/model/dem.hpp"
 #include "core/scene/scene.hpp"
 
 namespace ca::print {
@@ -17,9 +18,13 @@ struct DrawControl {
     const std::atomic<bool>* cancel = nullptr;
     std::atomic<float>* progress = nullptr;
     std::size_t threads = 0;
+    // Elevations to shade under the map instead of the scene's own (print warps the DEM for each
+    // frame at its resolution); drawn with the scene's terrain style.
+    const model::ElevationGrid* terrain = nullptr;
 };
 
-// Draws the scene's items in paint order, in device units of `viewport` (pixels or points).
+// Draws the scene's items in paint order, in device units of `viewport` (pixels or points), the
+// hillshade multiplied into the fills before the first stroke (Scene::terrain_position).
 // Line widths and symbol sizes, given in screen pixels, are multiplied by `symbol_scale`.
 void draw_map(const scene::Scene& scene, const scene::Viewport& viewport, cairo_t* cr, double symbol_scale = 1.0, const DrawControl& control = {});
 

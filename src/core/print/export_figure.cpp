@@ -98,6 +98,8 @@ PageReport export_figure(const std::string& path, const scene::Scene& scene, con
     const std::string extension = model::fold_key(fs::path(path).extension().string());
     const double width_pt = options.page.width_mm * kPointsPerMm, height_pt = options.page.height_mm * kPointsPerMm;
     PageReport report;
+    Figure vector_figure = figure;  // PDF and SVG: the hillshade's image at the export's dpi
+    vector_figure.terrain_dpi = options.dpi;
     if (extension == ".png") {
         const double dpi = options.page.in_pixels ? 96 : options.dpi;  // a pixel page is exactly its pixels
         const double px_per_mm = dpi / 25.4;
@@ -105,7 +107,7 @@ PageReport export_figure(const std::string& path, const scene::Scene& scene, con
         const int h = static_cast<int>(std::lround(options.page.height_mm * px_per_mm));
         write_png_page(path, w, h, dpi, [&](cairo_t* cr) { report = draw_page(cr, scene, figure, w, h, px_per_mm); });
     } else if (extension == ".pdf") {
-        write_pdf(path, width_pt, height_pt, [&](cairo_t* cr) { report = draw_page(cr, scene, figure, width_pt, height_pt, kPointsPerMm); });
+        write_pdf(path, width_pt, height_pt, [&](cairo_t* cr) { report = draw_page(cr, scene, vector_figure, width_pt, height_pt, kPointsPerMm); });
     } else if (extension == ".svg") {
         // Cairo draws SVG text as glyph outlines; labels, titles and legend go in as <text>
         // elements instead, so they can be edited and searched.
@@ -114,7 +116,7 @@ PageReport export_figure(const std::string& path, const scene::Scene& scene, con
         {
             Surface surface(cairo_svg_surface_create_for_stream(append_to_string, &svg, width_pt, height_pt), &cairo_surface_destroy);
             Context cr(cairo_create(surface.get()), &cairo_destroy);
-            report = draw_page(cr.get(), scene, figure, width_pt, height_pt, kPointsPerMm, &texts);
+            report = draw_page(cr.get(), scene, vector_figure, width_pt, height_pt, kPointsPerMm, &texts);
             cr.reset();
             cairo_surface_finish(surface.get());
             if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)

@@ -43,6 +43,8 @@ scene::Scene build_figure_scene(const model::Project& project, const scene::MapS
     // An empty page extent stands for the villages' extent, the scene's own.
     shared.page_extent_m = figure.extent_m ? frame_ground(*figure.extent_m, page, figure) : model::Extent{};
     scene::Scene scene = scene::build(project, style, stats, shared);
+    figure.dem = project.dem;
+    figure.working = project.working;
     if (style.choropleth) {
         std::size_t classes = 0;  // the choropleth's entries carry counts; lines, works and sites do not
         for (const auto& e : scene.legend) classes += e.count >= 0;

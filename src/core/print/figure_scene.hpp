@@ -11,7 +11,8 @@ namespace ca::print {
 
 // Builds the scene of `figure`'s page: only lines, works and sites within the ground a frame on
 // `page` can show around figure.extent_m (the villages' extent when unset) are drawn; the legend
-// lists those in the frame itself (draw_page decides, once the frame is placed). Sets
+// lists those in the frame itself (draw_page decides, once the frame is placed); points figure.dem
+// at the project's DEM, shaded under the map when style.terrain shows it. Sets
 // figure.legend_heading from the choropleth (metric, unit, classification and the classes the
 // legend holds); no heading without one. `stats` is needed for a choropleth; `shared` carries what
 // the caller keeps (LISA classes, dissolved townships); its page extent is replaced.

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/model/text.hpp"
+#include "core/terrain/elevation_grid.hpp"
 #include "core/print/draw_map.hpp"
 #include "core/print/page_furniture.hpp"
 #include "core/print/page_labels.hpp"
@@ -312,15 +313,50 @@ void place_scale_bar(const Writer& writer, const scene::Scene& scene, const Figu
     report.scale_bar_box = elements.scale_bar;
 }
 
+// The ground one DEM pixel covers, metres (its width; a geographic DEM's at its middle latitude).
+double dem_cell_m(const model::Dem& dem) {
+    constexpr double kMetresPerDegree = 6378137.0 * 3.14159265358979323846 / 180;
+    const double lat_deg = dem.extent_lonlat.empty() ? 0 : (dem.extent_lonlat.min_y + dem.extent_lonlat.max_y) / 2;
+    const double unit_m = dem.geographic ? kMetresPerDegree * std::cos(lat_deg * 3.14159265358979323846 / 180) : dem.metres_per_unit;
+    return std::hypot(dem.geotransform[1], dem.geotransform[4]) * unit_m;
+}
+
+// The DEM warped onto the frame's ground, a cell per device pixel of a raster page or per dot at
+// the figure's terrain_dpi on a vector one, but at most two cells per DEM pixel: the image is
+// smoothed where it is drawn (Cairo's bilinear filter, the PDF viewer's), and a township page of
+// a 30 m DEM would otherwise warp and embed ten times the cells for nothing. Null when there is
+// no hillshade to draw.
+std::shared_ptr<const model::ElevationGrid> frame_terrain(cairo_t* cr, const scene::Scene& scene, const Figure& figure, const scene::Viewport& v,
+                                                          double mm) {
+    if (!figure.dem || !figure.working || !scene.terrain_style.visible) return nullptr;
+    const bool raster = cairo_surface_get_type(cairo_get_target(cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+    double px_per_unit = raster ? 1.0 : figure.terrain_dpi / 25.4 / mm;
+    if (const double cell_m = dem_cell_m(*figure.dem); cell_m > 0) px_per_unit = std::min(px_per_unit, 2 * v.m_per_px / cell_m);
+    // A 600-dpi A0 frame would be a gigapixel: the shade of a 30 m DEM gains nothing past this.
+    constexpr double kMaxSide_px = 8000;
+    px_per_unit = std::min(px_per_unit, kMaxSide_px / std::max(v.width_px, v.height_px));
+    const int w = std::max(1, static_cast<int>(std::lround(v.width_px * px_per_unit)));
+    const int h = std::max(1, static_cast<int>(std::lround(v.height_px * px_per_unit)));
+    model::ElevationGrid grid = terrain::elevation_grid(*figure.dem, *figure.working, ground_of(v), w, h);
+    if (scene.terrain_style.tint) {
+        // The tint's ramp spans the whole DEM, as in the viewer: an atlas's pages colour one
+        // elevation alike (a coarse grid finds its range; the extremes of a cell or two do not count).
+        const auto whole = terrain::elevation_grid(*figure.dem, *figure.working, terrain::footprint_m(*figure.dem, *figure.working), 256, 256);
+        grid.min_m = whole.min_m, grid.max_m = whole.max_m;
+    }
+    return std::make_shared<const model::ElevationGrid>(std::move(grid));
+}
+
 // The map clipped to its frame (symbols sized as on a 96-dpi screen, in paper units), its labels
 // clear of the page's elements, the frame line and its ticks.
 void draw_framed_map(cairo_t* cr, const Writer& writer, const scene::Scene& scene, const Figure& figure, const scene::Viewport& v,
                      const Elements& elements, double mm, PageReport& report) {
+    const auto terrain = frame_terrain(cr, scene, figure, v, mm);
     cairo_save(cr);
     cairo_rectangle(cr, report.map_x, report.map_y, v.width_px, v.height_px);
     cairo_clip(cr);
     cairo_translate(cr, report.map_x, report.map_y);
-    draw_map(scene, v, cr, kMmPerScreenPixel * mm, {figure.cancel, figure.progress, figure.map_threads});
+    draw_map(scene, v, cr, kMmPerScreenPixel * mm, {figure.cancel, figure.progress, figure.map_threads, terrain.get()});
     cairo_restore(cr);
     const auto labels = layout_labels(writer, scene, v, report.map_x, report.map_y, mm, elements.boxes());
     draw_labels(cr, writer, labels);

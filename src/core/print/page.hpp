@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 
+#include "core/model/dem.hpp"
 #include "core/model/language.hpp"
 #include "core/model/projection.hpp"
 #include "core/print/frame_texts.hpp"
@@ -68,6 +69,12 @@ struct Figure {
     const std::atomic<bool>* cancel = nullptr;
     std::atomic<float>* progress = nullptr;  // when set: the share of the map drawn so far, 0..1
     std::size_t map_threads = 0;  // cores drawing a raster map (0: all); pages drawn side by side take one each
+    // The project's DEM, shaded under the map when the scene's terrain style shows it: warped for
+    // the frame at its own pixels (PNG) or at `terrain_dpi` (PDF, SVG). Copies, not borrowed: the
+    // viewer lets go of its data snapshot once the page's scene is built.
+    std::optional<model::Dem> dem;
+    std::shared_ptr<const model::Projection> working;
+    double terrain_dpi = 200;
     Layout layout;
 };
 

@@ -452,6 +452,7 @@ Scene build(const model::Project& project, const MapStyle& style, const analysis
     for (const auto& layer : project.layers) features += layer.features.size();
     scene.items.reserve(features + features / 8);  // villages add a border each: grown at most once
     scene.extent_m = data_extent_m(project);
+    scene.terrain_style = style.terrain;
     Pass pass{project, style, options, scene, std::nullopt, {}, {}, {}, {}, {}, {}};
     if (options.page_extent_m) pass.page_m = options.page_extent_m->empty() ? scene.extent_m : *options.page_extent_m;
     // Dissolved on another core while the villages are projected (a prefecture's take 0.3 s of CPU).

@@ -74,6 +74,7 @@ struct MapStyle {
     // them. plan_year > 0: the plan is that year's planned sites (analysis::plan_reach).
     bool outline_uncovered = false;
     int plan_year = 0;
+    TerrainStyle terrain;  // the DEM's hillshade, when the project has a DEM
 
     const LayerStyle& layer(std::size_t i) const {
         static const LayerStyle kDefault;

@@ -2,12 +2,15 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "core/model/dem.hpp"
 #include "core/model/geometry.hpp"
+#include "core/scene/hillshade.hpp"
 
 namespace ca::scene {
 
@@ -71,6 +74,19 @@ struct Scene {
     std::vector<LegendEntry> legend;
     std::string legend_title;  // the choropleth's metric, when there is one
     Color background{246, 244, 238, 255};
+    // The DEM's elevations under the map, shaded with terrain_style and multiplied into the fills
+    // before any stroke is drawn (see terrain_position). Filled in by whoever can read the DEM
+    // (app, print): scene::build leaves it empty. Null: no hillshade.
+    std::shared_ptr<const model::ElevationGrid> terrain;
+    TerrainStyle terrain_style;
+
+    // Where the hillshade goes in paint order: before the first item that is not a Fill, so it
+    // shades the village fills and never a border, line or symbol.
+    std::size_t terrain_position() const {
+        std::size_t i = 0;
+        while (i < items.size() && std::holds_alternative<Fill>(items[i])) ++i;
+        return i;
+    }
 
     const model::Geometry& shape_of(const Stroke& stroke) const {
         return stroke.outline_of ? std::get<Fill>(items[*stroke.outline_of]).shape_m : stroke.shape_m;

@@ -164,6 +164,11 @@ ProjectFile read_project_file(const std::string& path) {
                               : colour == "batch" ? scene::SiteColour::Batch : scene::SiteColour::Type;
         p.style.labels = style.value("labels", true);
         p.style.label_script = style.value("label_script", "chinese") == "pinyin" ? scene::LabelScript::Pinyin : scene::LabelScript::Chinese;
+        const auto& terrain = style.value("terrain", ordered_json::object());
+        p.style.terrain.visible = terrain.value("visible", true);
+        p.style.terrain.azimuth_deg = number_in(terrain, "azimuth_deg", 315.0f, 0, 360, "style.terrain.azimuth_deg", path);
+        p.style.terrain.altitude_deg = number_in(terrain, "altitude_deg", 45.0f, 0, 90, "style.terrain.altitude_deg", path);
+        p.style.terrain.tint = terrain.value("tint", false);
         p.style.language = j.value("language", "zh") == "en" ? model::Language::English : model::Language::Chinese;
         if (j.contains("figure") && j["figure"].is_object()) {
             const auto& f = j["figure"];
@@ -229,6 +234,8 @@ std::string project_file_text(const std::string& path, const ProjectFile& p) {
                       {"colour_by", colour}};
     style["labels"] = p.style.labels;
     style["label_script"] = p.style.label_script == scene::LabelScript::Pinyin ? "pinyin" : "chinese";
+    style["terrain"] = {{"visible", p.style.terrain.visible}, {"azimuth_deg", p.style.terrain.azimuth_deg},
+                        {"altitude_deg", p.style.terrain.altitude_deg}, {"tint", p.style.terrain.tint}};
     j["style"] = style;
     j["language"] = p.style.language == model::Language::English ? "en" : "zh";
     const FigureDefaults& fig = p.figure;

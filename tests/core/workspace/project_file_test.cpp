@@ -27,6 +27,7 @@ workspace::ProjectFile styled_project(const std::string& data) {
     style.sites.hidden_types = {"training"};
     style.sites.up_to_year = 2010;
     style.language = model::Language::English;
+    style.terrain = {false, 270.5f, 30, true};
     scene::Viewport view;
     view.centre_m = {433000.5, 2844000.25};
     view.m_per_px = 55.5;
@@ -53,6 +54,7 @@ TEST_CASE("a project file written, read and written again is the same file") {
     CHECK_FALSE(read_back.style.layers[0].fill_rgb.has_value());
     CHECK(read_back.style.sites.hidden_types.count("training") == 1);
     CHECK(read_back.style.language == model::Language::English);
+    CHECK(read_back.style.terrain == scene::TerrainStyle{false, 270.5f, 30, true});
     CHECK(read_back.view->m_per_px == 55.5);
     workspace::write_project_file(second, read_back);
     CHECK(test::read_file(first) == test::read_file(second));
