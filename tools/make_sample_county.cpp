@@ -1,9 +1,11 @@
-// Writes the synthetic sample county: data/sample/county.gpkg and data/sample/projects_by_name.csv.
+// Writes the synthetic sample county: data/sample/county.gpkg, data/sample/projects_by_name.csv and
+// its terrain, data/sample/dem.tif.
 // Usage: make_sample_county OUTPUT_DIR. Same seed, same data, on any machine.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
 
 #include <gdal_priv.h>
@@ -11,6 +13,7 @@
 
 #include "core/io/working_crs.hpp"
 #include "tools/synthetic_county.hpp"
+#include "tools/synthetic_terrain.hpp"
 
 namespace {
 
@@ -75,6 +78,31 @@ struct Writer {
 
 Geometry point(Vec2 p) { return Geometry::point(p); }
 
+// The terrain as a survey bureau would send it: a GeoTIFF in the working CRS, 16-bit metres,
+// DEFLATE with horizontal differencing (smooth land compresses to a fraction), a nodata value.
+void write_dem(const ca::tools::TerrainGrid& grid, const char* crs, const fs::path& target) {
+    const fs::path temp = target.parent_path() / ".dem.part.tif";
+    GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+    std::unique_ptr<GDALDataset> grid_ds(mem->Create("", grid.width, grid.height, 1, GDT_Int16, nullptr));
+    double geotransform[6] = {grid.min_x_m, grid.cell_m, 0, grid.max_y_m, 0, -grid.cell_m};
+    grid_ds->SetGeoTransform(geotransform);
+    OGRSpatialReference srs;
+    srs.importFromEPSG(std::stoi(std::string(crs).substr(5)));
+    grid_ds->SetSpatialRef(&srs);
+    GDALRasterBand* band = grid_ds->GetRasterBand(1);
+    band->SetNoDataValue(-32768);
+    auto z = grid.z_m;  // RasterIO takes a non-const buffer
+    if (band->RasterIO(GF_Write, 0, 0, grid.width, grid.height, z.data(), grid.width, grid.height, GDT_Int16, 0, 0, nullptr) != CE_None)
+        throw std::runtime_error("cannot fill the DEM grid");
+    const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=2", "ZLEVEL=9", "TILED=YES", nullptr};
+    fs::remove(temp);
+    GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
+    GDALDataset* out = gtiff->CreateCopy(temp.c_str(), grid_ds.get(), FALSE, const_cast<char**>(options), nullptr, nullptr);
+    if (!out) throw std::runtime_error("cannot write " + temp.string());
+    GDALClose(out);
+    fs::rename(temp, target);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -85,7 +113,8 @@ int main(int argc, char** argv) {
     GDALAllRegister();
     const fs::path dir(argv[1]);
     fs::create_directories(dir);
-    auto projection = ca::io::make_projection("EPSG:4543");  // CGCS2000 3-degree GK, CM 102E
+    const char* working_crs = "EPSG:4543";  // CGCS2000 3-degree GK, CM 102E
+    auto projection = ca::io::make_projection(working_crs);
     ca::tools::SyntheticOptions options;
     std::vector<Vec2> seat{{101.30, 25.72}};  // the county seat
     projection->forward(seat);
@@ -165,7 +194,11 @@ int main(int argc, char** argv) {
         }
     }
     fs::rename(csv_temp, csv);
+
+    const auto terrain = ca::tools::make_terrain(county, options);
+    write_dem(terrain, working_crs, dir / "dem.tif");
     std::cout << "wrote " << target.string() << " (" << county.villages.size() << " villages, " << county.sites.size() << " sites, "
-              << county.lines.size() << " lines, " << county.ponds.size() << " ponds) and " << csv.string() << "\n";
+              << county.lines.size() << " lines, " << county.ponds.size() << " ponds), " << csv.string() << " and " << (dir / "dem.tif").string() << " (" << terrain.width << " × " << terrain.height
+              << " cells of " << terrain.cell_m << " m)\n";
     return 0;
 }

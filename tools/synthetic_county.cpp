@@ -337,6 +337,20 @@ void add_ponds(SyntheticCounty& county, Random& rng, const GeosContext& geos, co
 
 }  // namespace
 
+double mountain_factor(const SyntheticOptions& o, Vec2 p) {
+    // Gaussian weights a township's width apart: smooth, and each seat's own value near it.
+    const double width_m = 0.35 * o.radius_m;
+    double weighted = 0, weights = 0;
+    for (const TownshipSeat& seat : kSeats) {
+        const Vec2 s = seat_position(o, seat);
+        const double d = std::hypot(p.x - s.x, p.y - s.y) / width_m;
+        const double w = std::exp(-d * d) + 1e-12;
+        weighted += w * seat.mountain;
+        weights += w;
+    }
+    return weighted / weights;
+}
+
 SyntheticCounty make_county(const SyntheticOptions& o) {
     Random rng(o.seed);
     GeosContext geos;

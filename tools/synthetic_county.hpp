@@ -55,4 +55,9 @@ struct SyntheticOptions {
 
 SyntheticCounty make_county(const SyntheticOptions& options);
 
+// How mountainous the land is at `p` (working CRS metres): 0 in the county seat's valley, up to
+// 0.95 in the remote 乡; the townships' own factor (the one that drives their poverty), blended
+// between their seats so the terrain and the poverty tell the same story.
+double mountain_factor(const SyntheticOptions& options, model::Vec2 p);
+
 }  // namespace ca::tools
