@@ -1,4 +1,4 @@
-// Finding the sample county: next to the executable's tree first, then the source tree it was built from.
+// Finding the sample county and its DEM: next to the executable's tree first, then the source tree it was built from.
 #include "app/sample_data.hpp"
 
 #include <filesystem>
@@ -16,6 +16,12 @@ std::string find_sample_county(const char* argv0) {
     if (fs::exists(fs::path(CA_SOURCE_DIR) / relative, ec)) return (fs::path(CA_SOURCE_DIR) / relative).string();
     if (fs::exists(relative, ec)) return relative.string();
     return {};
+}
+
+std::string sample_dem_beside(const std::string& county) {
+    std::error_code ec;
+    const auto dem = std::filesystem::path(county).parent_path() / "dem.tif";
+    return std::filesystem::exists(dem, ec) ? dem.string() : std::string();
 }
 
 }  // namespace ca::app

@@ -92,6 +92,8 @@ int run_view_on_sample(const std::shared_ptr<ViewCommand>& command, const char* 
     const std::string sample = find_sample_county(argv0);
     if (sample.empty()) throw Error("the sample county data/sample/county.gpkg is not found; run ./run from the project folder");
     command->sources.files = {sample};
+    // Its terrain by role, not guessed: the hillshade and the terrain columns come with the sample.
+    if (const std::string dem = sample_dem_beside(sample); !dem.empty()) command->sources.dem = {dem};
     command->run();
     return command->exit_code;
 }
