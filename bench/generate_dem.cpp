@@ -46,7 +46,7 @@ ca::model::Extent villages_extent(const std::string& region, const std::string& 
 }
 
 // Rows [row0, row0 + rows) of the DEM: ridges on a warped plane in metres of the Gauss-Krüger plane
-// of the region (lon/lat pixels are first taken to it), 1,100–3,300 m like the sample.
+// of the region (lon/lat pixels are first taken to it), about 1,000–4,000 m.
 void fill_rows(std::vector<std::int16_t>& z, int row0, int rows, int width, const double* gt, const ca::model::Projection* to_metres) {
     std::vector<Vec2> points(static_cast<std::size_t>(width));
     for (int r = 0; r < rows; ++r) {
