@@ -23,7 +23,7 @@ struct TerrainOptions {
     double margin_m = 3000;  // beyond the villages' extent, so hillshade and slopes reach the border
 };
 
-// The terrain under `county` (made with `options`): the county seat lowest, about 1100–3200 m.
+// The terrain under `county` (made with `options`): the county seat lowest, about 1,100–3,300 m.
 TerrainGrid make_terrain(const SyntheticCounty& county, const SyntheticOptions& options, const TerrainOptions& terrain = {});
 
 // Gradient noise in [-1, 1] at `x`, `y` (in lattice units), the same on every platform: the
