@@ -8,6 +8,7 @@
 
 #include "core/model/text.hpp"
 #include "ui/problem_list.hpp"
+#include "core/analysis/metrics.hpp"
 #include "ui/strings.hpp"
 
 namespace ca::app {
@@ -29,6 +30,8 @@ ImVector<ImWchar> glyph_ranges(const model::Project& project, const std::vector<
             builder.AddText(text.data(), text.data() + text.size());
         }
     for (const auto& text : more_text) builder.AddText(text.c_str());
+    for (const auto& metric : analysis::metrics())  // the colouring list and Identify name them
+        for (const std::string_view text : {metric.zh, metric.unit_zh}) builder.AddText(text.data(), text.data() + text.size());
     for (const auto& [kind, label] : ui::chinese_kind_labels()) builder.AddText(label.data(), label.data() + label.size());
     // The Problems tab names files and layers that may hold no feature at all (a copy left out).
     for (const auto& problem : project.problems.all())
