@@ -102,25 +102,35 @@ DemStrip DemPixels::read_strip(int first_row, int rows) const {
 
 // Horn's gradient over the 3×3 window; a neighbour without data (or past the edge) takes the
 // centre's elevation, so a village on the DEM's border or beside a nodata hole keeps a slope.
+// Most pixels have all eight neighbours: they take the direct sum (a NaN in it sends a pixel to
+// the careful path), which is most of a province's time otherwise.
 void DemPixels::compute_slopes(DemStrip& strip) const {
     const int w = strip.width;
     strip.slope.assign(static_cast<std::size_t>(strip.rows) * w, std::nanf(""));
     analysis::parallel_for(static_cast<std::size_t>(strip.rows), [&](std::size_t begin, std::size_t end, std::size_t) {
         for (std::size_t r = begin; r < end; ++r) {
             const int row = strip.first_row + static_cast<int>(r);
-            const double dx = pixel_width_m(row), dy = pixel_height_m(row);
+            const float kx = static_cast<float>(1 / (8 * pixel_width_m(row))), ky = static_cast<float>(1 / (8 * pixel_height_m(row)));
+            const float* up = strip.z.data() + r * w;  // the row above; then this row, then the one below
+            const float *mid = up + w, *down = mid + w;
+            float* out = strip.slope.data() + r * w;
             for (int c = 0; c < w; ++c) {
-                const float centre = strip.elevation(c, row);
+                const float centre = mid[c];
                 if (std::isnan(centre)) continue;
-                auto at = [&](int dc, int dr) {
-                    const int cc = c + dc;
-                    if (cc < 0 || cc >= w) return centre;
-                    const float z = strip.elevation(cc, row + dr);
-                    return std::isnan(z) ? centre : z;
-                };
-                const double gx = ((at(1, -1) + 2 * at(1, 0) + at(1, 1)) - (at(-1, -1) + 2 * at(-1, 0) + at(-1, 1))) / (8 * dx);
-                const double gy = ((at(-1, 1) + 2 * at(0, 1) + at(1, 1)) - (at(-1, -1) + 2 * at(0, -1) + at(1, -1))) / (8 * dy);
-                strip.slope[r * w + static_cast<std::size_t>(c)] = static_cast<float>(std::atan(std::hypot(gx, gy)) / kDegree);
+                float gx = std::nanf(""), gy = 0;
+                if (c > 0 && c + 1 < w) {
+                    gx = ((up[c + 1] + 2 * mid[c + 1] + down[c + 1]) - (up[c - 1] + 2 * mid[c - 1] + down[c - 1])) * kx;
+                    gy = ((down[c - 1] + 2 * down[c] + down[c + 1]) - (up[c - 1] + 2 * up[c] + up[c + 1])) * ky;
+                }
+                if (std::isnan(gx + gy)) {
+                    auto at = [&](int dc, const float* line) {
+                        const int cc = c + dc;
+                        return cc < 0 || cc >= w || std::isnan(line[cc]) ? centre : line[cc];
+                    };
+                    gx = ((at(1, up) + 2 * at(1, mid) + at(1, down)) - (at(-1, up) + 2 * at(-1, mid) + at(-1, down))) * kx;
+                    gy = ((at(-1, down) + 2 * at(0, down) + at(1, down)) - (at(-1, up) + 2 * at(0, up) + at(1, up))) * ky;
+                }
+                out[c] = std::atan(std::sqrt(gx * gx + gy * gy)) * static_cast<float>(1 / kDegree);
             }
         }
     }, 16);

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <limits>
+
+#include <gdal.h>
 
 #include "core/analysis/geos_context.hpp"
 #include "core/analysis/measure.hpp"
@@ -109,11 +112,31 @@ void take_pixel_inside(const model::Geometry& shape, const DemPixels& dem, doubl
     if (!std::isnan(z)) add_pixel(sums, z, strip.slope_deg(col, row), analysis::area_km2(shape) * 1e6, high_altitude_m);
 }
 
+// GDAL keeps decoded blocks up to 5 % of the memory (its default): blocks a strip read will never
+// be read again, so a province's pass would hold a gigabyte of them (3 GB on a 64 GB machine).
+// Three rows of tiles are all a strip needs; while the DEM is read, the cache holds 256 MB.
+class BlockCacheCap {
+public:
+    BlockCacheCap() : m_was(GDALGetCacheMax64()) {
+        if (m_was > kCapBytes) GDALSetCacheMax64(kCapBytes);
+    }
+    ~BlockCacheCap() {
+        if (m_was > kCapBytes) GDALSetCacheMax64(m_was);
+    }
+    BlockCacheCap(const BlockCacheCap&) = delete;
+    BlockCacheCap& operator=(const BlockCacheCap&) = delete;
+
+private:
+    static constexpr GIntBig kCapBytes = GIntBig{256} << 20;
+    GIntBig m_was;
+};
+
 }  // namespace
 
 VillageTerrain village_terrain(const model::Project& project, double high_altitude_m) {
     VillageTerrain result;
     if (!project.dem) return result;
+    const BlockCacheCap cache_cap;
     const DemPixels dem(*project.dem);
     const std::vector<const model::Geometry*> shapes = village_shapes(project);
     const std::vector<VillageOutline> outlines = village_outlines(shapes, dem);
@@ -124,11 +147,19 @@ VillageTerrain village_terrain(const model::Project& project, double high_altitu
     for (std::size_t v = 0; v < outlines.size(); ++v)
         if (!outlines[v].empty())
             for (int s = outlines[v].first_row / strip_rows; s <= outlines[v].last_row / strip_rows; ++s) in_strip[static_cast<std::size_t>(s)].push_back(v);
-    for (std::size_t s = 0; s < in_strip.size(); ++s) {
-        if (in_strip[s].empty()) continue;
+    // The next strip is read (decoded, its slopes worked out) while this one's villages are summed.
+    std::vector<std::size_t> strips;
+    for (std::size_t s = 0; s < in_strip.size(); ++s)
+        if (!in_strip[s].empty()) strips.push_back(s);
+    auto read = [&](std::size_t s) {
         const int first = static_cast<int>(s) * strip_rows;
-        const DemStrip strip = dem.read_strip(first, std::min(strip_rows, dem.height() - first));
-        const auto& villages = in_strip[s];
+        return std::async(std::launch::async, [&dem, first, strip_rows] { return dem.read_strip(first, std::min(strip_rows, dem.height() - first)); });
+    };
+    std::future<DemStrip> next = strips.empty() ? std::future<DemStrip>() : read(strips.front());
+    for (std::size_t k = 0; k < strips.size(); ++k) {
+        const DemStrip strip = next.get();
+        if (k + 1 < strips.size()) next = read(strips[k + 1]);
+        const auto& villages = in_strip[strips[k]];
         analysis::parallel_for(villages.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
             for (std::size_t i = begin; i < end; ++i) accumulate(outlines[villages[i]], strip, high_altitude_m, result.villages[villages[i]]);
         }, 16);
