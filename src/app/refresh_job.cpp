@@ -35,6 +35,8 @@ ui::DataSummary summarise(const model::Project& project, const analysis::Statist
     std::stable_sort(summary.poorest.begin(), summary.poorest.end(),
                      [&](std::size_t a, std::size_t b) { return *stats.villages[a].poverty_rate > *stats.villages[b].poverty_rate; });
     if (!stats.villages.empty() && stats.villages.front().terrain) summary.relocation = analysis::rank_relocation(project, stats, {});
+    // Without roads the road term is left out of the score, as `rank --relocation --weights road=0` does.
+    if (summary.relocation && !summary.relocation->has_roads) summary.relocation = analysis::rank_relocation(project, stats, {.road = 0});
     for (const auto* layer : project.layers_with(model::Role::Villages))
         for (std::size_t column = 0; column < layer->field_names.size(); ++column) {
             // Numeric when every filled value of the first rows is a number.
@@ -78,6 +80,18 @@ analysis::Statistics recount_changed_sites(const model::Project& project, const 
     };
     analysis::Statistics updated = analysis::apply_site_changes(project, stats, sites.changes, locate);
     return sites.refilter ? analysis::recount_sites(project, updated, options) : updated;
+}
+
+// The villages' terrain for the count; a DEM that cannot be read (moved, a broken tile) leaves the
+// numbers without terrain and says why, rather than emptying every panel.
+model::ProblemLog measure_terrain(const model::Project& project, analysis::StatsOptions& options) {
+    try {
+        return terrain::attach_terrain(project, options);
+    } catch (const Error& e) {
+        model::ProblemLog problems;
+        problems.add({model::Severity::Warning, "cannot measure terrain", project.dem ? project.dem->name : "", {}, -1, false, e.what()});
+        return problems;
+    }
 }
 
 }  // namespace
@@ -124,7 +138,7 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
             if (what == Refresh::Sites) done.stats = recount_changed_sites(project, stats, *sites, options);
             else if (what == Refresh::Statistics && stats.placement) done.stats = analysis::recount_sites(project, stats, options);
             else if (!project.layers_with(model::Role::Villages).empty()) {
-                terrain_problems = terrain::attach_terrain(project, options);  // the villages may have moved
+                terrain_problems = measure_terrain(project, options);  // the villages may have moved
                 done.stats = analysis::compute_statistics(project, options, [&](std::string_view) { advance(); });
             }
             // Sites placed nowhere, conflicts, web-map offsets...: here, with the numbers they

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/dem_writer.hpp"
 #include "support/fixtures.hpp"
 
 namespace ca {
@@ -70,6 +71,31 @@ TEST_CASE("rank --relocation on the sample: the order worked from the README's s
     check_order(ranking, scored_by_hand(villages, ranking, {0.35, 0.25, 0.20, 0.20}));
     const auto steep_first = run_json("rank " + data + " --relocation --weights steep=1,altitude=0,road=0,poverty=0");
     check_order(steep_first, scored_by_hand(villages, steep_first, {1, 0, 0, 0}));
+}
+
+TEST_CASE("rank --relocation by hand: road distances from a point inside each village, and the score's terms") {
+    test::TempDir dir;
+    // Two poor villages of 2 km × 2 km side by side on flat land (CGCS2000 / GK CM 102E), a road
+    // running north-south 5 km east of 远村's centre and 3 km east of 近村's.
+    test::write_layer(dir.file("villages.gpkg"), "GPKG", 4543, {{"村名"}, {"乡镇"}, {"人口", true}, {"贫困人口", true}},
+                      {{"POLYGON((398000 2766000,400000 2766000,400000 2768000,398000 2768000,398000 2766000))", {"远村", "高山乡", "1000", "500"}},
+                       {"POLYGON((400000 2766000,402000 2766000,402000 2768000,400000 2768000,400000 2766000))", {"近村", "高山乡", "1000", "400"}}});
+    test::write_layer(dir.file("roads.gpkg"), "GPKG", 4543, {{"kind"}}, {{"LINESTRING(404000 2760000,404000 2775000)", {"公路"}}});
+    test::DemSpec flat;
+    flat.epsg = 4543, flat.width = 100, flat.height = 180, flat.geotransform = {396000, 100, 0, 2776000, 0, -100};
+    test::write_dem(dir.file("dem.tif"), flat, [](int, int) { return 1500; });
+    const auto ranking = run_json("rank --villages " + dir.file("villages.gpkg") + " --lines " + dir.file("roads.gpkg") + " --dem " +
+                                  dir.file("dem.tif") + " --relocation");
+    REQUIRE(ranking.size() == 2);
+    // 远村: road 1 (the farthest), poverty 0.5 → (0.2 · 1 + 0.2 · 0.5) / 1 = 0.30; 近村: (0.2 · 0.6 + 0.2 · 0.4) = 0.20.
+    CHECK(ranking[0]["village_name"] == "远村");
+    CHECK(ranking[0]["road_distance_m"].get<double>() == doctest::Approx(5000).epsilon(1e-4));
+    CHECK(ranking[0]["score"].get<double>() == doctest::Approx(0.30).epsilon(1e-6));
+    CHECK(ranking[1]["village_name"] == "近村");
+    CHECK(ranking[1]["road_distance_m"].get<double>() == doctest::Approx(3000).epsilon(1e-4));
+    CHECK(ranking[1]["road_term"].get<double>() == doctest::Approx(0.6).epsilon(1e-4));
+    CHECK(ranking[1]["score"].get<double>() == doctest::Approx(0.20).epsilon(1e-4));
+    CHECK(ranking[1]["altitude_term"].get<double>() == doctest::Approx(0));  // both at the county's lowest
 }
 
 TEST_CASE("rank --relocation without a DEM, or without roads, stops with what to give") {

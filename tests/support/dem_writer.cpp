@@ -13,7 +13,7 @@ namespace ca::test {
 
 void write_dem(const std::string& path, const DemSpec& spec, const std::function<double(int col, int row)>& elevation) {
     GDALAllRegister();
-    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), path.c_str(), spec.width, spec.height, 1, GDT_Float32, nullptr);
+    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GTiff"), path.c_str(), spec.width, spec.height, spec.bands, GDT_Float32, nullptr);
     if (!ds) throw std::runtime_error("cannot create " + path);
     auto geotransform = spec.geotransform;
     GDALSetGeoTransform(ds, geotransform.data());
@@ -23,12 +23,19 @@ void write_dem(const std::string& path, const DemSpec& spec, const std::function
         GDALSetSpatialRef(ds, srs);
         OSRRelease(srs);
     }
-    GDALRasterBandH band = GDALGetRasterBand(ds, 1);
-    if (spec.nodata) GDALSetRasterNoDataValue(band, *spec.nodata);
     std::vector<float> z(static_cast<std::size_t>(spec.width) * spec.height);
     for (int r = 0; r < spec.height; ++r)
         for (int c = 0; c < spec.width; ++c) z[static_cast<std::size_t>(r) * spec.width + c] = static_cast<float>(elevation(c, r));
-    const CPLErr written = GDALRasterIO(band, GF_Write, 0, 0, spec.width, spec.height, z.data(), spec.width, spec.height, GDT_Float32, 0, 0);
+    CPLErr written = CE_None;
+    for (int b = 1; b <= spec.bands; ++b) {
+        GDALRasterBandH band = GDALGetRasterBand(ds, b);
+        if (spec.nodata) GDALSetRasterNoDataValue(band, *spec.nodata);
+        if (spec.scale != 1) GDALSetRasterScale(band, spec.scale);
+        if (spec.offset != 0) GDALSetRasterOffset(band, spec.offset);
+        if (!spec.unit.empty()) GDALSetRasterUnitType(band, spec.unit.c_str());
+        if (GDALRasterIO(band, GF_Write, 0, 0, spec.width, spec.height, z.data(), spec.width, spec.height, GDT_Float32, 0, 0) != CE_None)
+            written = CE_Failure;
+    }
     GDALClose(ds);
     if (written != CE_None) throw std::runtime_error("cannot write " + path);
 }

@@ -13,6 +13,9 @@ struct DemSpec {
     int width = 100, height = 100;
     std::array<double, 6> geotransform{0, 1, 0, 0, 0, -1};  // GDAL's: origin x, pixel width, 0, origin y, 0, -pixel height
     std::optional<double> nodata;
+    double scale = 1, offset = 0;  // GDAL's band scale and offset: a reader takes value × scale + offset
+    std::string unit;              // the band's unit type ("ft"); empty for none
+    int bands = 1;                 // 3: an image, every band the same values
 };
 
 // Writes a Float32 GeoTIFF; elevation(col, row) gives each pixel (rows from the north).

@@ -12,11 +12,13 @@
 namespace ca::analysis {
 namespace {
 
-// From each village's centre (a point inside it) to the nearest road, metres; none without roads.
-std::vector<std::optional<double>> road_distances_m(const model::Project& project, const Statistics& stats) {
+// From a point inside each poor village to the nearest road, metres; none without roads (then
+// `has_roads` is false).
+std::vector<std::optional<double>> road_distances_m(const model::Project& project, const Statistics& stats, bool& has_roads) {
     GeosContext geos;
     const NearestFeatures roads(geos, project, model::Role::Lines, lines_of_kinds({"road"}));
     std::vector<std::optional<double>> distances(stats.villages.size());
+    has_roads = !roads.empty();
     if (roads.empty()) return distances;
     std::size_t i = 0;
     for (const auto* layer : project.layers_with(model::Role::Villages))
@@ -56,8 +58,7 @@ RelocationWeights parse_relocation_weights(const std::string& text) {
 
 RelocationRanking rank_relocation(const model::Project& project, const Statistics& stats, const RelocationWeights& weights) {
     RelocationRanking ranking;
-    const auto roads = road_distances_m(project, stats);
-    ranking.has_roads = std::ranges::any_of(roads, [](const auto& d) { return d.has_value(); });
+    const auto roads = road_distances_m(project, stats, ranking.has_roads);
     // The scales: the county's lowest village (its basin) to the high altitude; the farthest poor village from a road.
     double lowest_m = stats.options.high_altitude_m, farthest_m = 0;
     for (std::size_t i = 0; i < stats.villages.size(); ++i) {

@@ -23,7 +23,7 @@ struct RelocationCandidate {
     // Each term 0..1, higher = more reason to move:
     double steep_term = 0;     // the share of the village's land steeper than 25°
     double altitude_term = 0;  // mean elevation from the county's lowest village mean (0) to --high-altitude (1)
-    double road_term = 0;      // distance from the village's centre to the nearest road, over the farthest village's
+    double road_term = 0;      // distance from a point inside the village to the nearest road, over the farthest poor village's
     double poverty_term = 0;   // the poverty rate (0 when the village has none: poor by income alone)
     std::optional<double> road_distance_m;  // none without roads
 };
@@ -31,7 +31,7 @@ struct RelocationCandidate {
 struct RelocationRanking {
     std::vector<RelocationCandidate> candidates;  // highest score first; ties keep the layer's order
     std::size_t poor_without_terrain = 0;         // poor villages the DEM does not cover: left out
-    bool has_roads = false;                        // some line of kind road: the road term counts
+    bool has_roads = false;                        // some line of kind road (else every road term is 0)
 };
 
 // Every poor village with terrain figures (statistics counted with StatsOptions::village_terrain),

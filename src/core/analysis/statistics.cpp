@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "core/analysis/measure.hpp"
@@ -216,13 +217,16 @@ VillageFrame village_frame(const model::Project& project, const StatsOptions& op
     for (const auto& type : model::project_types()) frame.blank.sites_by_type[type] = 0;
     for (const auto& kind : line_kinds) frame.blank.line_km_by_kind[kind] = 0;
     const auto* terrain = options.village_terrain.get();
+    if (terrain && terrain->size() != villages.refs.size())  // measured on other villages: a caller's mistake, never shown
+        throw std::logic_error("the terrain was measured for " + std::to_string(terrain->size()) + " villages, the count has " +
+                               std::to_string(villages.refs.size()));
     if (terrain) frame.blank.terrain = TerrainSums{};  // townships and the total carry terrain too
     auto& rows = frame.stats.villages;
     rows.resize(villages.refs.size());
     parallel_for(villages.refs.size(), [&](std::size_t begin, std::size_t end, std::size_t) {  // areas on the ellipsoid
         for (std::size_t i = begin; i < end; ++i) {
             rows[i] = village_row(*villages.refs[i].layer, *villages.refs[i].feature, frame.blank, located_townships[i]);
-            if (terrain && i < terrain->size()) rows[i].terrain = (*terrain)[i];
+            if (terrain) rows[i].terrain = (*terrain)[i];
         }
     }, 1024);
     for (std::size_t i = 0; i < rows.size(); ++i) frame.names.add(rows[i].township, rows[i].village_name, i);
@@ -268,6 +272,7 @@ Statistics recount_sites(const model::Project& project, const Statistics& counte
     if (!counted.placement) return compute_statistics(project, options);
     Statistics stats;
     stats.options = options;
+    if (!stats.options.village_terrain) stats.options.village_terrain = counted.options.village_terrain;  // the rows keep theirs
     stats.placement = counted.placement;
     stats.ponds_outside = counted.ponds_outside;
     stats.line_km_outside = counted.line_km_outside;

@@ -117,19 +117,24 @@ model::Dem read_dem(const std::string& path, const DemReadOptions& options, mode
     const Dataset ds(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!ds) throw Error("cannot be read as a raster" + (trap.failed() ? ": " + trap.failure() : std::string())).file(dem.name);
     if (GDALGetRasterCount(ds.get()) < 1) throw Error("has no raster band").file(dem.name);
+    // Three or four bands are a photo or a scanned map, whose first band would be read as heights.
+    if (const int bands = GDALGetRasterCount(ds.get()); bands > 1)
+        throw Error("has " + std::to_string(bands) + " bands: an image, not an elevation model (a DEM has one band of heights)").file(dem.name);
     dem.width = GDALGetRasterXSize(ds.get());
     dem.height = GDALGetRasterYSize(ds.get());
     if (GDALGetGeoTransform(ds.get(), dem.geotransform.data()) != CE_None)
         throw Error("has no georeferencing (no geotransform or world file): where its pixels lie is unknown").file(dem.name);
     const auto& gt = dem.geotransform;
     if (gt[2] != 0 || gt[4] != 0) throw Error("is a rotated grid; warp it north-up first (gdalwarp)").file(dem.name);
-    if (gt[1] <= 0 || gt[5] == 0) throw Error("has a pixel size of zero or a mirrored grid").file(dem.name);
+    if (gt[1] <= 0 || gt[5] == 0) throw Error("has a pixel width of zero or below, or a pixel height of zero").file(dem.name);
     const SpatialRef srs = dem_crs(ds.get(), dem, options, problems);
     dem.crs_wkt = wkt_of(srs.get());
     dem.crs_name = OSRGetName(srs.get()) ? OSRGetName(srs.get()) : "unnamed CRS";
     describe_ellipsoid(dem, srs.get());
     dem.extent_lonlat = footprint_lonlat(dem, srs.get());
     GDALRasterBandH band = GDALGetRasterBand(ds.get(), 1);
+    if (GDALGetRasterColorTable(band) || GDALGetRasterColorInterpretation(band) == GCI_PaletteIndex)
+        throw Error("has a colour table: a classified or scanned map, not an elevation model").file(dem.name);
     int has_nodata = 0;
     const double nodata = GDALGetRasterNoDataValue(band, &has_nodata);
     if (has_nodata) dem.nodata = nodata;

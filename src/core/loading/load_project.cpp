@@ -122,22 +122,52 @@ bool is_dem_source(const SourceArgument& source) {
 }
 
 // The project's one DEM, read after the vector layers so a DEM without CRS can take their zone.
-void read_dem(const std::vector<std::string>& dems, const LoadOptions& options, model::Project& project) {
-    if (dems.empty()) return;
-    if (dems.size() > 1)
-        throw Error("two DEMs given (" + model::file_name(dems[0]) + " and " + model::file_name(dems[1]) +
+// One given as --dem must be a DEM: anything wrong with it stops the run. Rasters found without a
+// role (in a folder, named alone) are candidates: one that is no DEM (a photo, a scanned map, a
+// land-cover grid) is left out with a note, and of several that are, none is taken.
+void read_dem(const std::vector<SourceArgument>& rasters, const LoadOptions& options, model::Project& project) {
+    const io::DemReadOptions read{options.read.assume_crs, project.extent()};
+    std::vector<std::string> given, found;
+    for (const auto& raster : rasters) (raster.role == Role::Dem ? given : found).push_back(raster.spec);
+    if (given.size() > 1)
+        throw Error("two DEMs given (" + model::file_name(given[0]) + " and " + model::file_name(given[1]) +
                     "); a project has one: merge them first (gdalbuildvrt) and give the .vrt");
-    project.dem = io::read_dem(dems.front(), {options.read.assume_crs, project.extent()}, project.problems);
+    if (!given.empty()) {
+        for (const auto& path : found)
+            project.problems.add({model::Severity::Note, "raster left out", model::file_name(path), {}, -1, false, "left out: the DEM is " + model::file_name(given[0])});
+        project.dem = io::read_dem(given[0], read, project.problems);
+        return;
+    }
+    std::vector<model::Dem> candidates;
+    for (const auto& path : found) {
+        model::ProblemLog notes;
+        try {
+            candidates.push_back(io::read_dem(path, read, notes));
+        } catch (const Error& e) {
+            const std::string file = model::file_name(path), what = e.what();
+            const std::string why = what.rfind(file + ": ", 0) == 0 ? what.substr(file.size() + 2) : what;
+            project.problems.add({model::Severity::Note, "raster left out", file, {}, -1, false, "not taken as the DEM: " + why});
+            continue;
+        }
+        if (candidates.size() == 1) project.problems.append(notes);
+    }
+    if (candidates.size() == 1) return void(project.dem = std::move(candidates.front()));
+    if (candidates.size() > 1) {
+        std::string names;
+        for (const auto& dem : candidates) names += (names.empty() ? "" : ", ") + dem.name;
+        project.problems.report("dem", "several rasters could be the DEM (" + names + "); none taken: name one with --dem FILE",
+                                model::Severity::Warning);
+    }
 }
 
 }  // namespace
 
 model::Project load_project(const std::vector<SourceArgument>& sources, const LoadOptions& options) {
     model::Project project;
-    std::vector<std::string> dems;
+    std::vector<SourceArgument> rasters;
     for (const SourceArgument& source : settle_sources(sources, project.problems)) {
         if (is_dem_source(source)) {
-            dems.push_back(source.spec);
+            rasters.push_back(source);
             continue;
         }
         // Each layer is prepared on the thread that read it (see io::read_source).
@@ -160,7 +190,7 @@ model::Project load_project(const std::vector<SourceArgument>& sources, const Lo
         layer.problems = {};
     }
     report_overlapping_sites(project.layers, project.problems);
-    read_dem(dems, options, project);
+    read_dem(rasters, options, project);
     project.working = io::choose_working_crs(project.extent());
     return project;
 }

@@ -2,6 +2,8 @@
 // rows bold, what the notes say. The formatting itself is io::write_report_workbook's.
 #include "core/print/stats_report.hpp"
 
+#include "core/analysis/metrics.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -65,6 +67,13 @@ std::vector<Column> value_columns(const analysis::Statistics& stats) {
                      CellFormat::Decimal1, [kind = kind](const RegionStats& r) { return Value(r.line_km_by_kind.count(kind) ? r.line_km_by_kind.at(kind) : 0.0); }});
     c.push_back({"塘窖井（个）", "Ponds, cellars, wells", CellFormat::Integer, [](const RegionStats& r) { return count(r.ponds); }});
     c.push_back({"蓄水量（立方米）", "Storage (m³)", CellFormat::Integer, [](const RegionStats& r) { return Value(r.pond_capacity_m3); }});
+    if (stats.total.terrain) {  // with a DEM: weighted by area in township and total rows
+        auto terrain = [](const char* metric) { return [metric](const RegionStats& r) { return optional_number(analysis::metric_value(r, metric)); }; };
+        c.push_back({"平均海拔（米）", "Mean elevation (m)", CellFormat::Integer, terrain("elevation_mean_m")});
+        c.push_back({"平均坡度（度）", "Mean slope (°)", CellFormat::Decimal1, terrain("slope_mean_deg")});
+        c.push_back({"25°以上坡地占比", "Land steeper than 25°", CellFormat::Percent1, terrain("steep_share")});
+        c.push_back({"高海拔面积占比", "Land above the high altitude", CellFormat::Percent1, terrain("high_altitude_share")});
+    }
     return c;
 }
 

@@ -54,6 +54,7 @@ DemPixels::DemPixels(const model::Dem& dem) : m_dem(dem), m_mapper(dem) {
     m_dataset.reset(GDALOpenEx(dem.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     CPLSetThreadLocalConfigOption("GDAL_NUM_THREADS", nullptr);
     if (!m_dataset) throw Error("cannot be read" + (trap.failed() ? ": " + trap.failure() : std::string())).file(dem.name);
+    measure_rows();
 }
 
 int DemPixels::strip_rows() const {
@@ -63,20 +64,40 @@ int DemPixels::strip_rows() const {
     return std::max(1, 256 / block_height) * block_height;
 }
 
-double DemPixels::pixel_width_m(int row) const {
+void DemPixels::measure_rows() {
     const auto& gt = m_dem.geotransform;
-    if (!m_dem.geographic) return gt[1] * m_dem.metres_per_unit;
-    const double lat = (gt[3] + (row + 0.5) * gt[5]) * kDegree;
-    const double f = 1 / m_dem.inverse_flattening, e2 = f * (2 - f), s = std::sin(lat);
-    return gt[1] * kDegree * m_dem.semi_major_m / std::sqrt(1 - e2 * s * s) * std::cos(lat);  // along the parallel
-}
-
-double DemPixels::pixel_height_m(int row) const {
-    const auto& gt = m_dem.geotransform;
-    if (!m_dem.geographic) return std::abs(gt[5]) * m_dem.metres_per_unit;
-    const double lat = (gt[3] + (row + 0.5) * gt[5]) * kDegree;
-    const double f = 1 / m_dem.inverse_flattening, e2 = f * (2 - f), s = std::sin(lat);
-    return std::abs(gt[5]) * kDegree * m_dem.semi_major_m * (1 - e2) / std::pow(1 - e2 * s * s, 1.5);  // along the meridian
+    const double col = m_dem.width / 2.0;
+    // Per row three corners of a pixel: its north-west, north-east and south-west.
+    std::vector<double> xs, ys;
+    for (int row = 0; row < m_dem.height; ++row)
+        for (const auto& [dc, dr] : {std::pair{0, 0}, std::pair{1, 0}, std::pair{0, 1}})
+            xs.push_back(gt[0] + (col + dc) * gt[1]), ys.push_back(gt[3] + (row + dr) * gt[5]);
+    std::vector<int> ok(xs.size(), 1);
+    const io::SpatialRef source = srs_of(m_dem.crs_wkt);
+    io::SpatialRef lonlat(OSRNewSpatialReference(nullptr));
+    OSRImportFromEPSG(lonlat.get(), 4490);
+    OSRSetAxisMappingStrategy(lonlat.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    io::GdalErrorTrap quiet;
+    if (!OSRIsSame(source.get(), lonlat.get())) {
+        const io::CoordTransform to_lonlat(OCTNewCoordinateTransformation(source.get(), lonlat.get()));
+        if (!to_lonlat || !OCTTransformEx(to_lonlat.get(), static_cast<int>(xs.size()), xs.data(), ys.data(), nullptr, ok.data())) ok.assign(ok.size(), 0);
+    }
+    // Short distances on the ellipsoid from its radii of curvature at the pixel's latitude.
+    const double f = 1 / m_dem.inverse_flattening, e2 = f * (2 - f), a = m_dem.semi_major_m;
+    auto metres = [&](std::size_t p, std::size_t q) {
+        const double lat = (ys[p] + ys[q]) / 2 * kDegree, s = std::sin(lat);
+        const double east = (xs[q] - xs[p]) * kDegree * a / std::sqrt(1 - e2 * s * s) * std::cos(lat);
+        const double north = (ys[q] - ys[p]) * kDegree * a * (1 - e2) / std::pow(1 - e2 * s * s, 1.5);
+        return std::hypot(east, north);
+    };
+    m_ground_m.resize(static_cast<std::size_t>(m_dem.height));
+    for (std::size_t row = 0; row < m_ground_m.size(); ++row) {
+        const std::size_t p = 3 * row;
+        const bool measured = ok[p] && ok[p + 1] && ok[p + 2];
+        // Where PROJ cannot take a row to lon/lat, the CRS's own units stand in.
+        m_ground_m[row] = measured ? model::Vec2{metres(p, p + 1), metres(p, p + 2)}
+                                   : model::Vec2{gt[1] * m_dem.metres_per_unit, std::abs(gt[5]) * m_dem.metres_per_unit};
+    }
 }
 
 DemStrip DemPixels::read_strip(int first_row, int rows) const {
@@ -87,8 +108,12 @@ DemStrip DemPixels::read_strip(int first_row, int rows) const {
     const int from = std::max(0, first_row - 1), to = std::min(height(), first_row + rows + 1);
     float* into = strip.z.data() + static_cast<std::size_t>(from - (first_row - 1)) * w;
     io::GdalErrorTrap trap;
-    if (GDALRasterIO(GDALGetRasterBand(m_dataset.get(), 1), GF_Read, 0, from, width(), to - from, into, width(), to - from, GDT_Float32, 0, 0) !=
-        CE_None)
+    GDALRasterBandH band = GDALGetRasterBand(m_dataset.get(), 1);
+    const CPLErr read = GDALRasterIO(band, GF_Read, 0, from, width(), to - from, into, width(), to - from, GDT_Float32, 0, 0);
+    // Blocks above this strip are never read again; GDAL would keep them up to 5 % of the memory
+    // (a province's gigabyte). This strip's own last rows are decoded again for the next's slopes.
+    GDALFlushRasterCache(band);
+    if (read != CE_None)
         throw Error("cannot read rows " + std::to_string(from + 1) + "–" + std::to_string(to) + (trap.failed() ? ": " + trap.failure() : ""))
             .file(m_dem.name);
     const bool scaled = m_dem.z_scale != 1 || m_dem.z_offset != 0;

@@ -47,16 +47,20 @@ public:
     DemStrip read_strip(int first_row, int rows) const;  // throws ca::Error naming the DEM on a read failure
     model::Vec2 to_pixel(model::Vec2 lonlat) const;
 
-    // A pixel's width and height in metres at a row (on the ellipsoid for a geographic DEM).
-    double pixel_width_m(int row) const;
-    double pixel_height_m(int row) const;
+    // A pixel's width and height on the ground, metres, at a row: measured on the ellipsoid between
+    // its edges taken to lon/lat at the DEM's middle column, so a lon/lat DEM's degrees and a
+    // projection's scale (Web Mercator's 1/cos φ, a Gauss-Krüger zone's edge) are both undone.
+    double pixel_width_m(int row) const { return m_ground_m[static_cast<std::size_t>(row)].x; }
+    double pixel_height_m(int row) const { return m_ground_m[static_cast<std::size_t>(row)].y; }
 
 private:
     void compute_slopes(DemStrip& strip) const;
+    void measure_rows();
 
     model::Dem m_dem;
     io::Dataset m_dataset;
     PixelMapper m_mapper;
+    std::vector<model::Vec2> m_ground_m;  // per row: pixel width (x) and height (y) in metres
 };
 
 // Adds one pixel (a weight `area_m2` of it) to a region's sums.

@@ -6,8 +6,6 @@
 #include <future>
 #include <limits>
 
-#include <gdal.h>
-
 #include "core/analysis/geos_context.hpp"
 #include "core/analysis/measure.hpp"
 #include "core/analysis/parallel.hpp"
@@ -50,7 +48,8 @@ public:
         double full = 0;
         for (std::size_t i = 0; i + 1 < m_cover.size(); ++i) {
             full += m_full[i];
-            if (const double f = m_cover[i] + full; f > 1e-12) use(m_first + static_cast<int>(i), std::min(f, 1.0));
+            // A millionth of a pixel is a border's rounding (a shape taken to lon/lat and back), not land.
+            if (const double f = m_cover[i] + full; f > 1e-6) use(m_first + static_cast<int>(i), std::min(f, 1.0));
         }
     }
 
@@ -112,31 +111,11 @@ void take_pixel_inside(const model::Geometry& shape, const DemPixels& dem, doubl
     if (!std::isnan(z)) add_pixel(sums, z, strip.slope_deg(col, row), analysis::area_km2(shape) * 1e6, high_altitude_m);
 }
 
-// GDAL keeps decoded blocks up to 5 % of the memory (its default): blocks a strip read will never
-// be read again, so a province's pass would hold a gigabyte of them (3 GB on a 64 GB machine).
-// Three rows of tiles are all a strip needs; while the DEM is read, the cache holds 256 MB.
-class BlockCacheCap {
-public:
-    BlockCacheCap() : m_was(GDALGetCacheMax64()) {
-        if (m_was > kCapBytes) GDALSetCacheMax64(kCapBytes);
-    }
-    ~BlockCacheCap() {
-        if (m_was > kCapBytes) GDALSetCacheMax64(m_was);
-    }
-    BlockCacheCap(const BlockCacheCap&) = delete;
-    BlockCacheCap& operator=(const BlockCacheCap&) = delete;
-
-private:
-    static constexpr GIntBig kCapBytes = GIntBig{256} << 20;
-    GIntBig m_was;
-};
-
 }  // namespace
 
 VillageTerrain village_terrain(const model::Project& project, double high_altitude_m) {
     VillageTerrain result;
     if (!project.dem) return result;
-    const BlockCacheCap cache_cap;
     const DemPixels dem(*project.dem);
     const std::vector<const model::Geometry*> shapes = village_shapes(project);
     const std::vector<VillageOutline> outlines = village_outlines(shapes, dem);
@@ -181,7 +160,7 @@ model::ProblemLog attach_terrain(const model::Project& project, analysis::StatsO
     auto warn = [&](std::size_t n, const char* kind, const std::string& what) {
         if (n) problems.add({model::Severity::Warning, kind, project.dem->name, {}, -1, false, std::to_string(n) + what});
     };
-    warn(terrain.not_covered, "no terrain", " villages lie outside it or on its nodata pixels: no terrain figures for them");
+    warn(terrain.not_covered, "no terrain", " villages lie outside it, on its nodata pixels or where its CRS does not reach: no terrain figures for them");
     warn(terrain.partly_covered, "partial terrain",
          " villages lie partly outside it or on its nodata pixels: their terrain figures are of the covered part");
     options.village_terrain = std::make_shared<const std::vector<analysis::TerrainSums>>(std::move(terrain.villages));

@@ -2,6 +2,7 @@
 // a geographic CRS, with nodata and a village smaller than a pixel.
 #include <cmath>
 #include <numbers>
+#include <optional>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include "core/terrain/zonal.hpp"
 #include "support/dem_writer.hpp"
 #include "support/fixtures.hpp"
+#include "support/workbook_probe.hpp"
 
 namespace ca {
 namespace {
@@ -134,6 +136,51 @@ TEST_CASE("zonal terrain in a geographic CRS measures slopes in metres on the el
     }
 }
 
+TEST_CASE("zonal terrain across the seams of the strips the DEM is read in, and in feet stored as scaled integers") {
+    test::TempDir dir;
+    test::DemSpec spec = projected_dem();
+    spec.height = 600;  // strips of 256 rows (a stripped GeoTIFF): seams after rows 255 and 511
+    // z = 1000 + 0.5 · (x − x0) + 0.3 · (y0 − y): slope atan(√(0.5² + 0.3²)) = 30.26°, on both sides of a seam.
+    auto tilted = [](int col, int row) { return 1000 + 0.5 * kCell * (col + 0.5) + 0.3 * kCell * (row + 0.5); };
+    test::write_layer(dir.file("villages.gpkg"), "GPKG", 4543, {{"村名"}, {"乡镇"}},
+                      {{rectangle(kX0 + 20 * kCell, kY0 - 270 * kCell, kX0 + 40 * kCell, kY0 - 250 * kCell), {"跨缝村", "高山乡"}}});
+    SUBCASE("metres") {
+        test::write_dem(dir.file("dem.tif"), spec, tilted);
+        const auto village = terrain_of(dir.file("villages.gpkg"), dir.file("dem.tif")).villages.at(0);
+        // By hand: columns 20–39 and rows 250–269, pixel centres at their means 30 and 260.
+        CHECK(mean(village, &analysis::TerrainSums::elevation_m_m2) == doctest::Approx(1000 + 0.5 * kCell * 30 + 0.3 * kCell * 260));
+        CHECK(mean(village, &analysis::TerrainSums::slope_deg_m2) == doctest::Approx(std::atan(std::hypot(0.5, 0.3)) / kDegree).epsilon(1e-6));
+        CHECK(village.min_m == doctest::Approx(tilted(20, 250)));
+        CHECK(village.max_m == doctest::Approx(tilted(39, 269)));
+    }
+    SUBCASE("feet, stored as tenths of a foot above 100 ft") {
+        spec.scale = 0.1, spec.offset = 100, spec.unit = "ft";
+        test::write_dem(dir.file("dem.tif"), spec, [&](int col, int row) { return (tilted(col, row) / 0.3048 - 100) / 0.1; });
+        const auto village = terrain_of(dir.file("villages.gpkg"), dir.file("dem.tif")).villages.at(0);
+        CHECK(mean(village, &analysis::TerrainSums::elevation_m_m2) == doctest::Approx(1000 + 0.5 * kCell * 30 + 0.3 * kCell * 260).epsilon(1e-5));
+        CHECK(mean(village, &analysis::TerrainSums::slope_deg_m2) == doctest::Approx(std::atan(std::hypot(0.5, 0.3)) / kDegree).epsilon(1e-4));
+    }
+}
+
+TEST_CASE("zonal terrain in Web Mercator: slopes on the ground, not in the projection's stretched metres") {
+    test::TempDir dir;
+    // 30 projected metres a pixel around 101°E 25°N, where a projected metre is cos 25° of a ground metre.
+    const double x0 = 11243247.0, y0 = 2875744.0, ground = std::cos(25 * kDegree);
+    test::DemSpec spec;
+    spec.epsg = 3857;
+    spec.geotransform = {x0, kCell, 0, y0, 0, -kCell};
+    // Half a metre up per ground metre eastwards: 26.57°, where the projection's metres would say 24.4°.
+    test::write_dem(dir.file("dem.tif"), spec, [&](int col, int) { return 1000 + 0.5 * ground * kCell * (col + 0.5); });
+    test::write_layer(dir.file("villages.gpkg"), "GPKG", 3857, {{"村名"}, {"乡镇"}},
+                      {{rectangle(x0 + 20 * kCell, y0 - 60 * kCell, x0 + 60 * kCell, y0 - 20 * kCell), {"墨卡托村", "高山乡"}}});
+    const auto village = terrain_of(dir.file("villages.gpkg"), dir.file("dem.tif")).villages.at(0);
+    CHECK(mean(village, &analysis::TerrainSums::slope_deg_m2) == doctest::Approx(std::atan(0.5) / kDegree).epsilon(2e-3));
+    // The area too is the ground's, on the ellipsoid: 40 × 40 pixels of 30 cos φ · N/a by 30 cos φ · M/a.
+    const double e2 = 0.00669438002290, s2 = std::pow(std::sin(25 * kDegree), 2);
+    const double east_m = kCell * ground / std::sqrt(1 - e2 * s2), north_m = kCell * ground * (1 - e2) / std::pow(1 - e2 * s2, 1.5);
+    CHECK(village.area_m2 == doctest::Approx(1600 * east_m * north_m).epsilon(5e-4));
+}
+
 TEST_CASE("stats with a DEM: terrain columns for villages, townships weighted by area, and the high altitude used") {
     test::TempDir dir;
     test::write_dem(dir.file("dem.tif"), projected_dem(), eastward_plane);
@@ -151,6 +198,21 @@ TEST_CASE("stats with a DEM: terrain columns for villages, townships weighted by
     CHECK(township["steep_share"].get<double>() == doctest::Approx(1.0));
     CHECK(township["high_altitude_share"].get<double>() == doctest::Approx((360000 * 0.525 + 90000) / 450000.0));
     CHECK(result.err.find("dem.tif: DEM of 100 × 100 pixels") != std::string::npos);
+
+    // The workbook for the report carries the same figures, under Chinese headings with units.
+    const std::string xlsx = dir.file("乡镇统计.xlsx");
+    REQUIRE(test::run_countyatlas("stats --villages " + dir.file("villages.gpkg") + " --dem " + dir.file("dem.tif") + " --format xlsx -o " + xlsx)
+                .exit_code == 0);
+    const auto cells = test::workbook_cells(xlsx, test::workbook_sheets(xlsx).at(0));
+    std::optional<std::size_t> column;
+    std::optional<std::string> value;
+    for (const auto& row : cells)
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (row[c] == "平均海拔（米）") column = c;
+            if (column && !row.empty() && row[0] == "高山乡" && *column < row.size()) value = row[*column];
+        }
+    REQUIRE(value);
+    CHECK(std::stod(*value) == doctest::Approx(1561));
 }
 
 }  // namespace ca
