@@ -25,9 +25,7 @@ std::string wkt_of(OGRSpatialReferenceH srs) {
 
 // The footprint's lon/lat from points along its edges (a projected grid's edges curve in lon/lat).
 model::Extent footprint_lonlat(const model::Dem& dem, OGRSpatialReferenceH srs) {
-    SpatialRef source(OSRClone(srs)), lonlat(OSRNewSpatialReference(nullptr));
-    OSRSetFromUserInput(lonlat.get(), "EPSG:4490");
-    OSRSetAxisMappingStrategy(lonlat.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    SpatialRef source(OSRClone(srs)), lonlat = lonlat_srs();
     OSRSetAxisMappingStrategy(source.get(), OAMS_TRADITIONAL_GIS_ORDER);
     GdalErrorTrap quiet;
     CoordTransform transform(OCTNewCoordinateTransformation(source.get(), lonlat.get()));

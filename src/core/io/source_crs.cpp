@@ -97,6 +97,13 @@ model::CrsInfo describe_crs(OGRSpatialReferenceH srs) {
     return info;
 }
 
+SpatialRef lonlat_srs() {
+    SpatialRef srs(OSRNewSpatialReference(nullptr));
+    OSRSetFromUserInput(srs.get(), kLonLatCrs);
+    OSRSetAxisMappingStrategy(srs.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
 SpatialRef srs_from_user_input(const std::string& text, const std::string& option) {
     SpatialRef srs(OSRNewSpatialReference(nullptr));
     GdalErrorTrap quiet;
@@ -106,9 +113,7 @@ SpatialRef srs_from_user_input(const std::string& text, const std::string& optio
 
 void bring_to_lonlat(model::Layer& layer, OGRSpatialReferenceH srs) {
     const std::string file = layer.file_name();
-    SpatialRef source(OSRClone(srs)), lonlat(OSRNewSpatialReference(nullptr));
-    OSRSetFromUserInput(lonlat.get(), kLonLatCrs);
-    OSRSetAxisMappingStrategy(lonlat.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    SpatialRef source(OSRClone(srs)), lonlat = lonlat_srs();
     OSRSetAxisMappingStrategy(source.get(), OAMS_TRADITIONAL_GIS_ORDER);
     CoordTransform transform;
     if (!OSRIsSame(source.get(), lonlat.get())) {

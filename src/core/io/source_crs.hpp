@@ -18,6 +18,9 @@ OGRSpatialReferenceH declared_srs(OGRLayerH layer);
 // Name and EPSG code (looked up in PROJ's database for ESRI .prj files that carry none).
 model::CrsInfo describe_crs(OGRSpatialReferenceH srs);
 
+// CGCS2000 lon/lat (EPSG:4490), what every layer is held in, with x = longitude.
+SpatialRef lonlat_srs();
+
 // A CRS from what a user types ("EPSG:4543"); throws naming `option` when PROJ does not know it.
 SpatialRef srs_from_user_input(const std::string& text, const std::string& option);
 

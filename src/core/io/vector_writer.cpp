@@ -32,9 +32,7 @@ public:
                             : layer.source_crs.epsg ? srs_from_user_input("EPSG:" + std::to_string(layer.source_crs.epsg), "CRS")
                                                     : SpatialRef();
         if (!target) return;
-        SpatialRef lonlat(OSRNewSpatialReference(nullptr));
-        OSRSetFromUserInput(lonlat.get(), "EPSG:4490");
-        OSRSetAxisMappingStrategy(lonlat.get(), OAMS_TRADITIONAL_GIS_ORDER);
+        const SpatialRef lonlat = lonlat_srs();
         OSRSetAxisMappingStrategy(target.get(), OAMS_TRADITIONAL_GIS_ORDER);
         if (!OSRIsSame(lonlat.get(), target.get())) m_transform.reset(OCTNewCoordinateTransformation(lonlat.get(), target.get()));
     }

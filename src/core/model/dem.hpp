@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,7 +31,24 @@ struct Dem {
     double z_scale = 1, z_offset = 0;
     int overviews = 0;
     Extent extent_lonlat;  // CGCS2000 lon/lat of its footprint
+
+    // A stored value in metres; NaN for nodata.
+    float metres(float stored) const {
+        if (nodata && stored == static_cast<float>(*nodata)) return std::nanf("");
+        return z_scale == 1 && z_offset == 0 ? stored : static_cast<float>(stored * z_scale + z_offset);
+    }
 };
+
+// Horn's (1981) gradient of a cell from its 3×3 window, as gdaldem computes slope and hillshade:
+// z(dc, dr) gives the neighbour dc columns east and dr rows south (the caller stands in for
+// missing ones); returns {dz/dx eastwards, dz/dy northwards}, per metre of a cell that is
+// `cell_width_m` wide and `cell_height_m` high.
+template <typename Elevation>
+Vec2 horn_gradient(Elevation&& z, double cell_width_m, double cell_height_m) {
+    const double east = z(1, -1) + 2.0 * z(1, 0) + z(1, 1), west = z(-1, -1) + 2.0 * z(-1, 0) + z(-1, 1);
+    const double north = z(-1, -1) + 2.0 * z(0, -1) + z(1, -1), south = z(-1, 1) + 2.0 * z(0, 1) + z(1, 1);
+    return {(east - west) / (8 * cell_width_m), (north - south) / (8 * cell_height_m)};
+}
 
 // Elevations on a regular grid of the working CRS (metres), rows from north to south: what the
 // viewer shades on the GPU and print shades at the page's DPI. NaN where the DEM has no data.

@@ -38,10 +38,8 @@ float shade_at(const model::ElevationGrid& grid, int col, int row, const Sun& su
         const float v = grid.at(c, r);
         return std::isnan(v) ? centre : v;
     };
-    // Horn (1981): rows run north to south, so row - 1 is the northern neighbour.
-    const double west = z(-1, -1) + 2 * z(-1, 0) + z(-1, 1), east = z(1, -1) + 2 * z(1, 0) + z(1, 1);
-    const double north = z(-1, -1) + 2 * z(0, -1) + z(1, -1), south = z(-1, 1) + 2 * z(0, 1) + z(1, 1);
-    return sun.lit((east - west) / (8 * grid.cell_width_m()), (north - south) / (8 * grid.cell_height_m()));
+    const model::Vec2 gradient = model::horn_gradient(z, grid.cell_width_m(), grid.cell_height_m());
+    return sun.lit(gradient.x, gradient.y);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <cpl_conv.h>
 
 #include "core/analysis/parallel.hpp"
+#include "core/io/source_crs.hpp"
 #include "core/model/error.hpp"
 
 namespace ca::terrain {
@@ -23,10 +24,7 @@ io::SpatialRef srs_of(const std::string& wkt) {
 }  // namespace
 
 PixelMapper::PixelMapper(const model::Dem& dem) : m_geotransform(dem.geotransform) {
-    io::SpatialRef lonlat(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(lonlat.get(), 4490);
-    OSRSetAxisMappingStrategy(lonlat.get(), OAMS_TRADITIONAL_GIS_ORDER);
-    const io::SpatialRef target = srs_of(dem.crs_wkt);
+    const io::SpatialRef lonlat = io::lonlat_srs(), target = srs_of(dem.crs_wkt);
     if (OSRIsSame(lonlat.get(), target.get())) return;
     io::GdalErrorTrap quiet;
     m_transform.reset(OCTNewCoordinateTransformation(lonlat.get(), target.get()));
@@ -73,10 +71,7 @@ void DemPixels::measure_rows() {
         for (const auto& [dc, dr] : {std::pair{0, 0}, std::pair{1, 0}, std::pair{0, 1}})
             xs.push_back(gt[0] + (col + dc) * gt[1]), ys.push_back(gt[3] + (row + dr) * gt[5]);
     std::vector<int> ok(xs.size(), 1);
-    const io::SpatialRef source = srs_of(m_dem.crs_wkt);
-    io::SpatialRef lonlat(OSRNewSpatialReference(nullptr));
-    OSRImportFromEPSG(lonlat.get(), 4490);
-    OSRSetAxisMappingStrategy(lonlat.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    const io::SpatialRef source = srs_of(m_dem.crs_wkt), lonlat = io::lonlat_srs();
     io::GdalErrorTrap quiet;
     if (!OSRIsSame(source.get(), lonlat.get())) {
         const io::CoordTransform to_lonlat(OCTNewCoordinateTransformation(source.get(), lonlat.get()));
@@ -116,10 +111,7 @@ DemStrip DemPixels::read_strip(int first_row, int rows) const {
     if (read != CE_None)
         throw Error("cannot read rows " + std::to_string(from + 1) + "–" + std::to_string(to) + (trap.failed() ? ": " + trap.failure() : ""))
             .file(m_dem.name);
-    const bool scaled = m_dem.z_scale != 1 || m_dem.z_offset != 0;
-    for (float* p = into; p < into + static_cast<std::size_t>(to - from) * w; ++p)
-        if (m_dem.nodata && *p == static_cast<float>(*m_dem.nodata)) *p = std::nanf("");
-        else if (scaled) *p = static_cast<float>(*p * m_dem.z_scale + m_dem.z_offset);
+    for (float* p = into; p < into + static_cast<std::size_t>(to - from) * w; ++p) *p = m_dem.metres(*p);
     for (int r = 0; r < rows; ++r) strip.area_m2.push_back(pixel_width_m(first_row + r) * pixel_height_m(first_row + r));
     compute_slopes(strip);
     return strip;
@@ -135,26 +127,25 @@ void DemPixels::compute_slopes(DemStrip& strip) const {
     analysis::parallel_for(static_cast<std::size_t>(strip.rows), [&](std::size_t begin, std::size_t end, std::size_t) {
         for (std::size_t r = begin; r < end; ++r) {
             const int row = strip.first_row + static_cast<int>(r);
-            const float kx = static_cast<float>(1 / (8 * pixel_width_m(row))), ky = static_cast<float>(1 / (8 * pixel_height_m(row)));
+            const double dx_m = pixel_width_m(row), dy_m = pixel_height_m(row);
             const float* up = strip.z.data() + r * w;  // the row above; then this row, then the one below
             const float *mid = up + w, *down = mid + w;
             float* out = strip.slope.data() + r * w;
             for (int c = 0; c < w; ++c) {
                 const float centre = mid[c];
                 if (std::isnan(centre)) continue;
-                float gx = std::nanf(""), gy = 0;
+                model::Vec2 gradient{std::nan(""), 0};
                 if (c > 0 && c + 1 < w) {
-                    gx = ((up[c + 1] + 2 * mid[c + 1] + down[c + 1]) - (up[c - 1] + 2 * mid[c - 1] + down[c - 1])) * kx;
-                    gy = ((down[c - 1] + 2 * down[c] + down[c + 1]) - (up[c - 1] + 2 * up[c] + up[c + 1])) * ky;
+                    gradient = model::horn_gradient([&](int dc, int dr) { return (dr < 0 ? up : dr > 0 ? down : mid)[c + dc]; }, dx_m, dy_m);
                 }
-                if (std::isnan(gx + gy)) {
-                    auto at = [&](int dc, const float* line) {
+                if (std::isnan(gradient.x + gradient.y)) {
+                    gradient = model::horn_gradient([&](int dc, int dr) {
+                        const float* line = dr < 0 ? up : dr > 0 ? down : mid;
                         const int cc = c + dc;
                         return cc < 0 || cc >= w || std::isnan(line[cc]) ? centre : line[cc];
-                    };
-                    gx = ((at(1, up) + 2 * at(1, mid) + at(1, down)) - (at(-1, up) + 2 * at(-1, mid) + at(-1, down))) * kx;
-                    gy = ((at(-1, down) + 2 * at(0, down) + at(1, down)) - (at(-1, up) + 2 * at(0, up) + at(1, up))) * ky;
+                    }, dx_m, dy_m);
                 }
+                const float gx = static_cast<float>(gradient.x), gy = static_cast<float>(gradient.y);
                 out[c] = std::atan(std::sqrt(gx * gx + gy * gy)) * static_cast<float>(1 / kDegree);
             }
         }

@@ -64,8 +64,7 @@ model::ElevationGrid elevation_grid(const model::Dem& dem, const model::Projecti
         throw Error("cannot be read: " + trap.failure()).file(dem.name);
     float lo = std::numeric_limits<float>::max(), hi = std::numeric_limits<float>::lowest();
     for (float& z : grid.z) {
-        if (dem.nodata && z == static_cast<float>(*dem.nodata)) z = std::nanf("");
-        else z = static_cast<float>(z * dem.z_scale + dem.z_offset);
+        z = dem.metres(z);  // the warper keeps the stored values; its own nodata is NaN already
         if (!std::isnan(z)) lo = std::min(lo, z), hi = std::max(hi, z);
     }
     if (lo <= hi) grid.min_m = lo, grid.max_m = hi;
