@@ -84,9 +84,9 @@ analysis::Statistics recount_changed_sites(const model::Project& project, const 
 
 // The villages' terrain for the count; a DEM that cannot be read (moved, a broken tile) leaves the
 // numbers without terrain and says why, rather than emptying every panel.
-model::ProblemLog measure_terrain(const model::Project& project, analysis::StatsOptions& options) {
+model::ProblemLog measure_terrain(const model::Project& project, analysis::StatsOptions& options, const analysis::StatsOptions& measured) {
     try {
-        return terrain::attach_terrain(project, options);
+        return terrain::attach_terrain(project, options, &measured);
     } catch (const Error& e) {
         model::ProblemLog problems;
         problems.add({model::Severity::Warning, "cannot measure terrain", project.dem ? project.dem->name : "", {}, -1, false, e.what()});
@@ -138,7 +138,7 @@ Refreshed compute_refresh(const model::Project& project, const scene::MapStyle& 
             if (what == Refresh::Sites) done.stats = recount_changed_sites(project, stats, *sites, options);
             else if (what == Refresh::Statistics && stats.placement) done.stats = analysis::recount_sites(project, stats, options);
             else if (!project.layers_with(model::Role::Villages).empty()) {
-                terrain_problems = measure_terrain(project, options);  // the villages may have moved
+                terrain_problems = measure_terrain(project, options, stats.options);  // again only if the villages moved
                 done.stats = analysis::compute_statistics(project, options, [&](std::string_view) { advance(); });
             }
             // Sites placed nowhere, conflicts, web-map offsets...: here, with the numbers they

@@ -272,7 +272,10 @@ Statistics recount_sites(const model::Project& project, const Statistics& counte
     if (!counted.placement) return compute_statistics(project, options);
     Statistics stats;
     stats.options = options;
-    if (!stats.options.village_terrain) stats.options.village_terrain = counted.options.village_terrain;  // the rows keep theirs
+    if (!stats.options.village_terrain) {  // the rows keep theirs
+        stats.options.village_terrain = counted.options.village_terrain;
+        stats.options.village_terrain_key = counted.options.village_terrain_key;
+    }
     stats.placement = counted.placement;
     stats.ponds_outside = counted.ponds_outside;
     stats.line_km_outside = counted.line_km_outside;

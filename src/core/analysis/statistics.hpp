@@ -48,6 +48,7 @@ struct StatsOptions {
     // Each village's terrain in villages-layer order (core/terrain computes it from the project's
     // DEM); unset: no DEM, the rows carry no terrain.
     std::shared_ptr<const std::vector<TerrainSums>> village_terrain;
+    std::uint64_t village_terrain_key = 0;  // terrain::terrain_key of what it was measured for
     double high_altitude_m = 2500;  // --high-altitude: villages above it are "high and cold"
 };
 

@@ -111,6 +111,16 @@ void take_pixel_inside(const model::Geometry& shape, const DemPixels& dem, doubl
     if (!std::isnan(z)) add_pixel(sums, z, strip.slope_deg(col, row), analysis::area_km2(shape) * 1e6, high_altitude_m);
 }
 
+// How many villages the DEM misses, or covers less than 99 % of (areas on the ellipsoid).
+void count_coverage(const std::vector<const model::Geometry*>& shapes, VillageTerrain& terrain) {
+    terrain.not_covered = terrain.partly_covered = 0;
+    for (std::size_t v = 0; v < shapes.size() && v < terrain.villages.size(); ++v) {
+        const auto& sums = terrain.villages[v];
+        if (!sums.has_data()) ++terrain.not_covered;
+        else if (sums.area_m2 < 0.99 * analysis::area_km2(*shapes[v]) * 1e6) ++terrain.partly_covered;
+    }
+}
+
 }  // namespace
 
 VillageTerrain village_terrain(const model::Project& project, double high_altitude_m) {
@@ -143,27 +153,44 @@ VillageTerrain village_terrain(const model::Project& project, double high_altitu
             for (std::size_t i = begin; i < end; ++i) accumulate(outlines[villages[i]], strip, high_altitude_m, result.villages[villages[i]]);
         }, 16);
     }
-    for (std::size_t v = 0; v < shapes.size(); ++v) {
-        auto& sums = result.villages[v];
-        if (!sums.has_data() && !outlines[v].empty()) take_pixel_inside(*shapes[v], dem, high_altitude_m, sums);
-        const double area_m2 = analysis::area_km2(*shapes[v]) * 1e6;
-        if (!sums.has_data()) ++result.not_covered;
-        else if (sums.area_m2 < 0.99 * area_m2) ++result.partly_covered;
-    }
+    for (std::size_t v = 0; v < shapes.size(); ++v)
+        if (!result.villages[v].has_data() && !outlines[v].empty()) take_pixel_inside(*shapes[v], dem, high_altitude_m, result.villages[v]);
+    count_coverage(shapes, result);
     return result;
 }
 
-model::ProblemLog attach_terrain(const model::Project& project, analysis::StatsOptions& options) {
+std::uint64_t terrain_key(const model::Project& project, double high_altitude_m) {
+    // FNV-1a over the DEM's path, the altitude and every village vertex: equal keys, equal terrain.
+    std::uint64_t key = 14695981039346656037ull;
+    auto mix = [&key](const void* data, std::size_t size) {
+        for (const auto* byte = static_cast<const unsigned char*>(data); size--; ++byte) key = (key ^ *byte) * 1099511628211ull;
+    };
+    if (project.dem) mix(project.dem->path.data(), project.dem->path.size());
+    mix(&high_altitude_m, sizeof high_altitude_m);
+    for (const auto* shape : village_shapes(project)) mix(shape->coords.data(), shape->coords.size() * sizeof(model::Vec2));
+    return key;
+}
+
+model::ProblemLog attach_terrain(const model::Project& project, analysis::StatsOptions& options, const analysis::StatsOptions* measured) {
     model::ProblemLog problems;
     if (!project.dem) return problems;
-    auto terrain = village_terrain(project, options.high_altitude_m);
+    const std::uint64_t key = terrain_key(project, options.high_altitude_m);
+    VillageTerrain coverage;
+    if (measured && measured->village_terrain && measured->village_terrain_key == key) {
+        options.village_terrain = measured->village_terrain;  // the same villages on the same DEM: measured before
+        coverage.villages = *options.village_terrain;
+        count_coverage(village_shapes(project), coverage);
+    } else {
+        coverage = village_terrain(project, options.high_altitude_m);
+        options.village_terrain = std::make_shared<const std::vector<analysis::TerrainSums>>(coverage.villages);
+    }
+    options.village_terrain_key = key;
     auto warn = [&](std::size_t n, const char* kind, const std::string& what) {
         if (n) problems.add({model::Severity::Warning, kind, project.dem->name, {}, -1, false, std::to_string(n) + what});
     };
-    warn(terrain.not_covered, "no terrain", " villages lie outside it, on its nodata pixels or where its CRS does not reach: no terrain figures for them");
-    warn(terrain.partly_covered, "partial terrain",
+    warn(coverage.not_covered, "no terrain", " villages lie outside it, on its nodata pixels or where its CRS does not reach: no terrain figures for them");
+    warn(coverage.partly_covered, "partial terrain",
          " villages lie partly outside it or on its nodata pixels: their terrain figures are of the covered part");
-    options.village_terrain = std::make_shared<const std::vector<analysis::TerrainSums>>(std::move(terrain.villages));
     return problems;
 }
 

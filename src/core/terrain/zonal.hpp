@@ -2,6 +2,7 @@
 // land, each pixel weighted by the part of it inside the village (area-weighted at the edges).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,8 +26,14 @@ struct VillageTerrain {
 // Throws ca::Error naming the DEM when it cannot be read.
 VillageTerrain village_terrain(const model::Project& project, double high_altitude_m);
 
-// Sets options.village_terrain from the project's DEM (nothing without one); returns what the DEM
-// did not cover, as warnings for stderr and the Problems tab.
-model::ProblemLog attach_terrain(const model::Project& project, analysis::StatsOptions& options);
+// What the terrain was measured for: the DEM, the high altitude and every village vertex.
+std::uint64_t terrain_key(const model::Project& project, double high_altitude_m);
+
+// Sets options.village_terrain (and its key) from the project's DEM, nothing without one; taken
+// from `measured` (a previous count's options) when its key is the same, so the viewer does not
+// measure a province again after a line is edited. Returns what the DEM did not cover, as
+// warnings for stderr and the Problems tab.
+model::ProblemLog attach_terrain(const model::Project& project, analysis::StatsOptions& options,
+                                 const analysis::StatsOptions* measured = nullptr);
 
 }  // namespace ca::terrain

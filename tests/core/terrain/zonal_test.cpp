@@ -83,6 +83,27 @@ TEST_CASE("zonal terrain on a plane of known slope in a projected CRS: edge pixe
     CHECK(terrain.partly_covered == 0);
 }
 
+TEST_CASE("the terrain of a count is taken again when the villages and the DEM are the same, measured again when a village moved") {
+    test::TempDir dir;
+    test::write_dem(dir.file("dem.tif"), projected_dem(), eastward_plane);
+    write_villages(dir.file("villages.gpkg"), 4543);
+    auto project = loading::load_project({{dir.file("villages.gpkg"), model::Role::Villages}, {dir.file("dem.tif"), model::Role::Dem}}, {});
+    analysis::StatsOptions first, second, third;
+    terrain::attach_terrain(project, first);
+    terrain::attach_terrain(project, second, &first);
+    CHECK(second.village_terrain == first.village_terrain);  // the same measurement, not a copy
+    // 大坡村's first vertex 300 m west: its terrain is measured anew (and it reaches lower ground).
+    auto& moved = project.layers.front().features.front().geometry.coords;
+    std::vector<model::Vec2> at = {moved.front()};
+    project.working->forward(at);
+    at.front().x -= 300;
+    project.working->inverse(at);
+    moved.front() = moved.back() = at.front();
+    terrain::attach_terrain(project, third, &first);
+    CHECK(third.village_terrain != first.village_terrain);
+    CHECK(third.village_terrain->at(0).min_m < first.village_terrain->at(0).min_m);
+}
+
 TEST_CASE("zonal terrain leaves out nodata pixels and says which villages the DEM does not cover") {
     test::TempDir dir;
     test::DemSpec spec = projected_dem();
