@@ -95,26 +95,42 @@ void DemPixels::measure_rows() {
     }
 }
 
-DemStrip DemPixels::read_strip(int first_row, int rows) const {
-    DemStrip strip;
-    strip.first_row = first_row, strip.rows = rows, strip.width = width();
-    const std::size_t w = static_cast<std::size_t>(width());
-    strip.z.assign((static_cast<std::size_t>(rows) + 2) * w, std::nanf(""));
-    const int from = std::max(0, first_row - 1), to = std::min(height(), first_row + rows + 1);
-    float* into = strip.z.data() + static_cast<std::size_t>(from - (first_row - 1)) * w;
+std::vector<float> DemPixels::read_rows(int first, int count) const {
+    std::vector<float> rows(static_cast<std::size_t>(count) * static_cast<std::size_t>(width()));
+    if (count <= 0) return rows;
     io::GdalErrorTrap trap;
     GDALRasterBandH band = GDALGetRasterBand(m_dataset.get(), 1);
-    const CPLErr read = GDALRasterIO(band, GF_Read, 0, from, width(), to - from, into, width(), to - from, GDT_Float32, 0, 0);
-    // Blocks above this strip are never read again; GDAL would keep them up to 5 % of the memory
-    // (a province's gigabyte). This strip's own last rows are decoded again for the next's slopes.
+    const CPLErr read = GDALRasterIO(band, GF_Read, 0, first, width(), count, rows.data(), width(), count, GDT_Float32, 0, 0);
+    // GDAL would keep every decoded block up to 5 % of the memory (a province's gigabyte).
     GDALFlushRasterCache(band);
     if (read != CE_None)
-        throw Error("cannot read rows " + std::to_string(from + 1) + "–" + std::to_string(to) + (trap.failed() ? ": " + trap.failure() : ""))
+        throw Error("cannot read rows " + std::to_string(first + 1) + "–" + std::to_string(first + count) + (trap.failed() ? ": " + trap.failure() : ""))
             .file(m_dem.name);
-    for (float* p = into; p < into + static_cast<std::size_t>(to - from) * w; ++p) *p = m_dem.metres(*p);
-    for (int r = 0; r < rows; ++r) strip.area_m2.push_back(pixel_width_m(first_row + r) * pixel_height_m(first_row + r));
+    for (float& z : rows) z = m_dem.metres(z);
+    return rows;
+}
+
+DemStrip DemPixels::make_strip(int first_row, std::span<const float> own, std::span<const float> above, std::span<const float> below) const {
+    DemStrip strip;
+    const std::size_t w = static_cast<std::size_t>(width());
+    strip.first_row = first_row, strip.rows = static_cast<int>(own.size() / w), strip.width = width();
+    strip.z.assign((static_cast<std::size_t>(strip.rows) + 2) * w, std::nanf(""));
+    std::copy(above.begin(), above.end(), strip.z.begin());
+    std::copy(own.begin(), own.end(), strip.z.begin() + static_cast<std::ptrdiff_t>(w));
+    std::copy(below.begin(), below.end(), strip.z.end() - static_cast<std::ptrdiff_t>(w));
+    for (int r = 0; r < strip.rows; ++r) strip.area_m2.push_back(pixel_width_m(first_row + r) * pixel_height_m(first_row + r));
     compute_slopes(strip);
     return strip;
+}
+
+DemStrip DemPixels::read_strip(int first_row, int rows) const {
+    const std::size_t w = static_cast<std::size_t>(width());
+    const int from = std::max(0, first_row - 1), to = std::min(height(), first_row + rows + 1);
+    const std::vector<float> all = read_rows(from, to - from);
+    const std::span<const float> read(all);
+    const std::size_t own_start = static_cast<std::size_t>(first_row - from) * w;
+    return make_strip(first_row, read.subspan(own_start, static_cast<std::size_t>(rows) * w), read.first(first_row > from ? w : 0),
+                      read.last(to > first_row + rows ? w : 0));
 }
 
 // Horn's gradient over the 3×3 window; a neighbour without data (or past the edge) takes the

@@ -44,7 +44,14 @@ public:
     int height() const { return m_dem.height; }
     const model::Dem& dem() const { return m_dem; }
     int strip_rows() const;  // whole tiles or blocks, about 256 rows
-    DemStrip read_strip(int first_row, int rows) const;  // throws ca::Error naming the DEM on a read failure
+    // Rows [first, first + count) in metres (NaN for nodata), `count` × width. GDAL's decoded blocks
+    // are dropped after: strips read in order decode each row of tiles once and hold none.
+    // Throws ca::Error naming the DEM on a read failure.
+    std::vector<float> read_rows(int first, int count) const;
+    // The strip of `own` rows from first_row on, with the rows just above and below it (empty past
+    // the DEM's edge) for the slopes of its first and last rows.
+    DemStrip make_strip(int first_row, std::span<const float> own, std::span<const float> above, std::span<const float> below) const;
+    DemStrip read_strip(int first_row, int rows) const;  // both at once, its halo rows read too
     model::Vec2 to_pixel(model::Vec2 lonlat) const;
 
     // A pixel's width and height on the ground, metres, at a row: measured on the ellipsoid between

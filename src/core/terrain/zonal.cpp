@@ -5,6 +5,9 @@
 #include <cmath>
 #include <future>
 #include <limits>
+#include <optional>
+#include <span>
+#include <utility>
 
 #include "core/analysis/geos_context.hpp"
 #include "core/analysis/measure.hpp"
@@ -111,6 +114,40 @@ void take_pixel_inside(const model::Geometry& shape, const DemPixels& dem, doubl
     if (!std::isnan(z)) add_pixel(sums, z, strip.slope_deg(col, row), analysis::area_km2(shape) * 1e6, high_altitude_m);
 }
 
+// The first and last strip holding villages; none when no village touches the DEM.
+std::optional<std::pair<std::size_t, std::size_t>> strips_with_villages(const std::vector<std::vector<std::size_t>>& in_strip) {
+    std::optional<std::pair<std::size_t, std::size_t>> span;
+    for (std::size_t s = 0; s < in_strip.size(); ++s)
+        if (!in_strip[s].empty()) span = std::pair{span ? span->first : s, s};
+    return span;
+}
+
+// Strips [first, last] in order, each handed to `use` with its index. Every row of tiles is
+// decoded once (a strip's halo rows are its neighbours' edge rows, kept), and the strip after the
+// next is read while this one is worked on.
+template <typename Use>
+void sum_strips(const DemPixels& dem, std::pair<std::size_t, std::size_t> span, int strip_rows, Use&& use) {
+    const std::size_t w = static_cast<std::size_t>(dem.width());
+    auto first_row = [&](std::size_t s) { return static_cast<int>(s) * strip_rows; };
+    // The rows of strip s: all of them up to the last strip, after it only the one row below it.
+    auto read = [&](std::size_t s) {
+        const int first = first_row(s), count = first >= dem.height() ? 0 : s <= span.second ? std::min(strip_rows, dem.height() - first) : 1;
+        return std::async(std::launch::async, [&dem, first, count] { return dem.read_rows(first, count); });
+    };
+    std::vector<float> above = span.first > 0 ? dem.read_rows(first_row(span.first) - 1, 1) : std::vector<float>();
+    std::vector<float> current = read(span.first).get();
+    std::future<std::vector<float>> next = read(span.first + 1);
+    for (std::size_t s = span.first; s <= span.second; ++s) {
+        std::vector<float> following = next.get();
+        if (s < span.second) next = read(s + 2);
+        const std::span<const float> edge_above = std::span<const float>(above).last(above.empty() ? 0 : w);
+        const std::span<const float> edge_below = std::span<const float>(following).first(following.empty() ? 0 : w);
+        use(dem.make_strip(first_row(s), current, edge_above, edge_below), s);
+        above = std::move(current);
+        current = std::move(following);
+    }
+}
+
 // How many villages the DEM misses, or covers less than 99 % of (areas on the ellipsoid).
 void count_coverage(const std::vector<const model::Geometry*>& shapes, VillageTerrain& terrain) {
     terrain.not_covered = terrain.partly_covered = 0;
@@ -136,23 +173,13 @@ VillageTerrain village_terrain(const model::Project& project, double high_altitu
     for (std::size_t v = 0; v < outlines.size(); ++v)
         if (!outlines[v].empty())
             for (int s = outlines[v].first_row / strip_rows; s <= outlines[v].last_row / strip_rows; ++s) in_strip[static_cast<std::size_t>(s)].push_back(v);
-    // The next strip is read (decoded, its slopes worked out) while this one's villages are summed.
-    std::vector<std::size_t> strips;
-    for (std::size_t s = 0; s < in_strip.size(); ++s)
-        if (!in_strip[s].empty()) strips.push_back(s);
-    auto read = [&](std::size_t s) {
-        const int first = static_cast<int>(s) * strip_rows;
-        return std::async(std::launch::async, [&dem, first, strip_rows] { return dem.read_strip(first, std::min(strip_rows, dem.height() - first)); });
-    };
-    std::future<DemStrip> next = strips.empty() ? std::future<DemStrip>() : read(strips.front());
-    for (std::size_t k = 0; k < strips.size(); ++k) {
-        const DemStrip strip = next.get();
-        if (k + 1 < strips.size()) next = read(strips[k + 1]);
-        const auto& villages = in_strip[strips[k]];
-        analysis::parallel_for(villages.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
-            for (std::size_t i = begin; i < end; ++i) accumulate(outlines[villages[i]], strip, high_altitude_m, result.villages[villages[i]]);
-        }, 16);
-    }
+    if (const auto span = strips_with_villages(in_strip))
+        sum_strips(dem, *span, strip_rows, [&](const DemStrip& strip, std::size_t s) {
+            const auto& villages = in_strip[s];
+            analysis::parallel_for(villages.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
+                for (std::size_t i = begin; i < end; ++i) accumulate(outlines[villages[i]], strip, high_altitude_m, result.villages[villages[i]]);
+            }, 16);
+        });
     for (std::size_t v = 0; v < shapes.size(); ++v)
         if (!result.villages[v].has_data() && !outlines[v].empty()) take_pixel_inside(*shapes[v], dem, high_altitude_m, result.villages[v]);
     count_coverage(shapes, result);
