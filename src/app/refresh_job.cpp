@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "core/analysis/nearest_features.hpp"
 #include "core/loading/location_audit.hpp"
 #include "core/model/error.hpp"
 #include "core/model/text.hpp"
@@ -34,9 +35,14 @@ ui::DataSummary summarise(const model::Project& project, const analysis::Statist
         if (stats.villages[i].poverty_rate) summary.poorest.push_back(i);
     std::stable_sort(summary.poorest.begin(), summary.poorest.end(),
                      [&](std::size_t a, std::size_t b) { return *stats.villages[a].poverty_rate > *stats.villages[b].poverty_rate; });
-    if (!stats.villages.empty() && stats.villages.front().terrain) summary.relocation = analysis::rank_relocation(project, stats, {});
-    // Without roads the road term is left out of the score, as `rank --relocation --weights road=0` does.
-    if (summary.relocation && !summary.relocation->has_roads) summary.relocation = analysis::rank_relocation(project, stats, {.road = 0});
+    if (!stats.villages.empty() && stats.villages.front().terrain) {
+        // Without roads the road term is left out of the score, as `rank --relocation --weights road=0` does.
+        const auto is_road = analysis::lines_of_kinds({"road"});
+        const bool roads = std::ranges::any_of(project.layers_with(model::Role::Lines), [&](const model::Layer* layer) {
+            return std::ranges::any_of(layer->features, [&](const model::Feature& f) { return is_road(*layer, f); });
+        });
+        summary.relocation = analysis::rank_relocation(project, stats, roads ? analysis::RelocationWeights{} : analysis::RelocationWeights{.road = 0});
+    }
     for (const auto* layer : project.layers_with(model::Role::Villages))
         for (std::size_t column = 0; column < layer->field_names.size(); ++column) {
             // Numeric when every filled value of the first rows is a number.

@@ -1,7 +1,11 @@
 // Reading a DEM's grid, CRS and nodata with GDAL; the pixels are read later, by core/terrain.
 #include "core/io/dem_reader.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <cstdio>
 
 #include <cpl_conv.h>
@@ -100,6 +104,12 @@ std::string elevation_units(GDALRasterBandH band, model::Dem& dem) {
 }  // namespace
 
 bool is_raster_file(const std::string& path) {
+    // Formats that hold no raster are not opened here: the vector reader opens them next, and a
+    // province's project sheet is not to be parsed twice.
+    static constexpr std::array kVectorOnly = {".shp", ".dbf", ".csv", ".xlsx", ".xls", ".kml", ".kmz", ".geojson", ".json", ".tab", ".mif", ".fgb", ".gdb"};
+    std::string extension = std::filesystem::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (std::find(kVectorOnly.begin(), kVectorOnly.end(), extension) != kVectorOnly.end()) return false;
     register_gdal_drivers();
     GdalErrorTrap quiet;
     const Dataset ds(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
